@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Symbiosis",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "symbiosis", targets: ["symbiosis"]),
+        .library(name: "MILP", targets: ["MILP"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // Debian's liblpsolve55-dev: header lpsolve/lp_lib.h, static liblpsolve55.a.
+        .systemLibrary(name: "CLPSolve", path: "Sources/CLPSolve"),
+        // Solver-neutral model: variables, expressions, constraints, writers, Solver protocol.
+        .target(name: "MILP"),
+        // The lp_solve 5.5 backend behind MILP's Solver protocol; the only module importing CLPSolve.
+        .target(name: "LPSolve", dependencies: ["MILP", "CLPSolve"]),
+        // Scenario files: types, YAML loading, policies as overrides, validation.
+        .target(name: "Scenario", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Park network -> MILP.
+        .target(name: "Formulation", dependencies: ["Scenario", "MILP"]),
+        // Multi-objective, Monte Carlo, sensitivity, policy comparison.
+        .target(name: "Analysis", dependencies: ["Formulation", "Scenario", "MILP", "LPSolve"]),
+        // Tables, CSV/JSON, charts, HTML.
+        .target(name: "Report", dependencies: ["Analysis", "Formulation", "Scenario", "MILP"]),
+        .executableTarget(
+            name: "symbiosis",
+            dependencies: [
+                "MILP", "LPSolve", "Scenario", "Formulation", "Analysis", "Report",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["MILP", "LPSolve"], path: "Tests/TestSupport"),
+        .testTarget(name: "MILPTests", dependencies: ["MILP", "LPSolve", "TestSupport"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "TestSupport"]),
+        .testTarget(name: "FormulationTests", dependencies: ["Formulation", "Scenario", "MILP", "LPSolve", "Analysis", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ]
+)
