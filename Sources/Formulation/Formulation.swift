@@ -1,0 +1,1 @@
+// Formulation module.

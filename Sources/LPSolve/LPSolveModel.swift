@@ -1,0 +1,192 @@
+import MILP
+
+/// A `Model` loaded into one lp_solve `lprec`, kept for many related solves.
+///
+/// Load once, then change bounds, right-hand sides or objective coefficients and call
+/// `solve` again: LP re-solves start from the previous basis. MIP re-solves reset the
+/// basis first (`default_basis`), because re-solving a MIP on the same `lprec` gave wrong
+/// answers in Debian's lp_solve 5.5.2.5 otherwise. One instance belongs to one task;
+/// solve different instances in parallel freely. The `lprec` is freed on deinit, on every
+/// path, including a failed load.
+public final class LPSolveModel {
+    private let lp: LPLib.Handle
+    /// The model as loaded, kept up to date by the setters (for point checks and writers).
+    public private(set) var model: Model
+    private var solvedBefore = false
+
+    /// Loads `model` in bulk (row mode, `set_obj_fnex`, `add_constraintex`).
+    public init(_ model: Model) throws(SolverError) {
+        do { try model.validate() } catch { throw SolverError.invalidModel(error) }
+        guard let lp = LPLib.make(rows: 0, columns: Int32(model.variableCount)) else {
+            throw SolverError.loadFailed("make_lp failed for \(model.variableCount) columns (out of memory?)")
+        }
+        self.lp = lp
+        self.model = model
+        // From here `deinit` frees `lp` if loading throws.
+        try load()
+    }
+
+    deinit { LPLib.delete(lp) }
+
+    private func load() throws(SolverError) {
+        guard LPLib.setRowMode(lp, true) else { throw .loadFailed("set_add_rowmode failed") }
+        var values = model.objective.terms.map(\.coefficient)
+        var columns = model.objective.terms.map { Int32($0.variable.index + 1) }
+        guard LPLib.setObjective(lp, values: &values, columns: &columns) else { throw .loadFailed("set_obj_fnex failed") }
+        var ranges: [(row: Int32, lower: Double, upper: Double)] = []
+        for (index, info) in model.constraints.enumerated() {
+            let c = info.constraint
+            values = c.terms.map(\.coefficient)
+            columns = c.terms.map { Int32($0.variable.index + 1) }
+            let type: LPLib.RowType
+            let rhs: Double
+            switch c.sense {
+            case .lessOrEqual: (type, rhs) = (.lessOrEqual, c.upper)
+            case .greaterOrEqual: (type, rhs) = (.greaterOrEqual, c.lower)
+            case .equal: (type, rhs) = (.equal, c.lower)
+            case .range:
+                (type, rhs) = (.greaterOrEqual, c.lower)
+                ranges.append((Int32(index + 1), c.lower, c.upper))
+            case .free: (type, rhs) = (.greaterOrEqual, -LPLib.infinity)
+            }
+            guard LPLib.addRow(lp, values: &values, columns: &columns, type: type, rhs: rhs) else {
+                throw .loadFailed("add_constraintex failed on row \(info.name)")
+            }
+        }
+        guard LPLib.setRowMode(lp, false) else { throw .loadFailed("leaving row mode failed") }
+        for range in ranges { _ = LPLib.setRowRange(lp, row: range.row, lower: range.lower, upper: range.upper) }
+        for (index, info) in model.variables.enumerated() {
+            let column = Int32(index + 1)
+            guard LPLib.setBounds(lp, column: column, lower: info.lower, upper: info.upper) else {
+                throw .loadFailed("set_bounds failed on \(info.name)")
+            }
+            if info.isInteger { _ = LPLib.setInteger(lp, column: column, true) }
+        }
+        LPLib.setMaximize(lp, model.sense == .maximize)
+        // Row 0 is the objective: its right-hand side is the objective constant, so that
+        // lp_solve's own writers and objective value include it.
+        _ = LPLib.setRHS(lp, row: 0, model.objective.constant)
+    }
+
+    // MARK: Changing the loaded model
+
+    /// Changes a column's bounds in lp_solve and in `model`.
+    public func setBounds(_ variable: Variable, lower: Double, upper: Double) {
+        model.setBounds(variable, lower: lower, upper: upper)
+        _ = LPLib.setBounds(lp, column: Int32(variable.index + 1), lower: lower, upper: upper)
+    }
+
+    /// Changes a row's sides; the row keeps its shape (≤, ≥, =, range) where it can.
+    public func setBounds(_ constraint: ConstraintRef, lower: Double, upper: Double) {
+        model.setBounds(constraint, lower: lower, upper: upper)
+        let row = Int32(constraint.index + 1)
+        switch (lower.isFinite, upper.isFinite) {
+        case (true, true) where lower == upper:
+            _ = LPLib.setRowType(lp, row: row, .equal); _ = LPLib.setRHS(lp, row: row, lower)
+        case (true, true):
+            _ = LPLib.setRowType(lp, row: row, .greaterOrEqual); _ = LPLib.setRHS(lp, row: row, lower)
+            _ = LPLib.setRowRange(lp, row: row, lower: lower, upper: upper)
+        case (false, true):
+            _ = LPLib.setRowType(lp, row: row, .lessOrEqual); _ = LPLib.setRHS(lp, row: row, upper)
+        case (true, false):
+            _ = LPLib.setRowType(lp, row: row, .greaterOrEqual); _ = LPLib.setRHS(lp, row: row, lower)
+        case (false, false):
+            _ = LPLib.setRowType(lp, row: row, .greaterOrEqual); _ = LPLib.setRHS(lp, row: row, -LPLib.infinity)
+        }
+    }
+
+    /// Changes one objective coefficient.
+    public func setObjectiveCoefficient(_ variable: Variable, _ value: Double) {
+        var objective = model.objective
+        if let position = objective.terms.firstIndex(where: { $0.variable == variable }) {
+            objective.terms[position].coefficient = value
+        } else {
+            objective.add(value, variable)
+        }
+        model.setObjective(model.sense, objective)
+        _ = LPLib.setObjectiveCoefficient(lp, column: Int32(variable.index + 1), value)
+    }
+
+    // MARK: Solving
+
+    /// Solves the loaded model with `options`.
+    ///
+    /// Bad numbers set by the setters are caught here (`SolverError.invalidModel`), never passed on.
+    public func solve(options: SolveOptions = SolveOptions()) throws(SolverError) -> Solution {
+        do { try model.validate() } catch { throw SolverError.invalidModel(error) }
+        let isMIP = model.isMIP
+        if solvedBefore && isMIP { LPLib.resetBasis(lp) }
+        solvedBefore = true
+        apply(options, isMIP: isMIP)
+
+        let monitor = SolveMonitor(timeLimit: options.timeLimit, shouldStop: options.shouldStop)
+        let context = Unmanaged.passUnretained(monitor).toOpaque()
+        LPLib.setAbortCallback(lp, context: context, SolveMonitor.callback)
+        let started = SolveMonitor.now()
+        let raw = withExtendedLifetime(monitor) { LPSolveStatus(rawValue: LPLib.solve(lp)) }
+        let seconds = SolveMonitor.now() - started
+        LPLib.setAbortCallback(lp, context: nil, nil)
+
+        let termination = raw.termination(stoppedForTime: monitor.stoppedForTime, stoppedByCaller: monitor.stoppedByCaller)
+        let hasPoint: Bool
+        switch raw {
+        case .optimal, .presolved: hasPoint = true
+        case .suboptimal, .feasibleFound: hasPoint = true
+        case .userAbort, .timeout, .procedureBreak: hasPoint = isMIP && LPLib.improvedSolutions(lp) > 0
+        default: hasPoint = false
+        }
+        var solution = Solution(
+            termination: termination, primal: hasPoint ? .feasiblePoint : .noSolution,
+            rawStatus: Int(raw.rawValue), rawStatusText: raw.description,
+            objective: nil, bestBound: nil, values: [], nodes: LPLib.totalNodes(lp), seconds: seconds)
+        if isMIP { solution.rootRelaxation = LPLib.rootRelaxation(lp) }
+        guard hasPoint else { return solution }
+
+        let rows = LPLib.originalRows(lp)
+        solution.values = (1...model.variableCount).map { LPLib.primalResult(lp, originalIndex: rows + $0) }
+        // Recompute in double precision from the point: includes the objective constant.
+        solution.objective = model.objectiveValue(at: solution.values)
+        if termination == .optimal {
+            solution.bestBound = solution.objective
+        } else if isMIP, let root = solution.rootRelaxation, root.isFinite, abs(root) < 1e29 {
+            solution.bestBound = root + model.objective.constant
+        }
+        if options.computeDuals && !isMIP && termination == .optimal {
+            solution.duals = (1...max(1, model.constraintCount)).prefix(model.constraintCount).map {
+                LPLib.dualResult(lp, originalIndex: $0)
+            }
+            solution.reducedCosts = (1...model.variableCount).map { LPLib.dualResult(lp, originalIndex: rows + $0) }
+        }
+        return solution
+    }
+
+    private func apply(_ options: SolveOptions, isMIP: Bool) {
+        LPLib.setVerbose(lp, options.verbose)
+        if !options.verbose { LPLib.silence(lp) }
+        var presolve = options.presolve ? LPLib.presolveRowsColumns : 0
+        if options.computeDuals { presolve |= LPLib.presolveDuals }
+        LPLib.setPresolve(lp, mode: presolve)
+        // lp_solve's own timer takes whole seconds; our abort callback enforces the exact limit.
+        LPLib.setTimeout(lp, seconds: options.timeLimit.map { Int($0.rounded(.up)) + 1 } ?? 0)
+        guard isMIP else { return }
+        LPLib.setMIPGap(lp, absolute: true, options.absoluteGap ?? 1e-11)
+        LPLib.setMIPGap(lp, absolute: false, options.relativeGap ?? 1e-9)
+        switch options.branching {
+        case .firstFractional: LPLib.setBranchingRule(lp, LPLib.nodeFirst)
+        case .mostFractional: LPLib.setBranchingRule(lp, LPLib.nodeFraction)
+        case .pseudoCost: LPLib.setBranchingRule(lp, LPLib.nodePseudoCost)
+        case .depthFirst: LPLib.setBranchingRule(lp, LPLib.nodeDepthFirstAuto)
+        }
+        LPLib.setDepthLimit(lp, Int32(options.depthLimit ?? -50))
+        if let incumbent = options.incumbentObjective {
+            LPLib.setObjectiveBound(lp, incumbent - model.objective.constant)
+        }
+    }
+
+    // MARK: Files through lp_solve's own writers
+
+    /// Writes the loaded model with lp_solve's `write_freemps` (for cross-checking our writer).
+    public func writeFreeMPS(to path: String) -> Bool { LPLib.writeFreeMPS(lp, to: path) }
+    /// Writes the loaded model with lp_solve's `write_lp`.
+    public func writeLP(to path: String) -> Bool { LPLib.writeLP(lp, to: path) }
+}

@@ -1,0 +1,78 @@
+/// Something that solves a `Model`: lp_solve today, any MILP solver tomorrow.
+public protocol Solver: Sendable {
+    /// A short name for reports, e.g. `lp_solve 5.5.2.5`.
+    var name: String { get }
+    /// Solves the model; statuses such as infeasible or a time limit are results, not errors.
+    func solve(_ model: Model, options: SolveOptions) throws(SolverError) -> Solution
+}
+
+extension Solver {
+    public func solve(_ model: Model) throws(SolverError) -> Solution {
+        try solve(model, options: SolveOptions())
+    }
+}
+
+/// Why a solve could not be attempted at all.
+public enum SolverError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The model has a mistake (see `ModelError`).
+    case invalidModel(ModelError)
+    /// The solver could not be created or loaded with the model (out of memory, rejected data).
+    case loadFailed(String)
+
+    public var description: String {
+        switch self {
+        case let .invalidModel(error): return "invalid model: \(error)"
+        case let .loadFailed(reason): return "the solver could not load the model: \(reason)"
+        }
+    }
+}
+
+/// Settings every backend understands; a backend ignores what its solver cannot do.
+public struct SolveOptions: Sendable, Equatable {
+    /// Node selection for branch and bound.
+    public enum Branching: String, Sendable, Equatable, CaseIterable {
+        /// The solver's default (lowest indexed non-integer column).
+        case firstFractional
+        /// Largest distance to an integer.
+        case mostFractional
+        case pseudoCost
+        /// Depth-first with the solver's automatic ordering.
+        case depthFirst
+    }
+
+    /// Wall-clock limit in seconds; `nil` = none.
+    public var timeLimit: Double?
+    /// Relative MIP gap at which to stop (lp_solve's `set_mip_gap(FALSE, …)`).
+    public var relativeGap: Double?
+    /// Absolute MIP gap at which to stop.
+    public var absoluteGap: Double?
+    public var presolve: Bool
+    public var branching: Branching
+    /// Largest branch-and-bound depth (lp_solve: negative = relative to the number of integers).
+    public var depthLimit: Int?
+    /// Echo the solver's own log to standard error.
+    public var verbose: Bool
+    /// A known objective value of a feasible point: nodes that cannot beat it are pruned.
+    public var incumbentObjective: Double?
+    /// Compute duals and reduced costs (LPs).
+    public var computeDuals: Bool
+    /// Polled during the solve; returning `true` stops it with `.interrupted`.
+    public var shouldStop: (@Sendable () -> Bool)?
+
+    public init(timeLimit: Double? = nil, relativeGap: Double? = nil, absoluteGap: Double? = nil,
+                presolve: Bool = false, branching: Branching = .firstFractional, depthLimit: Int? = nil,
+                verbose: Bool = false, incumbentObjective: Double? = nil, computeDuals: Bool = false,
+                shouldStop: (@Sendable () -> Bool)? = nil) {
+        self.timeLimit = timeLimit; self.relativeGap = relativeGap; self.absoluteGap = absoluteGap
+        self.presolve = presolve; self.branching = branching; self.depthLimit = depthLimit
+        self.verbose = verbose; self.incumbentObjective = incumbentObjective
+        self.computeDuals = computeDuals; self.shouldStop = shouldStop
+    }
+
+    public static func == (lhs: SolveOptions, rhs: SolveOptions) -> Bool {
+        lhs.timeLimit == rhs.timeLimit && lhs.relativeGap == rhs.relativeGap && lhs.absoluteGap == rhs.absoluteGap
+            && lhs.presolve == rhs.presolve && lhs.branching == rhs.branching && lhs.depthLimit == rhs.depthLimit
+            && lhs.verbose == rhs.verbose && lhs.incumbentObjective == rhs.incumbentObjective
+            && lhs.computeDuals == rhs.computeDuals && (lhs.shouldStop == nil) == (rhs.shouldStop == nil)
+    }
+}
