@@ -1,0 +1,137 @@
+/// Checks of a typed scenario: value ranges here, references in `Scenario+References.swift`,
+/// uncertainty in `Scenario+UncertaintyChecks.swift`, likely mistakes in `Scenario+Warnings.swift`.
+extension Scenario {
+    /// Every error and warning about this scenario, in file order: out-of-range values, unknown
+    /// references, impossible exchanges, a correlation matrix that is not positive semidefinite, and
+    /// legal-but-likely-wrong settings. For scenarios built in code (no locations); files are
+    /// checked by `Scenario.load` and `Scenario.parse`.
+    public func validate() -> [Diagnostic] {
+        var checker = ScenarioChecker(scenario: self, sourceMap: SourceMap(), log: DiagnosticLog(file: ""))
+        checker.checkAll()
+        return checker.log.entries.removingDuplicates().sortedInFileOrder()
+    }
+}
+
+/// Checks a typed scenario and logs findings at the locations recorded while it was read.
+struct ScenarioChecker {
+    let scenario: Scenario
+    let sourceMap: SourceMap
+    var log: DiagnosticLog
+    /// Folder of the scenario file, to look for `csv` paths; `nil` when not read from a file.
+    var baseDirectory: String?
+    /// Top-level blocks to check (`nil` = all); a policy check looks only at what the policy changed.
+    var sections: Set<String>?
+
+    /// Whether the block `key` (e.g. `exchanges`) is to be checked.
+    func covers(_ key: String) -> Bool { sections?.contains(key) ?? true }
+
+    /// Range, reference and uncertainty errors, then (unless `warnings` is false) warnings.
+    mutating func checkAll(warnings: Bool = true) {
+        checkRanges()
+        checkReferences()
+        checkUncertainty()
+        checkSensitivity()
+        if warnings { addWarnings() }
+    }
+
+    // MARK: Logging
+
+    /// Logs an error at `path`'s value (or key, with `atKey`), unless `path` was already reported.
+    mutating func error(_ message: String, _ path: String, atKey: Bool = false) {
+        guard !sourceMap.wasReported(path) else { return }
+        log.error(message, at: atKey ? sourceMap.keyLocation(of: path) : sourceMap.location(of: path), path: path)
+    }
+
+    mutating func warning(_ message: String, _ path: String, atKey: Bool = false) {
+        guard !sourceMap.wasReported(path) else { return }
+        log.warning(message, at: atKey ? sourceMap.keyLocation(of: path) : sourceMap.location(of: path), path: path)
+    }
+
+    mutating func check(_ value: Double, _ rule: NumberRule, _ path: String) {
+        if let problem = rule.violation(value) { error(problem, path) }
+    }
+
+    mutating func check(_ value: Double?, _ rule: NumberRule, _ path: String) {
+        if let value { check(value, rule, path) }
+    }
+
+    mutating func check(_ value: Int?, _ rule: NumberRule, _ path: String) {
+        if let value { check(Double(value), rule, path) }
+    }
+
+    // MARK: Ranges
+
+    /// Every number against its allowed range.
+    mutating func checkRanges() {
+        let s = scenario
+        if s.horizonYears < 1 { error("must be at least 1 year, got \(s.horizonYears)", "horizon_years") }
+        if s.horizonYears > 1000 { error("must be at most 1000 years, got \(s.horizonYears)", "horizon_years") }
+        check(s.discountRate, .aboveMinusOne, "discount_rate")
+        let e = s.economics
+        check(e.carbonPrice, .nonNegative, "carbon_price")
+        check(e.carbonPriceGrowth, .aboveMinusOne, "carbon_price_growth")
+        check(e.capexSubsidy, .unitInterval, "capex_subsidy")
+        check(e.interestRate, .nonNegative, "interest_rate")
+        check(e.loanYears, .positiveCount, "loan_years")
+        check(e.parkBudget, .nonNegative, "park_budget")
+        for r in s.resources where covers("resources") {
+            let path = "resources".appendingKey(r.id)
+            for (key, value) in [("price", r.price), ("co2e", r.co2e), ("disposal_cost", r.disposalCost),
+                                 ("disposal_co2e", r.disposalCo2e)] {
+                check(value, .nonNegative, path.appendingKey(key))
+            }
+        }
+        for c in s.companies where covers("companies") { checkRanges(of: c) }
+        for f in s.facilities where covers("facilities") { checkRanges(of: f) }
+        for x in s.exchanges where covers("exchanges") { checkRanges(of: x) }
+        for p in s.permits where covers("permits") {
+            check(p.cost, .nonNegative, "permits".appendingKey(p.id).appendingKey("cost"))
+            check(p.delayYears, .count, "permits".appendingKey(p.id).appendingKey("delay_years"))
+        }
+        check(s.objectives.economic, .nonNegative, "objectives.economic")
+        check(s.objectives.environmental, .nonNegative, "objectives.environmental")
+        check(s.objectives.social, .nonNegative, "objectives.social")
+        guard covers("targets") else { return }
+        check(s.targets.co2eAvoided, .nonNegative, "targets.co2e_avoided")
+        check(s.targets.minExchanges, .count, "targets.min_exchanges")
+        check(s.targets.minCompanies, .count, "targets.min_companies")
+        for d in s.targets.diverted {
+            check(d.share, .unitInterval, "targets.diverted".appendingKey(d.resource).appendingKey("share"))
+        }
+    }
+
+    private mutating func checkRanges(of c: Company) {
+        let path = "companies".appendingKey(c.id)
+        for item in c.produces { check(item.amount, .nonNegative, path.appendingKey("produces").appendingKey(item.resource)) }
+        for item in c.needs { check(item.amount, .nonNegative, path.appendingKey("needs").appendingKey(item.resource)) }
+        check(c.growth, .aboveMinusOne, path.appendingKey("growth"))
+        check(c.capitalBudget, .nonNegative, path.appendingKey("capital_budget"))
+        check(c.location.x, .finite, path.appendingKey("location"))
+        check(c.location.y, .finite, path.appendingKey("location"))
+    }
+
+    private mutating func checkRanges(of f: Facility) {
+        let path = "facilities".appendingKey(f.id)
+        for (key, value) in [("capacity", f.capacity), ("capex", f.capex), ("fixed_cost", f.fixedCost),
+                             ("unit_cost", f.unitCost), ("jobs", f.jobs), ("co2e_per_unit", f.co2ePerUnit)] {
+            check(value, .nonNegative, path.appendingKey(key))
+        }
+        check(f.lifetime, .positiveCount, path.appendingKey("lifetime"))
+        for item in f.converts { check(item.amount, .finite, path.appendingKey("converts").appendingKey(item.resource)) }
+        check(f.location.x, .finite, path.appendingKey("location"))
+        check(f.location.y, .finite, path.appendingKey("location"))
+    }
+
+    private mutating func checkRanges(of x: Exchange) {
+        let path = "exchanges".appendingKey(x.id)
+        check(x.ratio, .positive, path.appendingKey("ratio"))
+        check(x.maxShare, .share, path.appendingKey("max_share"))
+        for (key, value) in [("capacity", x.capacity), ("capex", x.capex), ("fixed_cost", x.fixedCost),
+                             ("unit_cost", x.unitCost), ("transport_cost", x.transportCost),
+                             ("transport_co2e", x.transportCo2e), ("jobs", x.jobs)] {
+            check(value, .nonNegative, path.appendingKey(key))
+        }
+        check(x.distance, .nonNegative, path.appendingKey("distance"))
+        check(x.lifetime, .positiveCount, path.appendingKey("lifetime"))
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import Scenario
+
+/// Inputs built to break parsers are rejected with one clear error instead of crashing or hanging.
+@Suite struct HostileInputTests {
+    @Test(arguments: [100, 10_000, 200_000])
+    func deeplyNestedFlowCollections(depth: Int) throws {
+        let text = "name: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n"
+        let errors = Fixtures.errors(text)
+        #expect(errors.map(\.message) == ["the YAML nests more than 64 levels deep"])
+        #expect(errors.first?.location?.line == 1)
+    }
+
+    @Test func deeplyNestedBlockMappings() throws {
+        var text = ""
+        for level in 0 ..< 5000 { text += String(repeating: " ", count: level) + "k\(level):\n" }
+        let errors = Fixtures.errors(text)
+        #expect(errors.map(\.message) == ["the YAML nests more than 64 levels deep"])
+        #expect(errors.first?.location?.line == 65)
+    }
+
+    @Test func aliasExpansionBomb() throws {
+        var text = "name: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1 ..< 9 {
+            text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        #expect(Fixtures.errors(text).map(\.message) == ["the YAML expands (through aliases) to more than 200000 values"])
+    }
+
+    @Test func ordinaryAliasesStillWork() throws {
+        let yaml = Fixtures.tiny(replacing: "  wastewater: {unit: m3, disposal_cost: 0.4}",
+                                 with: "  wastewater: &cheap {unit: m3, disposal_cost: 0.4}\n  greywater: *cheap")
+        let loaded = try Scenario.parse(yaml: yaml, file: "tiny.yaml")
+        #expect(loaded.scenario.resource("greywater")?.disposalCost == 0.4)
+        #expect(loaded.scenario.resource("greywater")?.kind == .water)
+    }
+
+    @Test func hugeAndOddNumbers() throws {
+        let horizon = Fixtures.tiny(replacing: "horizon_years: 10", with: "horizon_years: 1e300")
+        #expect(Fixtures.errors(horizon).map(\.message) == ["expected a whole number, got 1e300"])
+        let long = Fixtures.tiny(replacing: "horizon_years: 10", with: "horizon_years: 5000")
+        #expect(Fixtures.errors(long).map(\.message) == ["must be at most 1000 years, got 5000"])
+        let hex = Fixtures.tiny(replacing: "capex: 200000", with: "capex: 0x1p3")
+        #expect(Fixtures.errors(hex).map(\.message) == ["expected a number, got the text \"0x1p3\""])
+        let underscores = Fixtures.tiny(replacing: "capex: 200000", with: "capex: 200_000")
+        #expect(try Scenario.parse(yaml: underscores, file: "t").scenario.exchange("wastewater_to_reuse")?.capex == 200_000)
+    }
+
+    @Test func binaryGarbage() throws {
+        let text = String(decoding: (0 ..< 4096).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }, as: UTF8.self)
+        #expect(!Fixtures.errors(text).isEmpty)
+    }
+}
