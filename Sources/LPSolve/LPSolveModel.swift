@@ -127,7 +127,10 @@ public final class LPSolveModel {
         let seconds = SolveMonitor.now() - started
         LPLib.setAbortCallback(lp, context: nil, nil)
 
-        let termination = raw.termination(stoppedForTime: monitor.stoppedForTime, stoppedByCaller: monitor.stoppedByCaller)
+        var termination = raw.termination(stoppedForTime: monitor.stoppedForTime, stoppedByCaller: monitor.stoppedByCaller)
+        // Aborted from our callback, lp_solve sometimes reports another code (seen: NUMFAILURE).
+        if termination != .optimal && monitor.stoppedForTime { termination = .timeLimit }
+        if termination != .optimal && monitor.stoppedByCaller { termination = .interrupted }
         let hasPoint: Bool
         switch raw {
         case .optimal, .presolved: hasPoint = true
@@ -171,12 +174,15 @@ public final class LPSolveModel {
         guard isMIP else { return }
         LPLib.setMIPGap(lp, absolute: true, options.absoluteGap ?? 1e-11)
         LPLib.setMIPGap(lp, absolute: false, options.relativeGap ?? 1e-9)
+        var rule: Int32
         switch options.branching {
-        case .firstFractional: LPLib.setBranchingRule(lp, LPLib.nodeFirst)
-        case .mostFractional: LPLib.setBranchingRule(lp, LPLib.nodeFraction)
-        case .pseudoCost: LPLib.setBranchingRule(lp, LPLib.nodePseudoCost)
-        case .depthFirst: LPLib.setBranchingRule(lp, LPLib.nodeDepthFirstAuto)
+        case .firstFractional: rule = LPLib.nodeFirst
+        case .mostFractional: rule = LPLib.nodeFraction
+        case .pseudoCost: rule = LPLib.nodePseudoCost
+        case .depthFirst: rule = LPLib.nodeDepthFirstAuto
         }
+        if options.reducedCostFixing { rule |= LPLib.nodeReducedCostFixing }
+        LPLib.setBranchingRule(lp, rule)
         LPLib.setDepthLimit(lp, Int32(options.depthLimit ?? -50))
         if let incumbent = options.incumbentObjective {
             LPLib.setObjectiveBound(lp, incumbent - model.objective.constant)

@@ -106,6 +106,7 @@ enum LPLib {
     static let nodeFirst = Int32(NODE_FIRSTSELECT)
     static let nodeFraction = Int32(NODE_FRACTIONSELECT)
     static let nodePseudoCost = Int32(NODE_PSEUDOCOSTSELECT)
+    static let nodeReducedCostFixing = Int32(NODE_RCOSTFIXING)
     static let nodeDepthFirstAuto = Int32(NODE_FIRSTSELECT | NODE_DEPTHFIRSTMODE | NODE_AUTOORDER)
 
     /// Installs the abort callback polled by lp_solve during the solve.

@@ -154,3 +154,12 @@ extension Model {
         return ConstraintRef(index: index, modelID: id)
     }
 }
+
+extension Model {
+    /// Makes every column continuous (binaries keep their [0, 1] bounds): the LP relaxation.
+    public mutating func relaxIntegrality() {
+        for index in variables.indices where variables[index].kind != .continuous {
+            variables[index].kind = .continuous
+        }
+    }
+}

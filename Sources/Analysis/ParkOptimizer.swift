@@ -1,0 +1,138 @@
+import Foundation
+import Formulation
+import LPSolve
+import MILP
+import Scenario
+
+/// What `solve` reports: the termination, the design, the numbers an independent check needs.
+public struct OptimizationResult: Sendable {
+    public var termination: TerminationStatus
+    public var design: ParkDesign?
+    /// Objective value of exactly the model `export` writes.
+    public var mipObjective: Double?
+    public var bestBound: Double?
+    public var gap: Double?
+    public var rootRelaxation: Double?
+    public var payoff: PayoffTable?
+    /// Whether a payoff-table row stopped at the time limit (its incumbent was used).
+    public var payoffApproximate: Bool
+    public var solverName: String
+    /// Wall time of all solves (payoff table included), seconds.
+    public var seconds: Double
+    public var nodes: Int
+    public var rows: Int
+    public var columns: Int
+    public var binaries: Int
+}
+
+/// Solves a park scenario: the payoff table when several objectives have weight, then the
+/// weighted sum of normalized objectives (`Σ_k w_k (f_k − nadir_k) / (ideal_k − nadir_k)`).
+public struct ParkOptimizer: Sendable {
+    public var options: SolveOptions
+    /// Optimize this objective alone instead of the scenario's weighted sum.
+    public var single: ParkFormulation.Objective?
+
+    /// Branch-and-bound settings that suit the park models (measured in docs/performance.md):
+    /// reduced-cost fixing on, lp_solve's default node selection.
+    public static let defaultOptions = SolveOptions(reducedCostFixing: true)
+
+    public init(options: SolveOptions = ParkOptimizer.defaultOptions, single: ParkFormulation.Objective? = nil) {
+        self.options = options
+        self.single = single
+    }
+
+    /// `options` with the time left before `deadline` (the time limit covers every solve of a run).
+    private func remaining(until deadline: Double?) -> SolveOptions {
+        var adjusted = options
+        if let deadline { adjusted.timeLimit = max(0.05, deadline - ParkOptimizer.now()) }
+        return adjusted
+    }
+
+    static func now() -> Double { Date().timeIntervalSinceReferenceDate }
+
+    /// Objectives with positive weight, in the order economic, environmental, social.
+    public static func weightedObjectives(_ scenario: Scenario) -> [(ParkFormulation.Objective, Double)] {
+        let w = scenario.objectives
+        let all: [(ParkFormulation.Objective, Double)] = [(.economic, w.economic), (.environmental, w.environmental), (.social, w.social)]
+        let active = all.filter { $0.1 > 0 }
+        return active.isEmpty ? [(.economic, 1)] : active
+    }
+
+    /// The model `solve` solves, with its final objective (solving the payoff table first when
+    /// more than one objective has weight).
+    public func formulate(_ scenario: Scenario, deadline: Double? = nil)
+        throws(SolverError) -> (ParkFormulation, PayoffTable?, seconds: Double, nodes: Int) {
+        var formulation = ParkFormulation(scenario)
+        let weighted = single.map { [($0, 1.0)] } ?? Self.weightedObjectives(scenario)
+        guard weighted.count > 1 else {
+            formulation.maximize(formulation.expression(weighted[0].0))
+            return (formulation, nil, 0, 0)
+        }
+        let (table, seconds, nodes) = try payoffTable(formulation, objectives: weighted.map(\.0), deadline: deadline)
+        var objective = LinearExpression()
+        for (j, (kind, weight)) in weighted.enumerated() {
+            objective.add(formulation.expression(kind), scaledBy: weight / table.range(j))
+            objective.constant -= weight * table.nadir(j) / table.range(j)
+        }
+        formulation.maximize(objective)
+        return (formulation, table, seconds, nodes)
+    }
+
+    /// Weight of the tie-breaking terms in a payoff-table row (AUGMECON's augmentation):
+    /// each row maximizes `f_k + δ Σ_{j≠k} f_j · s_k / s_j`, which keeps weakly dominated points
+    /// out of the table and gives lp_solve a non-degenerate objective. The row can fall short
+    /// of the pure optimum of `f_k` by at most `δ Σ_{j≠k} range_j / s_j · s_k` (≤ 0.02% here).
+    public static let tieBreakWeight = 1e-4
+
+    /// Each objective optimized alone with ties broken on the others. The scales `s_j` are the
+    /// objectives' LP-relaxation optima (cheap, and of the right magnitude).
+    public func payoffTable(_ formulation: ParkFormulation, objectives: [ParkFormulation.Objective], deadline: Double? = nil)
+        throws(SolverError) -> (PayoffTable, seconds: Double, nodes: Int) {
+        var seconds = 0.0, nodes = 0
+        var relaxed = formulation.model
+        relaxed.relaxIntegrality()
+        var scales: [Double] = []
+        for kind in objectives {
+            relaxed.setObjective(.maximize, formulation.expression(kind))
+            let bound = try LPSolver().solve(relaxed, options: remaining(until: deadline))
+            seconds += bound.seconds
+            scales.append(max(1, abs(bound.objective ?? 1)))
+        }
+        var rows: [[Double]] = []
+        var approximate = false
+        for (k, kind) in objectives.enumerated() {
+            var model = formulation.model
+            var objective = LinearExpression()
+            for (j, other) in objectives.enumerated() {
+                // In f_k's own units: lp_solve failed numerically on the same row divided by s_k.
+                objective.add(formulation.expression(other), scaledBy: j == k ? 1 : Self.tieBreakWeight * scales[k] / scales[j])
+            }
+            model.setObjective(.maximize, objective)
+            let solution = try LPSolver().solve(model, options: remaining(until: deadline))
+            seconds += solution.seconds; nodes += solution.nodes
+            approximate = approximate || solution.termination != .optimal
+            guard solution.hasSolution else {
+                throw SolverError.loadFailed("payoff table: optimizing \(kind.rawValue) ended \(solution.termination.rawValue)")
+            }
+            rows.append(objectives.map { formulation.expression($0).value(at: solution.values) })
+        }
+        return (PayoffTable(objectives: objectives, values: rows, approximate: approximate), seconds, nodes)
+    }
+
+    /// Formulates and solves; a result, whatever the termination.
+    public func optimize(_ scenario: Scenario) throws(SolverError) -> OptimizationResult {
+        let deadline = options.timeLimit.map { ParkOptimizer.now() + $0 }
+        let (formulation, table, payoffSeconds, payoffNodes) = try formulate(scenario, deadline: deadline)
+        let solver = LPSolver()
+        let solution = try solver.solve(formulation.model, options: remaining(until: deadline))
+        let model = formulation.model
+        return OptimizationResult(
+            termination: solution.termination,
+            design: solution.hasSolution ? ParkDesign(formulation, values: solution.values) : nil,
+            mipObjective: solution.objective, bestBound: solution.bestBound, gap: solution.relativeGap,
+            rootRelaxation: solution.rootRelaxation.map { $0 + model.objective.constant },
+            payoff: table, payoffApproximate: table?.approximate ?? false, solverName: solver.name, seconds: payoffSeconds + solution.seconds,
+            nodes: payoffNodes + solution.nodes, rows: model.constraintCount, columns: model.variableCount,
+            binaries: model.integerCount)
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Scenario
+
+/// A company or a facility: the two kinds of node an exchange connects.
+public enum Party: Sendable, Equatable, Hashable {
+    case company(Int)
+    case facility(Int)
+    /// The park operator, who pays for facilities (one per park).
+    public static let operatorID = "park_operator"
+}
+
+/// The per-year numbers of the park that the formulation needs, computed once from a
+/// `Scenario` (after policies): discount factors, carbon prices, volumes, and each
+/// candidate exchange's unit economics and tight flow bounds.
+///
+/// Conventions (docs/model.md): year `t = 0 ..< T`; cash flows of year `t` are multiplied by
+/// `discountFactor[t] = 1 / (1 + r)^t`; the carbon price of year `t` is
+/// `carbonPrice · (1 + growth)^t`; a company's volume of year `t` is `volume₀ · (1 + g)^t`.
+public struct ParkData: Sendable {
+    public let scenario: Scenario
+    public let years: Int
+    public let discountFactor: [Double]
+    public let carbonPrice: [Double]
+    public let exchanges: [ExchangeData]
+    /// Exchanges blocked by a forbidden permit (not in the model), by id.
+    public let blocked: [String]
+    /// Present value, at the build year, of the annuity repaying one currency unit of loan
+    /// (`Σ_{k=1..n} A/(1+r)^k`, `A = i / (1 − (1+i)^−n)`); `nil` without a credit line.
+    public let loanPresentValue: Double?
+
+    public init(_ scenario: Scenario) {
+        self.scenario = scenario
+        let years = max(0, scenario.horizonYears)
+        self.years = years
+        let r = scenario.discountRate
+        discountFactor = (0..<years).map { 1 / pow(1 + r, Double($0)) }
+        let economics = scenario.economics
+        carbonPrice = (0..<years).map { economics.carbonPrice * pow(1 + economics.carbonPriceGrowth, Double($0)) }
+        if let rate = economics.interestRate, economics.loanYears > 0 {
+            let n = Double(economics.loanYears)
+            let annuity = rate == 0 ? 1 / n : rate / (1 - pow(1 + rate, -n))
+            loanPresentValue = (1...economics.loanYears).reduce(0) { $0 + annuity / pow(1 + r, Double($1)) }
+        } else {
+            loanPresentValue = nil
+        }
+        var built: [ExchangeData] = []
+        var blocked: [String] = []
+        let companyIndex = Dictionary(scenario.companies.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let facilityIndex = Dictionary(scenario.facilities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let resourceIndex = Dictionary(scenario.resources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for exchange in scenario.exchanges {
+            let permit = exchange.permit.flatMap { scenario.permit($0) }
+            if permit?.status == .forbidden { blocked.append(exchange.id); continue }
+            guard let from = companyIndex[exchange.from].map(Party.company) ?? facilityIndex[exchange.from].map(Party.facility),
+                  let to = companyIndex[exchange.to].map(Party.company) ?? facilityIndex[exchange.to].map(Party.facility),
+                  let sent = resourceIndex[exchange.send]
+            else { blocked.append(exchange.id); continue }
+            built.append(ExchangeData(
+                exchange: exchange, from: from, to: to, sent: sent,
+                replaced: exchange.replace.flatMap { resourceIndex[$0] }, permit: permit,
+                distance: scenario.distance(of: exchange), scenario: scenario, years: years, carbonPrice: carbonPrice))
+        }
+        exchanges = built
+        self.blocked = blocked
+    }
+
+    /// Which years an option built in `buildYear` with `lifetime` operates in year `t`.
+    public static func operates(builtIn buildYear: Int, lifetime: Int?, inYear t: Int) -> Bool {
+        t >= buildYear && (lifetime.map { t - buildYear < $0 } ?? true)
+    }
+
+    /// Units per year produced by a company in year `t`.
+    public func produced(company: Int, resource: String, year t: Int) -> Double {
+        let c = scenario.companies[company]
+        return c.produced(resource) * c.growthFactor(year: t)
+    }
+
+    /// Units per year needed by a company in year `t`.
+    public func needed(company: Int, resource: String, year t: Int) -> Double {
+        let c = scenario.companies[company]
+        return c.needed(resource) * c.growthFactor(year: t)
+    }
+}
+
+/// One candidate exchange's unit economics per year, and its tight upper bound on flow.
+public struct ExchangeData: Sendable {
+    public let exchange: Exchange
+    public let from: Party
+    public let to: Party
+    public let sent: Resource
+    public let replaced: Resource?
+    public let permit: Permit?
+    /// km.
+    public let distance: Double
+    /// First year it may be built (a conditional permit's delay).
+    public let earliestBuildYear: Int
+    /// Per unit sent, year t: disposal cost and carbon cost the sender avoids (company senders).
+    public let senderSaving: [Double]
+    /// Per unit sent, year t: virgin purchase and carbon cost the receiver avoids (company receivers).
+    public let receiverSaving: [Double]
+    /// Per unit sent, year t: processing, transport and transport carbon cost, paid by the payer.
+    public let unitCost: [Double]
+    /// t CO2e avoided per unit sent (disposal and virgin input avoided, minus transport).
+    public let co2ePerUnit: Double
+    /// Upper bound on units sent in year t: min(capacity, supply, max_share · need / ratio).
+    public let flowBound: [Double]
+    /// Capex before subsidy plus the permit cost, paid in the build year by the payer.
+    public var permitCost: Double { permit?.status == .conditional ? permit?.cost ?? 0 : 0 }
+
+    init(exchange: Exchange, from: Party, to: Party, sent: Resource, replaced: Resource?, permit: Permit?,
+         distance: Double, scenario: Scenario, years: Int, carbonPrice: [Double]) {
+        self.exchange = exchange; self.from = from; self.to = to; self.sent = sent; self.replaced = replaced
+        self.permit = permit; self.distance = distance
+        earliestBuildYear = permit?.status == .conditional ? max(0, permit?.delayYears ?? 0) : 0
+        let fromCompany: Company? = if case let .company(c) = from { scenario.companies[c] } else { nil }
+        let toCompany: Company? = if case let .company(c) = to { scenario.companies[c] } else { nil }
+        let replacedAtCompany = toCompany != nil ? replaced : nil
+        senderSaving = carbonPrice.map { cp in fromCompany == nil ? 0 : sent.disposalCost + cp * sent.disposalCo2e }
+        receiverSaving = carbonPrice.map { cp in
+            replacedAtCompany.map { exchange.ratio * ($0.price + cp * $0.co2e) } ?? 0
+        }
+        unitCost = carbonPrice.map { cp in
+            exchange.unitCost + distance * (exchange.transportCost + cp * exchange.transportCo2e)
+        }
+        co2ePerUnit = (fromCompany == nil ? 0 : sent.disposalCo2e)
+            + (replacedAtCompany.map { exchange.ratio * $0.co2e } ?? 0)
+            - distance * exchange.transportCo2e
+        flowBound = (0..<years).map { t in
+            var bound = exchange.capacity
+            if let company = fromCompany {
+                bound = min(bound, company.produced(sent.id) * company.growthFactor(year: t))
+            } else if case let .facility(k) = from {
+                let facility = scenario.facilities[k]
+                let yield = facility.converts.first { $0.resource == sent.id }?.amount ?? 0
+                bound = min(bound, facility.capacity * max(0, yield))
+            }
+            if let company = toCompany, let replaced, exchange.ratio > 0 {
+                bound = min(bound, exchange.maxShare * company.needed(replaced.id) * company.growthFactor(year: t) / exchange.ratio)
+            } else if case let .facility(k) = to {
+                let facility = scenario.facilities[k]
+                let use = facility.converts.first { $0.resource == sent.id }?.amount ?? 0
+                bound = min(bound, facility.capacity * max(0, -use))
+            }
+            return max(0, bound)
+        }
+    }
+
+    /// The party that pays capex and costs before transfers.
+    public var payer: Party { exchange.paidBy == .from ? from : to }
+}
+

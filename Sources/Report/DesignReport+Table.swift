@@ -1,0 +1,95 @@
+import Analysis
+import Foundation
+import Formulation
+
+extension DesignReport {
+    /// The readable report of `solve`: status, indicators, what to build and when, NPV per
+    /// company, transfers.
+    public func table() -> String {
+        var out = "\(scenario.name) — policy \(policy ?? "baseline")\n"
+        out += "status: \(status)"
+        if let gap = result.gap, result.termination != .optimal { out += String(format: " (gap %.2f%%)", gap * 100) }
+        out += String(format: "   solved in %.2f s, %d nodes, %d rows x %d columns (%d binary)\n",
+                      result.seconds, result.nodes, result.rows, result.columns, result.binaries)
+        if result.payoffApproximate {
+            out += "note: a payoff-table row stopped at the time limit; the objectives' normalization uses its incumbent.\n"
+        }
+        guard let design = result.design else {
+            out += "no design: the solver found no feasible network.\n"
+            return out
+        }
+        let c = scenario.currency
+        out += "\nIndicators over \(scenario.horizonYears) years (\(design.years.first ?? 0)-\(design.years.last ?? 0))\n"
+        out += row("Park NPV vs. no symbiosis", money(design.npv) + " \(c)")
+        out += row("Public cost (grants, PV)", money(design.publicCost) + " \(c)")
+        out += row("CO2e avoided", number(design.co2eAvoided) + " t")
+        out += row("Waste diverted", design.wasteDiverted.sorted { $0.key < $1.key }.map { "\($0.key) \(number($0.value))" }.joined(separator: ", "))
+        out += row("Water saved", number(design.waterSaved) + " m3")
+        out += row("Jobs", number(design.jobsFTEYears) + " FTE-years")
+        out += row("Companies taking part", "\(design.companiesParticipating)")
+        out += row("Exchanges built", "\(design.exchangesBuilt) of \(design.exchanges.count)")
+
+        let built = design.exchanges.filter(\.built).sorted { ($0.buildYear ?? 0, $0.id) < ($1.buildYear ?? 0, $1.id) }
+        if !built.isEmpty {
+            out += "\nBuild\n"
+            out += pad("exchange", 28) + pad("from -> to", 44) + pad("year", 6) + pad("first-year flow", 18) + "transfer (PV)\n"
+            for e in built {
+                let firstFlow = e.flows.first { $0 > 0 } ?? 0
+                var transfer = ""
+                if e.transfer != 0 {
+                    let payer = e.transfer > 0 ? e.to : e.from
+                    transfer = "\(money(abs(e.transfer))) paid by \(payer)"
+                    if let perUnit = e.transferPerUnit { transfer += String(format: " (%.2f %@/%@)", abs(perUnit), c, e.resource) }
+                }
+                out += pad(e.id, 28) + pad("\(e.from) -> \(e.to)", 44) + pad("\(e.buildYear ?? 0)", 6)
+                    + pad(number(firstFlow) + " " + unit(e.resource), 18) + transfer + "\n"
+            }
+        }
+        let facilities = design.facilities.filter(\.built)
+        if !facilities.isEmpty {
+            out += "\nFacilities\n"
+            for f in facilities {
+                out += pad(f.id, 28) + pad("built \(f.buildYear ?? 0)", 16) + "peak activity \(number(f.activity.max() ?? 0))\n"
+            }
+        }
+        let blocked = design.exchanges.filter { $0.blockedBy != nil }
+        if !blocked.isEmpty {
+            out += "\nBlocked: " + blocked.map { "\($0.id) (\($0.blockedBy ?? ""))" }.joined(separator: ", ") + "\n"
+        }
+        let parties = design.companies.filter { $0.participates || $0.npv != 0 }
+        if !parties.isEmpty {
+            out += "\nNPV by company (\(c))\n"
+            out += pad("company", 28) + pad("before transfers", 20) + pad("after transfers", 20) + pad("own capex", 14) + "financed\n"
+            for p in parties {
+                out += pad(p.id, 28) + pad(money(p.npvBeforeTransfers), 20) + pad(money(p.npv), 20)
+                    + pad(money(p.ownCapex), 14) + money(p.financedCapex) + "\n"
+            }
+        }
+        return out
+    }
+
+    private func unit(_ resource: String) -> String { scenario.resource(resource)?.unit ?? "" }
+    private func row(_ label: String, _ value: String) -> String { "  " + pad(label, 30) + value + "\n" }
+    private func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+}
+
+/// `1,234,567` (no decimals), with a minus sign where negative.
+func money(_ value: Double) -> String { grouped(value.rounded()) }
+
+/// Grouped with up to one decimal below 100.
+func number(_ value: Double) -> String {
+    abs(value) < 100 && value != value.rounded() ? String(format: "%.1f", value) : grouped(value.rounded())
+}
+
+private func grouped(_ value: Double) -> String {
+    let negative = value < 0
+    var digits = String(Int64(abs(value)))
+    var out = ""
+    while digits.count > 3 {
+        out = "," + digits.suffix(3) + out
+        digits.removeLast(3)
+    }
+    return (negative ? "-" : "") + digits + out
+}

@@ -1,0 +1,86 @@
+import Analysis
+import Foundation
+import Formulation
+import MILP
+import Scenario
+
+/// Renders an `OptimizationResult` as a readable table, JSON or CSV.
+public struct DesignReport {
+    public let scenario: Scenario
+    public let policy: String?
+    public let result: OptimizationResult
+
+    public init(scenario: Scenario, policy: String?, result: OptimizationResult) {
+        self.scenario = scenario
+        self.policy = policy
+        self.result = result
+    }
+
+    /// The status word users and scripts read: `optimal`, `time_limit`, `infeasible`, ...
+    public var status: String {
+        switch result.termination {
+        case .optimal: return "optimal"
+        case .infeasible: return "infeasible"
+        case .unbounded: return "unbounded"
+        case .infeasibleOrUnbounded: return "infeasible_or_unbounded"
+        case .timeLimit: return result.design == nil ? "time_limit_no_solution" : "time_limit"
+        case .solutionLimit: return "solution_limit"
+        case .interrupted: return "interrupted"
+        case .numericalFailure: return "numerical_failure"
+        case .outOfMemory: return "out_of_memory"
+        case .otherError: return "error"
+        }
+    }
+
+    // MARK: JSON
+
+    /// The JSON document of `solve --format json` (keys in docs/model.md).
+    public func json() -> String {
+        var root: [String: Any] = [
+            "scenario": scenario.name,
+            "policy": policy ?? "baseline",
+            "status": status,
+            "currency": scenario.currency,
+            "solver": ["name": result.solverName, "seconds": result.seconds, "nodes": result.nodes,
+                       "rows": result.rows, "columns": result.columns, "binaries": result.binaries] as [String: Any],
+        ]
+        root["mip_objective"] = result.mipObjective ?? NSNull()
+        root["best_bound"] = result.bestBound ?? NSNull()
+        root["gap"] = result.gap ?? NSNull()
+        root["root_relaxation"] = result.rootRelaxation ?? NSNull()
+        root["payoff_approximate"] = result.payoffApproximate
+        if let table = result.payoff {
+            root["payoff_table"] = table.objectives.enumerated().map { k, kind in
+                ["optimized": kind.rawValue,
+                 "values": Dictionary(uniqueKeysWithValues: table.objectives.enumerated().map { ($1.rawValue, table.values[k][$0]) })] as [String: Any]
+            }
+        }
+        if let design = result.design {
+            root["economic"] = ["npv": design.npv, "public_cost": design.publicCost]
+            root["environmental"] = ["co2e_avoided": design.co2eAvoided, "waste_diverted": design.wasteDiverted,
+                                     "virgin_avoided": design.virginAvoided, "water_saved": design.waterSaved] as [String: Any]
+            root["social"] = ["jobs_fte_years": design.jobsFTEYears, "companies_participating": design.companiesParticipating]
+            root["exchanges"] = design.exchanges.map { exchange -> [String: Any] in
+                var item: [String: Any] = [
+                    "id": exchange.id, "from": exchange.from, "to": exchange.to, "resource": exchange.resource,
+                    "built": exchange.built, "build_year": exchange.buildYear ?? NSNull(),
+                    "flows": Dictionary(uniqueKeysWithValues: zip(design.years.map(String.init), exchange.flows)),
+                    "transfer": exchange.transfer,
+                    "transfer_per_unit": exchange.transferPerUnit ?? NSNull(),
+                ]
+                if let blocked = exchange.blockedBy { item["blocked_by"] = blocked }
+                return item
+            }
+            root["facilities"] = design.facilities.map { facility -> [String: Any] in
+                ["id": facility.id, "built": facility.built, "build_year": facility.buildYear ?? NSNull(),
+                 "activity": Dictionary(uniqueKeysWithValues: zip(design.years.map(String.init), facility.activity))]
+            }
+            root["companies"] = design.companies.map { company -> [String: Any] in
+                ["id": company.id, "npv": company.npv, "npv_before_transfers": company.npvBeforeTransfers,
+                 "own_capex": company.ownCapex, "financed_capex": company.financedCapex, "participates": company.participates]
+            }
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,48 @@
+import Analysis
+import ArgumentParser
+import Formulation
+import MILP
+import Report
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the exact model `solve` solves, as free MPS and/or lp_solve LP text.",
+        discussion: """
+        The MPS file can be solved by any MILP solver for an independent check of `solve`'s \
+        `mip_objective` (e.g. ../shared/tools/highs-check model.mps). When the scenario weighs \
+        several objectives, the payoff table is solved first, as `solve` does.
+
+        Example:
+          symbiosis export Scenarios/tiny.yaml --policy legal_reform --mps tiny.mps --lp tiny.lp
+        """
+    )
+
+    @OptionGroup var scenario: ScenarioOptions
+
+    @Option(help: "Write free-format MPS here.")
+    var mps: String?
+
+    @Option(help: "Write lp_solve LP format here.")
+    var lp: String?
+
+    @Option(help: "Write the model of one objective alone (economic, environmental or social).")
+    var objective: ParkFormulation.Objective?
+
+    func validate() throws {
+        if mps == nil && lp == nil { throw ValidationError("give --mps FILE, --lp FILE or both") }
+    }
+
+    func run() throws {
+        let loaded = try scenario.load()
+        do {
+            let (formulation, _, _, _) = try ParkOptimizer(single: objective).formulate(loaded.scenario)
+            if let mps { try OutputFile.write(try formulation.model.mpsText(), to: mps, inputs: [scenario.file]) }
+            if let lp { try OutputFile.write(try formulation.model.lpText(), to: lp, inputs: [scenario.file]) }
+            let m = formulation.model
+            printError("wrote \(m.variableCount) columns (\(m.integerCount) binary), \(m.constraintCount) rows")
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(70)
+        }
+    }
+}

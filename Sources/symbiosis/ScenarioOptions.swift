@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import Scenario
+
+/// The scenario file and policy arguments shared by the commands.
+struct ScenarioOptions: ParsableArguments {
+    @Argument(help: "The scenario file (YAML).")
+    var file: String
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Policy option(s) from the file's `policies:` block; combine with '+', e.g. landfill_tax+legal_reform.",
+        valueName: "policy"))
+    var policy: String?
+
+    /// Loads the scenario with the policy applied; prints diagnostics to standard error and
+    /// exits non-zero on errors.
+    func load() throws -> LoadedScenario {
+        do {
+            let loaded = try Scenario.load(contentsOf: file, policy: policy)
+            for warning in loaded.warnings { printError("\(warning)") }
+            return loaded
+        } catch {
+            for diagnostic in error.diagnostics { printError("\(diagnostic)") }
+            let count = error.diagnostics.filter { $0.severity == .error }.count
+            printError("\(file): \(count) error\(count == 1 ? "" : "s"); nothing was solved.")
+            throw ExitCode(65)
+        }
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

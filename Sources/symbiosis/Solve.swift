@@ -1,0 +1,69 @@
+import Analysis
+import ArgumentParser
+import Formulation
+import MILP
+import Report
+
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Optimize the park's symbiosis network.",
+        discussion: """
+        Builds the multi-year network-design MILP (docs/model.md) for the scenario under the \
+        chosen policy and solves it with lp_solve: what to build and when, the flows, each \
+        company's NPV before and after transfers, and the indicators. When the scenario weighs \
+        more than one objective, the payoff table is solved first.
+
+        Exit status: 0 with a design (optimal, or an incumbent at the time limit), 2 when the \
+        scenario is infeasible or the solver found no design, 65 for an invalid scenario.
+
+        Examples:
+          symbiosis solve Scenarios/hiep-phuoc.yaml
+          symbiosis solve Scenarios/tiny.yaml --policy legal_reform --format json --output tiny.json
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    @OptionGroup var scenario: ScenarioOptions
+
+    @Option(help: "Output format: table or json.")
+    var format: Format = .table
+
+    @Option(help: "Write the result to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(help: "Stop after this many seconds and report the best design found (with its gap).")
+    var timeLimit: Double?
+
+    @Option(help: "Stop when the relative MIP gap falls below this value (e.g. 0.001).")
+    var gap: Double?
+
+    @Option(help: "Optimize one objective alone (economic, environmental or social) instead of the scenario's weights.")
+    var objective: ParkFormulation.Objective?
+
+    func run() throws {
+        let loaded = try scenario.load()
+        var options = ParkOptimizer.defaultOptions
+        options.timeLimit = timeLimit
+        options.relativeGap = gap
+        let optimizer = ParkOptimizer(options: options, single: objective)
+        let result: OptimizationResult
+        do { result = try optimizer.optimize(loaded.scenario) } catch {
+            printError("error: \(error)")
+            throw ExitCode(70)
+        }
+        let report = DesignReport(scenario: loaded.scenario, policy: scenario.policy, result: result)
+        let text = format == .json ? report.json() : report.table()
+        if let output {
+            do { try OutputFile.write(text, to: output, inputs: [scenario.file]) } catch {
+                printError("error: \(error)")
+                throw ExitCode(73)
+            }
+        } else {
+            print(text, terminator: "")
+        }
+        if result.design == nil { throw ExitCode(2) }
+    }
+}
+
+extension ParkFormulation.Objective: ExpressibleByArgument {}
