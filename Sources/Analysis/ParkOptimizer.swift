@@ -122,13 +122,21 @@ public struct ParkOptimizer: Sendable {
     /// Formulates and solves; a result, whatever the termination.
     public func optimize(_ scenario: Scenario) throws(SolverError) -> OptimizationResult {
         let deadline = options.timeLimit.map { ParkOptimizer.now() + $0 }
-        let (formulation, table, payoffSeconds, payoffNodes) = try formulate(scenario, deadline: deadline)
         let solver = LPSolver()
+        let empty = ParkFormulation(scenario)
+        if empty.model.variableCount == 0 {
+            // No candidate link or facility survives the permits: the only design is none.
+            return OptimizationResult(
+                termination: .optimal, design: ParkDesign(empty, values: []), mipObjective: 0, bestBound: 0, gap: 0,
+                rootRelaxation: nil, payoff: nil, payoffApproximate: false, solverName: solver.name, seconds: 0,
+                nodes: 0, rows: 0, columns: 0, binaries: 0)
+        }
+        let (formulation, table, payoffSeconds, payoffNodes) = try formulate(scenario, deadline: deadline)
         let solution = try solver.solve(formulation.model, options: remaining(until: deadline))
         let model = formulation.model
         return OptimizationResult(
             termination: solution.termination,
-            design: solution.hasSolution ? ParkDesign(formulation, values: solution.values) : nil,
+            design: solution.hasSolution ? ParkDesign(formulation, values: minimalTransfers(formulation, values: solution.values)) : nil,
             mipObjective: solution.objective, bestBound: solution.bestBound, gap: solution.relativeGap,
             rootRelaxation: solution.rootRelaxation.map { $0 + model.objective.constant },
             payoff: table, payoffApproximate: table?.approximate ?? false, solverName: solver.name, seconds: payoffSeconds + solution.seconds,

@@ -1,0 +1,39 @@
+import Formulation
+import LPSolve
+import MILP
+
+extension ParkOptimizer {
+    /// The smallest transfers that keep every party whole for a solved design.
+    ///
+    /// Win-win only requires *some* transfers; the MILP returns any feasible set (often one
+    /// party handing over its whole gain). With the design, flows and loans fixed at `values`,
+    /// this LP minimizes `Σ_e |transfer[e]|` subject to the same win-win rows, so the reported
+    /// deal terms move no more money than needed. The MILP objective does not involve the
+    /// transfers, so the design and `mip_objective` are unchanged.
+    public func minimalTransfers(_ formulation: ParkFormulation, values: [Double]) -> [Double] {
+        let transfers = formulation.transfer.compactMap { $0 }
+        guard !transfers.isEmpty else { return values }
+        var model = formulation.model
+        let transferColumns = Set(transfers.map(\.index))
+        for index in 0..<model.variableCount where !transferColumns.contains(index) {
+            let v = model.variable(at: index)
+            let info = model[v]
+            let value = min(max(values[index], info.lower), info.upper)
+            model.setBounds(v, lower: value, upper: value)
+        }
+        model.relaxIntegrality()
+        var total = LinearExpression()
+        for tau in transfers {
+            let size = model.addVariable("abs_\(model[tau].name)")
+            model.addConstraint(LinearExpression(size) - tau >= 0, name: "abs_pos_\(tau.index)")
+            model.addConstraint(LinearExpression(size) + tau >= 0, name: "abs_neg_\(tau.index)")
+            total.add(1, size)
+        }
+        model.setObjective(.minimize, total)
+        guard let solution = try? LPSolver().solve(model, options: SolveOptions()),
+              solution.termination == .optimal else { return values }
+        var adjusted = values
+        for tau in transfers { adjusted[tau.index] = solution.values[tau.index] }
+        return adjusted
+    }
+}
