@@ -104,7 +104,7 @@ public struct ExchangeData: Sendable {
     public let co2ePerUnit: Double
     /// Upper bound on units sent in year t: min(capacity, supply, max_share · need / ratio).
     public let flowBound: [Double]
-    /// Capex before subsidy plus the permit cost, paid in the build year by the payer.
+    /// The conditional permit's cost, paid once in the build year by the payer (0 otherwise).
     public var permitCost: Double { permit?.status == .conditional ? permit?.cost ?? 0 : 0 }
 
     init(exchange: Exchange, from: Party, to: Party, sent: Resource, replaced: Resource?, permit: Permit?,

@@ -53,7 +53,9 @@ extension ParkFormulation {
     /// value over the horizon, so a transfer larger than that is never needed.
     func transferBound(exchange e: Int) -> Double {
         let item = data.exchanges[e]
-        var bound = item.exchange.capex + item.permitCost
+        // A loan dearer than the discount rate can cost more than the capex itself.
+        let loanPremium = max(0, (data.loanPresentValue ?? 1) - 1)
+        var bound = item.exchange.capex * (1 + loanPremium) + item.permitCost
         for t in 0..<data.years {
             let perUnit = item.senderSaving[t] + item.receiverSaving[t] + item.unitCost[t]
             bound += data.discountFactor[t] * (item.flowBound[t] * perUnit + item.exchange.fixedCost)

@@ -92,3 +92,57 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 }
+
+extension TestSupport {
+    /// The `symbiosis` executable built beside the test bundle.
+    public static let symbiosisPath: String = {
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var candidates = [testBinary.deletingLastPathComponent(), testBinary.deletingLastPathComponent().deletingLastPathComponent()]
+        candidates.append(packageRoot.appendingPathComponent(".build/debug"))
+        for directory in candidates {
+            let path = directory.appendingPathComponent("symbiosis").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return packageRoot.appendingPathComponent(".build/debug/symbiosis").path
+    }()
+
+    /// Runs `symbiosis` with `arguments` in `directory` (default: the package root).
+    public static func symbiosis(_ arguments: [String], in directory: String? = nil) -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: symbiosisPath)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? packageRoot.path)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch { return (-1, "", "\(error)") }
+        nonisolated(unsafe) var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Compares `text` with `Tests/<target>/Golden/<name>` line by line and returns the
+    /// differing lines as a readable diff ("" when equal). With SYMBIOSIS_UPDATE_GOLDEN=1 the
+    /// golden file is rewritten instead.
+    public static func goldenDifference(_ text: String, golden name: String, target: String = "EndToEndTests") -> String {
+        let path = packageRoot.appendingPathComponent("Tests/\(target)/Golden/\(name)").path
+        if ProcessInfo.processInfo.environment["SYMBIOSIS_UPDATE_GOLDEN"] == "1" {
+            try? text.write(toFile: path, atomically: true, encoding: .utf8)
+            return ""
+        }
+        guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else { return "missing golden file \(path)" }
+        let want = expected.components(separatedBy: "\n"), got = text.components(separatedBy: "\n")
+        var diff: [String] = []
+        for index in 0..<max(want.count, got.count) {
+            let w = index < want.count ? want[index] : "<end>", g = index < got.count ? got[index] : "<end>"
+            if w != g { diff.append("line \(index + 1):\n  - \(w)\n  + \(g)") }
+        }
+        return diff.joined(separator: "\n")
+    }
+}

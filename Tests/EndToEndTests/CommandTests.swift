@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The CLI as a user runs it: exit codes, messages, files.
+@Suite("symbiosis command line")
+struct CommandTests {
+    @Test func helpListsTheCommandsWithExamples() {
+        let result = TestSupport.symbiosis(["--help"])
+        #expect(result.status == 0)
+        for word in ["validate", "solve", "export", "Examples:"] { #expect(result.stdout.contains(word)) }
+        let solveHelp = TestSupport.symbiosis(["solve", "--help"])
+        #expect(solveHelp.stdout.contains("--time-limit"))
+        #expect(solveHelp.stdout.contains("symbiosis solve Scenarios/hiep-phuoc.yaml"))
+    }
+
+    @Test func validateSummarizesTheShippedScenarios() {
+        let result = TestSupport.symbiosis(["validate", "Scenarios/tiny.yaml", "Scenarios/hiep-phuoc.yaml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Scenarios/tiny.yaml: valid — Tiny park"))
+        #expect(result.stdout.contains("3 companies") == false)
+        #expect(result.stdout.contains("2 companies, 1 facilities, 4 resources, 3 candidate exchanges"))
+    }
+
+    /// A scenario with a typo, a negative capex and a misspelt permit: every error at once,
+    /// with file:line:column and key path, exit 65, nothing solved (golden file).
+    @Test func validationErrorsAsAUserSeesThem() throws {
+        let directory = NSTemporaryDirectory() + "symbiosis-e2e-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var text = try String(contentsOfFile: TestSupport.scenario("tiny.yaml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "    capacity: 50000          # units sent per year", with: "    capcity: 50000")
+            .replacingOccurrences(of: "    capex: 200000", with: "    capex: -200000")
+            .replacingOccurrences(of: "    permit: waste_as_material\n", with: "    permit: waste_as_materials\n")
+        try text.write(toFile: directory + "/bad.yaml", atomically: true, encoding: .utf8)
+        let result = TestSupport.symbiosis(["solve", "bad.yaml"], in: directory)
+        #expect(result.status == 65)
+        #expect(result.stdout.isEmpty)
+        let diff = TestSupport.goldenDifference(result.stderr, golden: "solve-bad-scenario.txt")
+        #expect(diff.isEmpty, "\(diff)")
+    }
+
+    @Test func solveWritesJSONWithTheDocumentedKeys() throws {
+        let result = TestSupport.symbiosis(["solve", "Scenarios/tiny.yaml", "--policy", "legal_reform", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["status"] as? String == "optimal")
+        for key in ["mip_objective", "gap", "economic", "environmental", "social", "exchanges", "facilities", "companies", "solver"] {
+            #expect(json[key] != nil, "missing \(key)")
+        }
+        let economic = try #require(json["economic"] as? [String: Any])
+        #expect(economic["npv"] is Double && economic["public_cost"] is Double)
+        let exchanges = try #require(json["exchanges"] as? [[String: Any]])
+        let ash = try #require(exchanges.first { $0["id"] as? String == "ash_to_cement" })
+        #expect(ash["built"] as? Bool == true)
+        #expect(ash["build_year"] as? Int == 2027)
+        let flows = try #require(ash["flows"] as? [String: Double])
+        #expect(flows["2026"] == 0 && flows["2030"] == 50_000)
+        let companies = try #require(json["companies"] as? [[String: Any]])
+        #expect(companies.contains { $0["id"] as? String == "cement_grinding" && $0["npv_before_transfers"] is Double })
+        let solver = try #require(json["solver"] as? [String: Any])
+        #expect((solver["name"] as? String)?.hasPrefix("lp_solve 5.5") == true)
+    }
+
+    @Test func tableReportForTinyLegalReform() {
+        let result = TestSupport.symbiosis(["solve", "Scenarios/tiny.yaml", "--policy", "legal_reform"])
+        #expect(result.status == 0)
+        // The timing line varies from run to run: compare the rest.
+        let stable = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("status:") }.joined(separator: "\n")
+        #expect(result.stdout.contains("status: optimal"))
+        let diff = TestSupport.goldenDifference(stable, golden: "solve-tiny-legal-reform.txt")
+        #expect(diff.isEmpty, "\(diff)")
+    }
+
+    @Test func outputIsWrittenAtomicallyAndNeverOverAnInput() throws {
+        let directory = NSTemporaryDirectory() + "symbiosis-e2e-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let input = directory + "/tiny.yaml"
+        try FileManager.default.copyItem(atPath: TestSupport.scenario("tiny.yaml"), toPath: input)
+        let before = try String(contentsOfFile: input, encoding: .utf8)
+        let refused = TestSupport.symbiosis(["solve", input, "--output", input])
+        #expect(refused.status == 73)
+        #expect(refused.stderr.contains("refusing to overwrite the input file"))
+        #expect(try String(contentsOfFile: input, encoding: .utf8) == before)
+        let written = TestSupport.symbiosis(["solve", input, "--format", "json", "--output", directory + "/out.json"])
+        #expect(written.status == 0)
+        #expect(written.stdout.isEmpty)
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        #expect(files == ["out.json", "tiny.yaml"])  // no temporary file left behind
+    }
+
+    @Test(.enabled(if: TestSupport.highsAvailable, "needs highs-check and highspy"))
+    func exportedModelGivesTheSameObjectiveInHiGHS() throws {
+        let mps = TestSupport.temporaryFile(suffix: ".mps")
+        defer { try? FileManager.default.removeItem(atPath: mps) }
+        let export = TestSupport.symbiosis(["export", "Scenarios/tiny.yaml", "--policy", "landfill_tax+legal_reform", "--mps", mps])
+        #expect(export.status == 0, "\(export.stderr)")
+        let solve = TestSupport.symbiosis(["solve", "Scenarios/tiny.yaml", "--policy", "landfill_tax+legal_reform", "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(solve.stdout.utf8)) as? [String: Any])
+        let objective = try #require(json["mip_objective"] as? Double)
+        let highs = TestSupport.run(TestSupport.highsCheckPath, [mps])
+        let line = try #require(highs.stdout.split(separator: "\n").last { $0.hasPrefix("{") })
+        let answer = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(TestSupport.relativeDifference(answer["objective"] as? Double ?? .nan, objective) < 1e-6)
+    }
+
+    @Test func unknownPolicyIsAnError() {
+        let result = TestSupport.symbiosis(["solve", "Scenarios/tiny.yaml", "--policy", "landfil_tax"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("landfil_tax"))
+    }
+
+    @Test func demoSolvesTheKnapsack() {
+        let result = TestSupport.symbiosis(["demo"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("optimal, objective 23.0"))
+    }
+}
