@@ -138,7 +138,7 @@ public struct ParkOptimizer: Sendable {
             termination: solution.termination,
             design: solution.hasSolution ? ParkDesign(formulation, values: minimalTransfers(formulation, values: solution.values)) : nil,
             mipObjective: solution.objective, bestBound: solution.bestBound, gap: solution.relativeGap,
-            rootRelaxation: solution.rootRelaxation.map { $0 + model.objective.constant },
+            rootRelaxation: solution.rootRelaxation,
             payoff: table, payoffApproximate: table?.approximate ?? false, solverName: solver.name, seconds: payoffSeconds + solution.seconds,
             nodes: payoffNodes + solution.nodes, rows: model.constraintCount, columns: model.variableCount,
             binaries: model.integerCount)

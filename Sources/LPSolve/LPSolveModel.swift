@@ -149,10 +149,17 @@ public final class LPSolveModel {
         solution.values = (1...model.variableCount).map { LPLib.primalResult(lp, originalIndex: rows + $0) }
         // Recompute in double precision from the point: includes the objective constant.
         solution.objective = model.objectiveValue(at: solution.values)
-        if termination == .optimal {
+        if let incumbent = options.incumbentObjective, let found = solution.objective, isMIP,
+           model.sense == .maximize ? found < incumbent - 1e-9 * max(1, abs(incumbent)) : found > incumbent + 1e-9 * max(1, abs(incumbent)) {
+            // The cutoff pruned every node: lp_solve then calls a worse point "optimal"
+            // (seen here with a cutoff above the true optimum). Nothing is proven.
+            solution.termination = .solutionLimit
+        }
+        if solution.termination == .optimal {
             solution.bestBound = solution.objective
         } else if isMIP, let root = solution.rootRelaxation, root.isFinite, abs(root) < 1e29 {
-            solution.bestBound = root + model.objective.constant
+            // lp_solve's root objective includes the constant (loaded as row 0's right-hand side).
+            solution.bestBound = root
         }
         if options.computeDuals && !isMIP && termination == .optimal {
             solution.duals = (1...max(1, model.constraintCount)).prefix(model.constraintCount).map {
@@ -185,7 +192,7 @@ public final class LPSolveModel {
         LPLib.setBranchingRule(lp, rule)
         LPLib.setDepthLimit(lp, Int32(options.depthLimit ?? -50))
         if let incumbent = options.incumbentObjective {
-            LPLib.setObjectiveBound(lp, incumbent - model.objective.constant)
+            LPLib.setObjectiveBound(lp, incumbent)
         }
     }
 

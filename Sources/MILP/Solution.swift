@@ -42,7 +42,7 @@ public struct Solution: Sendable {
     public var duals: [Double]?
     /// Reduced cost of each column, `∂ objective / ∂ column value`; LPs only.
     public var reducedCosts: [Double]?
-    /// Objective of the root LP relaxation (MIPs), when the solver reports it.
+    /// Objective of the root LP relaxation (MIPs, constant included), when the solver reports it.
     public var rootRelaxation: Double?
     /// Branch-and-bound nodes explored.
     public var nodes: Int

@@ -55,7 +55,9 @@ public struct SolveOptions: Sendable, Equatable {
     public var reducedCostFixing: Bool
     /// Echo the solver's own log to standard error.
     public var verbose: Bool
-    /// A known objective value of a feasible point: nodes that cannot beat it are pruned.
+    /// The objective of a known feasible point: nodes that cannot reach it are pruned
+    /// (lp_solve's `set_obj_bound`). A value better than the true optimum prunes everything;
+    /// the backend then reports `.solutionLimit`, never `.optimal`.
     public var incumbentObjective: Double?
     /// Compute duals and reduced costs (LPs).
     public var computeDuals: Bool

@@ -110,6 +110,28 @@ struct LPSolveTests {
         #expect(abs(duals[1] - 1) < 1e-9)
     }
 
+    /// The root LP relaxation includes the objective constant: knapsack relaxation takes items
+    /// a and c whole and half of b: 10 + 7 + 6.5 = 23.5, plus the constant 100. A known
+    /// incumbent (the optimum itself, or below it) prunes without losing the optimum; one
+    /// above the optimum is reported as a limit, not as optimal.
+    @Test func rootRelaxationAndIncumbentCutoff() throws {
+        var model = Model(name: "knapsack")
+        let values = [10.0, 13, 7, 8], weights = [4.0, 6, 3, 5]
+        let items = (0..<4).map { model.addVariable("item\($0)", kind: .binary) }
+        var weight = LinearExpression(), value = LinearExpression(constant: 100)
+        for i in 0..<4 { weight.add(weights[i], items[i]); value.add(values[i], items[i]) }
+        model.addConstraint(weight <= 10, name: "capacity")
+        model.setObjective(.maximize, value)
+        let plain = try solver.solve(model)
+        #expect(abs(try #require(plain.rootRelaxation) - 123.5) < 1e-9)
+        for incumbent in [122.0, 123.0] {
+            let cut = try solver.solve(model, options: SolveOptions(incumbentObjective: incumbent))
+            #expect(cut.termination == .optimal && abs(cut.objective! - 123) < 1e-9)
+        }
+        let wrong = try solver.solve(model, options: SolveOptions(incumbentObjective: 124))
+        #expect(wrong.termination != .optimal)
+    }
+
     @Test func infeasibleModel() throws {
         var model = Model()
         let x = model.addVariable("x", upper: 5, kind: .integer)
