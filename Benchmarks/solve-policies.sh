@@ -16,7 +16,7 @@ echo "| policy | status | lp_solve s | nodes | gap | mip_objective | root LP | H
 echo "|---|---|---|---|---|---|---|---|---|---|"
 for p in $policies; do
   "$bin" solve "$scenario" --policy "$p" --format json --time-limit "$limit" > "$tmp/r.json" 2>/dev/null || true
-  "$bin" export "$scenario" --policy "$p" --mps "$tmp/m.mps" 2>/dev/null
+  "$bin" export "$scenario" --policy "$p" --mps "$tmp/m.mps" --time-limit "$limit" 2>/dev/null
   h=$("$highs" "$tmp/m.mps" --time-limit 300 | tail -1)
   python3 - "$p" "$tmp/r.json" "$h" <<'PY'
 import json, sys

@@ -41,14 +41,18 @@ public struct ParkOptimizer: Sendable {
         self.single = single
     }
 
-    /// `options` with the time left before `deadline` (the time limit covers every solve of a run).
-    private func remaining(until deadline: Double?) -> SolveOptions {
+    /// `options` with the time left before `deadline` (the time limit covers every solve of a run;
+    /// the payoff-table rows share it with the final solve). Payoff rows ignore a requested MIP
+    /// gap (`exactGaps`), so that `export` and `solve --gap` normalize with the same table.
+    private func remaining(until deadline: Double?, exactGaps: Bool = false) -> SolveOptions {
         var adjusted = options
         if let deadline { adjusted.timeLimit = max(0.05, deadline - ParkOptimizer.now()) }
+        if exactGaps { adjusted.relativeGap = nil; adjusted.absoluteGap = nil }
         return adjusted
     }
 
-    static func now() -> Double { Date().timeIntervalSinceReferenceDate }
+    /// Monotonic seconds (a wall-clock change does not move deadlines).
+    public static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) * 1e-9 }
 
     /// Objectives with positive weight, in the order economic, environmental, social.
     public static func weightedObjectives(_ scenario: Scenario) -> [(ParkFormulation.Objective, Double)] {
@@ -68,7 +72,16 @@ public struct ParkOptimizer: Sendable {
             formulation.maximize(formulation.expression(weighted[0].0))
             return (formulation, nil, 0, 0)
         }
-        let (table, seconds, nodes) = try payoffTable(formulation, objectives: weighted.map(\.0), deadline: deadline)
+        // The payoff table takes at most two thirds of a time limit, the final solve the rest.
+        let payoffDeadline = deadline.map { ParkOptimizer.now() + ($0 - ParkOptimizer.now()) * 2 / 3 }
+        let (found, seconds, nodes) = try payoffTable(formulation, objectives: weighted.map(\.0), deadline: payoffDeadline)
+        guard let table = found, !table.fellBackToEconomic else {
+            // A row found no design (infeasible targets, or no incumbent in time): the
+            // constraints decide feasibility whatever the objective; solve for the economic one
+            // and say so (`fellBackToEconomic`) when it was time, not infeasibility.
+            formulation.maximize(formulation.economic)
+            return (formulation, found, seconds, nodes)
+        }
         var objective = LinearExpression()
         for (j, (kind, weight)) in weighted.enumerated() {
             objective.add(formulation.expression(kind), scaledBy: weight / table.range(j))
@@ -86,21 +99,25 @@ public struct ParkOptimizer: Sendable {
 
     /// Each objective optimized alone with ties broken on the others. The scales `s_j` are the
     /// objectives' LP-relaxation optima (cheap, and of the right magnitude).
+    ///
+    /// Returns no table when a row finds no design (the model is infeasible, or no incumbent
+    /// was found before the deadline). Each row gets an equal share of the time left.
     public func payoffTable(_ formulation: ParkFormulation, objectives: [ParkFormulation.Objective], deadline: Double? = nil)
-        throws(SolverError) -> (PayoffTable, seconds: Double, nodes: Int) {
+        throws(SolverError) -> (PayoffTable?, seconds: Double, nodes: Int) {
+        var fellBack = false
         var seconds = 0.0, nodes = 0
         var relaxed = formulation.model
         relaxed.relaxIntegrality()
         var scales: [Double] = []
         for kind in objectives {
             relaxed.setObjective(.maximize, formulation.expression(kind))
-            let bound = try LPSolver().solve(relaxed, options: remaining(until: deadline))
+            let bound = try LPSolver().solve(relaxed, options: remaining(until: deadline, exactGaps: true))
             seconds += bound.seconds
             scales.append(max(1, abs(bound.objective ?? 1)))
         }
         var rows: [[Double]] = []
         var approximate = false
-        for (k, kind) in objectives.enumerated() {
+        for k in objectives.indices {
             var model = formulation.model
             var objective = LinearExpression()
             for (j, other) in objectives.enumerated() {
@@ -108,11 +125,16 @@ public struct ParkOptimizer: Sendable {
                 objective.add(formulation.expression(other), scaledBy: j == k ? 1 : Self.tieBreakWeight * scales[k] / scales[j])
             }
             model.setObjective(.maximize, objective)
-            let solution = try LPSolver().solve(model, options: remaining(until: deadline))
+            let share = deadline.map { ParkOptimizer.now() + ($0 - ParkOptimizer.now()) / Double(objectives.count - k) }
+            let solution = try LPSolver().solve(model, options: remaining(until: share, exactGaps: true))
             seconds += solution.seconds; nodes += solution.nodes
             approximate = approximate || solution.termination != .optimal
             guard solution.hasSolution else {
-                throw SolverError.loadFailed("payoff table: optimizing \(kind.rawValue) ended \(solution.termination.rawValue)")
+                if solution.termination != .infeasible { fellBack = true }
+                guard fellBack else { return (nil, seconds, nodes) }
+                var table = PayoffTable(objectives: objectives, values: rows, approximate: true)
+                table.fellBackToEconomic = true
+                return (table, seconds, nodes)
             }
             rows.append(objectives.map { formulation.expression($0).value(at: solution.values) })
         }
@@ -123,14 +145,6 @@ public struct ParkOptimizer: Sendable {
     public func optimize(_ scenario: Scenario) throws(SolverError) -> OptimizationResult {
         let deadline = options.timeLimit.map { ParkOptimizer.now() + $0 }
         let solver = LPSolver()
-        let empty = ParkFormulation(scenario)
-        if empty.model.variableCount == 0 {
-            // No candidate link or facility survives the permits: the only design is none.
-            return OptimizationResult(
-                termination: .optimal, design: ParkDesign(empty, values: []), mipObjective: 0, bestBound: 0, gap: 0,
-                rootRelaxation: nil, payoff: nil, payoffApproximate: false, solverName: solver.name, seconds: 0,
-                nodes: 0, rows: 0, columns: 0, binaries: 0)
-        }
         let (formulation, table, payoffSeconds, payoffNodes) = try formulate(scenario, deadline: deadline)
         let solution = try solver.solve(formulation.model, options: remaining(until: deadline))
         let model = formulation.model

@@ -9,6 +9,8 @@ public struct PayoffTable: Sendable, Codable, Equatable {
     public var values: [[Double]]
     /// A row stopped at the time limit: its incumbent stands in for the optimum.
     public var approximate: Bool
+    /// A row found no design in its time: the run optimized the economic objective alone.
+    public var fellBackToEconomic = false
 
     public init(objectives: [ParkFormulation.Objective], values: [[Double]], approximate: Bool = false) {
         self.objectives = objectives
@@ -22,7 +24,8 @@ public struct PayoffTable: Sendable, Codable, Equatable {
     /// `ideal − nadir`, or a unit scale when the objective does not vary over the table.
     public func range(_ j: Int) -> Double {
         let r = ideal(j) - nadir(j)
-        return r > 1e-9 * max(1, abs(ideal(j))) ? r : max(1, abs(ideal(j)))
+        // A range at solver-noise level would blow the weight up: treat it as no range.
+        return r > 1e-6 * max(1, abs(ideal(j))) ? r : max(1, abs(ideal(j)))
     }
 }
 

@@ -57,6 +57,11 @@ public struct ParkFormulation: Sendable {
         data = ParkData(scenario)
         model = Model(name: scenario.name)
         addVariables()
+        if model.variableCount == 0 {
+            // No link or facility survives the permits: one fixed column keeps the model a
+            // model, so that the solver (not a special case) decides whether targets can hold.
+            model.addVariable("no_candidates", lower: 0, upper: 0)
+        }
         addObjectiveTerms()
         addConstraints()
         model.setObjective(.maximize, economic)

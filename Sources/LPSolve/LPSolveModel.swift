@@ -13,6 +13,8 @@ public final class LPSolveModel {
     /// The model as loaded, kept up to date by the setters (for point checks and writers).
     public private(set) var model: Model
     private var solvedBefore = false
+    /// lp_solve's presolve deletes rows and columns from the `lprec` for good.
+    private var presolvedBefore = false
 
     /// Loads `model` in bulk (row mode, `set_obj_fnex`, `add_constraintex`).
     public init(_ model: Model) throws(SolverError) {
@@ -115,8 +117,12 @@ public final class LPSolveModel {
     public func solve(options: SolveOptions = SolveOptions()) throws(SolverError) -> Solution {
         do { try model.validate() } catch { throw SolverError.invalidModel(error) }
         let isMIP = model.isMIP
+        if presolvedBefore {
+            throw SolverError.loadFailed("a model solved with presolve cannot be changed or solved again; load it anew")
+        }
         if solvedBefore && isMIP { LPLib.resetBasis(lp) }
         solvedBefore = true
+        presolvedBefore = options.presolve
         apply(options, isMIP: isMIP)
 
         let monitor = SolveMonitor(timeLimit: options.timeLimit, shouldStop: options.shouldStop)
@@ -133,8 +139,9 @@ public final class LPSolveModel {
         if termination != .optimal && monitor.stoppedByCaller { termination = .interrupted }
         let hasPoint: Bool
         switch raw {
-        case .optimal, .presolved: hasPoint = true
-        case .suboptimal, .feasibleFound: hasPoint = true
+        case .optimal, .presolved, .suboptimal, .feasibleFound:
+            // Under a cutoff lp_solve can report OPTIMAL without having found a point.
+            hasPoint = !(isMIP && options.incumbentObjective != nil && LPLib.improvedSolutions(lp) == 0)
         case .userAbort, .timeout, .procedureBreak: hasPoint = isMIP && LPLib.improvedSolutions(lp) > 0
         default: hasPoint = false
         }
@@ -142,7 +149,14 @@ public final class LPSolveModel {
             termination: termination, primal: hasPoint ? .feasiblePoint : .noSolution,
             rawStatus: Int(raw.rawValue), rawStatusText: raw.description,
             objective: nil, bestBound: nil, values: [], nodes: LPLib.totalNodes(lp), seconds: seconds)
-        if isMIP { solution.rootRelaxation = LPLib.rootRelaxation(lp) }
+        if solution.termination == .optimal && !hasPoint {
+            // The cutoff pruned every node: no point beats it, but none is known either.
+            solution.termination = .solutionLimit
+        }
+        if isMIP {
+            let root = LPLib.rootRelaxation(lp)
+            solution.rootRelaxation = root.isFinite && abs(root) < 1e29 ? root : nil
+        }
         guard hasPoint else { return solution }
 
         let rows = LPLib.originalRows(lp)
@@ -155,10 +169,12 @@ public final class LPSolveModel {
             // (seen here with a cutoff above the true optimum). Nothing is proven.
             solution.termination = .solutionLimit
         }
-        if solution.termination == .optimal {
+        let looseGap = (options.relativeGap ?? 0) > 1e-9 || (options.absoluteGap ?? 0) > 1e-11
+        if solution.termination == .optimal && !(isMIP && looseGap) {
             solution.bestBound = solution.objective
-        } else if isMIP, let root = solution.rootRelaxation, root.isFinite, abs(root) < 1e29 {
-            // lp_solve's root objective includes the constant (loaded as row 0's right-hand side).
+        } else if isMIP, let root = solution.rootRelaxation {
+            // Stopped early, or "optimal" only within a requested gap: the proven bound we
+            // know is the root relaxation (lp_solve's includes the objective constant).
             solution.bestBound = root
         }
         if options.computeDuals && !isMIP && termination == .optimal {
@@ -177,7 +193,7 @@ public final class LPSolveModel {
         if options.computeDuals { presolve |= LPLib.presolveDuals }
         LPLib.setPresolve(lp, mode: presolve)
         // lp_solve's own timer takes whole seconds; our abort callback enforces the exact limit.
-        LPLib.setTimeout(lp, seconds: options.timeLimit.map { Int($0.rounded(.up)) + 1 } ?? 0)
+        LPLib.setTimeout(lp, seconds: options.timeLimit.map { Int(min(max($0, 0), 1e9).rounded(.up)) + 1 } ?? 0)
         guard isMIP else { return }
         LPLib.setMIPGap(lp, absolute: true, options.absoluteGap ?? 1e-11)
         LPLib.setMIPGap(lp, absolute: false, options.relativeGap ?? 1e-9)

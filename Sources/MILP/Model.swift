@@ -28,7 +28,8 @@ public struct Model: Sendable {
     public private(set) var sense: Sense = .minimize
     /// The objective, normalized (one term per variable, sorted by column).
     public private(set) var objective = LinearExpression()
-    /// Mistakes found while building, reported by `validate()`.
+    /// Mistakes in coefficients and handles found while building (bounds and sides are checked
+    /// afresh by `validate()`, so a corrected bound clears its error).
     private(set) var buildErrors: [ModelError] = []
     /// Identity stamped on every handle this model makes.
     let id: UInt64
@@ -59,7 +60,6 @@ public struct Model: Sendable {
         let variable = Variable(index: variables.count, modelID: id)
         let (lo, up) = kind == .binary ? (max(0, lower), min(1, upper)) : (lower, upper)
         variables.append(VariableInfo(name: name, lower: lo, upper: up, kind: kind))
-        checkBounds(of: variables.count - 1)
         return variable
     }
 
@@ -72,11 +72,6 @@ public struct Model: Sendable {
         var stored = constraint
         stored.terms = merged.terms
         checkTerms(stored.terms, in: "constraint \(rowName)")
-        if stored.lower.isNaN || stored.upper.isNaN || stored.lower == .infinity || stored.upper == -.infinity {
-            buildErrors.append(.nonFiniteRightHandSide(constraint: rowName, lower: stored.lower, upper: stored.upper))
-        } else if stored.lower > stored.upper {
-            buildErrors.append(.emptyRange(constraint: rowName, lower: stored.lower, upper: stored.upper))
-        }
         constraints.append(ConstraintInfo(name: rowName, constraint: stored))
         return ConstraintRef(index: row, modelID: id)
     }
@@ -97,7 +92,6 @@ public struct Model: Sendable {
         guard owns(variable, in: "setBounds") else { return }
         variables[variable.index].lower = lower
         variables[variable.index].upper = upper
-        checkBounds(of: variable.index)
     }
 
     /// Changes a row's sides.
@@ -137,14 +131,6 @@ public struct Model: Sendable {
         }
     }
 
-    private mutating func checkBounds(of column: Int) {
-        let info = variables[column]
-        if info.lower.isNaN || info.upper.isNaN || info.lower == .infinity || info.upper == -.infinity {
-            buildErrors.append(.nonFiniteBound(variable: info.name, lower: info.lower, upper: info.upper))
-        } else if info.lower > info.upper {
-            buildErrors.append(.invertedBounds(variable: info.name, lower: info.lower, upper: info.upper))
-        }
-    }
 }
 
 extension Model {

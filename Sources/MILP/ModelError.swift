@@ -37,12 +37,31 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 extension Model {
-    /// Throws the first mistake recorded while building, or `.empty` for a model without columns.
+    /// Throws the first mistake: a bad coefficient or handle recorded while building, a
+    /// non-finite or inverted bound or side as they stand now, or `.empty` without columns.
     public func validate() throws(ModelError) {
-        if let first = buildErrors.first { throw first }
+        if let first = problems.first { throw first }
         if variables.isEmpty { throw ModelError.empty }
     }
 
-    /// Every mistake recorded while building, in the order made.
-    public var problems: [ModelError] { buildErrors }
+    /// Every mistake: those recorded while building, then bounds and sides as they stand now.
+    public var problems: [ModelError] {
+        var found = buildErrors
+        for info in variables {
+            if info.lower.isNaN || info.upper.isNaN || info.lower == .infinity || info.upper == -.infinity {
+                found.append(.nonFiniteBound(variable: info.name, lower: info.lower, upper: info.upper))
+            } else if info.lower > info.upper {
+                found.append(.invertedBounds(variable: info.name, lower: info.lower, upper: info.upper))
+            }
+        }
+        for info in constraints {
+            let c = info.constraint
+            if c.lower.isNaN || c.upper.isNaN || c.lower == .infinity || c.upper == -.infinity {
+                found.append(.nonFiniteRightHandSide(constraint: info.name, lower: c.lower, upper: c.upper))
+            } else if c.lower > c.upper {
+                found.append(.emptyRange(constraint: info.name, lower: c.lower, upper: c.upper))
+            }
+        }
+        return found
+    }
 }

@@ -61,10 +61,10 @@ public struct Solution: Sendable {
     /// Whether `values` holds a usable point.
     public var hasSolution: Bool { primal == .feasiblePoint }
 
-    /// Relative gap `|bound − objective| / max(1e-9, |objective|)`, 0 when proven optimal.
+    /// Relative gap `|bound − objective| / max(1e-9, |objective|)`: 0 when proven optimal,
+    /// positive when stopped early or when "optimal" only within a requested MIP gap.
     public var relativeGap: Double? {
         guard let objective, let bestBound else { return nil }
-        if termination == .optimal { return 0 }
         return abs(bestBound - objective) / max(1e-9, abs(objective))
     }
 

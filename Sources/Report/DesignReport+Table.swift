@@ -11,7 +11,9 @@ extension DesignReport {
         if let gap = result.gap, result.termination != .optimal { out += String(format: " (gap %.2f%%)", gap * 100) }
         out += String(format: "   solved in %.2f s, %d nodes, %d rows x %d columns (%d binary)\n",
                       result.seconds, result.nodes, result.rows, result.columns, result.binaries)
-        if result.payoffApproximate {
+        if result.payoff?.fellBackToEconomic == true {
+            out += "note: a payoff-table row found no design within the time limit; this run optimized the economic objective alone.\n"
+        } else if result.payoffApproximate {
             out += "note: a payoff-table row stopped at the time limit; the objectives' normalization uses its incumbent.\n"
         }
         guard let design = result.design else {
@@ -84,6 +86,7 @@ func number(_ value: Double) -> String {
 }
 
 private func grouped(_ value: Double) -> String {
+    guard value.isFinite, abs(value) < 1e15 else { return String(format: "%.3g", value) }
     let negative = value < 0
     var digits = String(Int64(abs(value)))
     var out = ""

@@ -49,6 +49,8 @@ public struct DesignReport {
         root["gap"] = result.gap ?? NSNull()
         root["root_relaxation"] = result.rootRelaxation ?? NSNull()
         root["payoff_approximate"] = result.payoffApproximate
+        root["objective_used"] = result.payoff?.fellBackToEconomic == true ? "economic (fallback)"
+            : (result.payoff == nil ? "single" : "weighted")
         if let table = result.payoff {
             root["payoff_table"] = table.objectives.enumerated().map { k, kind in
                 ["optimized": kind.rawValue,

@@ -28,14 +28,27 @@ struct Export: ParsableCommand {
     @Option(help: "Write the model of one objective alone (economic, environmental or social).")
     var objective: ParkFormulation.Objective?
 
+    @Option(help: "Time limit for the payoff-table solves, as given to `solve` (so both write the same model).")
+    var timeLimit: Double?
+
     func validate() throws {
+        if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
+            throw ValidationError("--time-limit must be a positive number of seconds, got \(timeLimit)")
+        }
         if mps == nil && lp == nil { throw ValidationError("give --mps FILE, --lp FILE or both") }
     }
 
     func run() throws {
         let loaded = try scenario.load()
         do {
-            let (formulation, _, _, _) = try ParkOptimizer(single: objective).formulate(loaded.scenario)
+            var options = ParkOptimizer.defaultOptions
+            options.timeLimit = timeLimit
+            let deadline = timeLimit.map { ParkOptimizer.now() + $0 }
+            let (formulation, table, _, _) = try ParkOptimizer(options: options, single: objective)
+                .formulate(loaded.scenario, deadline: deadline)
+            if table?.approximate == true {
+                printError("note: a payoff-table row stopped at the time limit; its incumbent normalizes the objectives")
+            }
             if let mps { try OutputFile.write(try formulation.model.mpsText(), to: mps, inputs: [scenario.file]) }
             if let lp { try OutputFile.write(try formulation.model.lpText(), to: lp, inputs: [scenario.file]) }
             let m = formulation.model

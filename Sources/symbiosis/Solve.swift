@@ -22,11 +22,11 @@ struct Solve: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
 
     @OptionGroup var scenario: ScenarioOptions
 
-    @Option(help: "Output format: table or json.")
+    @Option(help: "Output format: table, json, or csv (the exchanges with yearly flows, for Excel).")
     var format: Format = .table
 
     @Option(help: "Write the result to this file (atomically) instead of standard output.")
@@ -41,6 +41,13 @@ struct Solve: ParsableCommand {
     @Option(help: "Optimize one objective alone (economic, environmental or social) instead of the scenario's weights.")
     var objective: ParkFormulation.Objective?
 
+    func validate() throws {
+        if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
+            throw ValidationError("--time-limit must be a positive number of seconds, got \(timeLimit)")
+        }
+        if let gap, !(gap.isFinite && gap >= 0) { throw ValidationError("--gap must be a number >= 0, got \(gap)") }
+    }
+
     func run() throws {
         let loaded = try scenario.load()
         var options = ParkOptimizer.defaultOptions
@@ -53,7 +60,12 @@ struct Solve: ParsableCommand {
             throw ExitCode(70)
         }
         let report = DesignReport(scenario: loaded.scenario, policy: scenario.policy, result: result)
-        let text = format == .json ? report.json() : report.table()
+        let text: String
+        switch format {
+        case .table: text = report.table()
+        case .json: text = report.json()
+        case .csv: text = report.csv()
+        }
         if let output {
             do { try OutputFile.write(text, to: output, inputs: [scenario.file]) } catch {
                 printError("error: \(error)")

@@ -106,6 +106,15 @@ struct CommandTests {
         #expect(TestSupport.relativeDifference(answer["objective"] as? Double ?? .nan, objective) < 1e-6)
     }
 
+    @Test func csvForExcel() throws {
+        let result = TestSupport.symbiosis(["solve", "Scenarios/tiny.yaml", "--policy", "legal_reform", "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("\u{FEFF}exchange,from,to,resource,unit,built,build_year"))
+        let rows = result.stdout.split(separator: "\r\n")
+        #expect(rows.count == 4)  // header + 3 candidate exchanges
+        #expect(rows.contains { $0.hasPrefix("ash_to_cement,power_plant,cement_grinding,fly_ash,t,yes,2027,") })
+    }
+
     @Test func unknownPolicyIsAnError() {
         let result = TestSupport.symbiosis(["solve", "Scenarios/tiny.yaml", "--policy", "landfil_tax"])
         #expect(result.status == 65)

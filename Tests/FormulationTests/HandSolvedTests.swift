@@ -111,5 +111,10 @@ struct HandSolvedTests {
         #expect(blockedDesign.exchanges[0].blockedBy == "permit p is forbidden")
         #expect(!blockedDesign.exchanges[0].built)
         #expect(blockedDesign.npv == 0)
+        // A target on the blocked link cannot hold: the solver says infeasible (not a crash,
+        // not an empty "optimal").
+        var required = try scenario(yaml: forbidden)
+        required.targets.build = ["ash_link"]
+        #expect(try ParkOptimizer().optimize(required).termination == .infeasible)
     }
 }

@@ -66,3 +66,42 @@ struct TinyPolicyTests {
         #expect(abs((both.npv - reform.npv) - expected) < 1)
     }
 }
+
+/// Targets on tiny.yaml under the legal reform, each worked out from the numbers.
+@Suite("Targets")
+struct TargetTests {
+    func solve(_ edit: (inout Scenario) -> Void) throws -> OptimizationResult {
+        var s = try shipped("tiny.yaml", policy: "legal_reform")
+        edit(&s)
+        return try ParkOptimizer(single: .economic).optimize(s)
+    }
+
+    /// The ash link alone avoids 318,600 t CO2e (50,000 t/yr × (0.02 + 0.8 × 0.86) × 9 yr);
+    /// asking for 319,000 t forces the water chain too (0.0003 t per m3 of water replaced).
+    @Test func co2eTargetForcesTheWaterChain() throws {
+        let result = try solve { $0.targets.co2eAvoided = 319_000 }
+        let design = try #require(result.design)
+        #expect(design.co2eAvoided >= 319_000 - 1e-6)
+        #expect(design.facilities.first { $0.id == "water_reuse_plant" }?.built == true)
+        #expect(design.exchangesBuilt == 3)
+    }
+
+    /// Fly ash produced in 2030 is 60,000 × 1.02^4 = 64,946 t; the link carries at most 50,000 t
+    /// (77 %). Half by 2030 is met; 90 % cannot be, so the model is infeasible.
+    @Test func diversionTarget() throws {
+        let half = try solve { $0.targets.diverted = [DiversionTarget(resource: "fly_ash", share: 0.5, by: 2030)] }
+        #expect(half.termination == .optimal)
+        let most = try solve { $0.targets.diverted = [DiversionTarget(resource: "fly_ash", share: 0.9, by: 2030)] }
+        #expect(most.termination == .infeasible)
+        #expect(most.design == nil)
+    }
+
+    @Test func minimumExchangesAndCompanies() throws {
+        let two = try solve { $0.targets.minExchanges = 2 }
+        #expect(try #require(two.design).exchangesBuilt >= 2)
+        let companies = try solve { $0.targets.minCompanies = 2 }
+        #expect(try #require(companies.design).companiesParticipating == 2)
+        let three = try solve { $0.targets.minCompanies = 3 }  // tiny has two companies
+        #expect(three.termination == .infeasible)
+    }
+}

@@ -83,3 +83,27 @@ struct ModelErrorTests {
         #expect(throws: SolverError.self) { try loaded.solve() }
     }
 }
+
+@Suite("Bounds are checked as they stand")
+struct BoundCheckTests {
+    @Test func correctedBoundsClearTheError() throws {
+        var model = Model()
+        let x = model.addVariable("x", lower: 4, upper: 1)
+        model.setObjective(.maximize, 1 * x)
+        #expect(throws: ModelError.invertedBounds(variable: "x", lower: 4, upper: 1)) { try model.validate() }
+        model.setBounds(x, lower: 0, upper: 1)
+        try model.validate()
+        let row = model.addConstraint(1 * x <= 1, name: "r")
+        model.setBounds(row, lower: 3, upper: 2)
+        #expect(throws: ModelError.emptyRange(constraint: "r", lower: 3, upper: 2)) { try model.validate() }
+    }
+
+    @Test func presolvedModelsAreNotResolved() throws {
+        var model = Model()
+        let x = model.addVariable("x", upper: 3, kind: .integer)
+        model.setObjective(.maximize, 1 * x)
+        let loaded = try LPSolveModel(model)
+        _ = try loaded.solve(options: SolveOptions(presolve: true))
+        #expect(throws: SolverError.self) { try loaded.solve() }
+    }
+}

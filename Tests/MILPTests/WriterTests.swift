@@ -73,6 +73,17 @@ struct WriterTests {
         }
     }
 
+    /// lp_solve's presolve removes rows and columns; values are still read by original index.
+    @Test(arguments: [21 as UInt64, 22, 23])
+    func presolveGivesTheSameAnswer(seed: UInt64) throws {
+        let model = randomMILP(columns: 30, rows: 20, seed: seed)
+        let plain = try LPSolver().solve(model)
+        let presolved = try LPSolver().solve(model, options: SolveOptions(presolve: true))
+        #expect(presolved.termination == .optimal)
+        #expect(TestSupport.relativeDifference(plain.objective!, presolved.objective!) < 1e-9)
+        #expect(model.violations(of: presolved.values).isEmpty)
+    }
+
     @Test(.enabled(if: TestSupport.highsAvailable, "needs ../shared/tools/highs-check and highspy"),
           arguments: [(101 as UInt64, true), (102, false), (103, true)])
     func highsAgreesOnExportedModels(seed: UInt64, maximize: Bool) throws {
