@@ -105,6 +105,7 @@ public struct ParkOptimizer: Sendable {
     public func payoffTable(_ formulation: ParkFormulation, objectives: [ParkFormulation.Objective], deadline: Double? = nil)
         throws(SolverError) -> (PayoffTable?, seconds: Double, nodes: Int) {
         var fellBack = false
+        var points: [[Double]] = []
         var seconds = 0.0, nodes = 0
         var relaxed = formulation.model
         relaxed.relaxIntegrality()
@@ -126,7 +127,7 @@ public struct ParkOptimizer: Sendable {
             }
             model.setObjective(.maximize, objective)
             let share = deadline.map { ParkOptimizer.now() + ($0 - ParkOptimizer.now()) / Double(objectives.count - k) }
-            let solution = try LPSolver().solve(model, options: remaining(until: share, exactGaps: true))
+            let solution = try solve(model, knownPoints: points, options: remaining(until: share, exactGaps: true))
             seconds += solution.seconds; nodes += solution.nodes
             approximate = approximate || solution.termination != .optimal
             guard solution.hasSolution else {
@@ -137,8 +138,11 @@ public struct ParkOptimizer: Sendable {
                 return (table, seconds, nodes)
             }
             rows.append(objectives.map { formulation.expression($0).value(at: solution.values) })
+            points.append(solution.values)
         }
-        return (PayoffTable(objectives: objectives, values: rows, approximate: approximate), seconds, nodes)
+        var table = PayoffTable(objectives: objectives, values: rows, approximate: approximate)
+        table.points = points
+        return (table, seconds, nodes)
     }
 
     /// Formulates and solves; a result, whatever the termination.
@@ -146,7 +150,8 @@ public struct ParkOptimizer: Sendable {
         let deadline = options.timeLimit.map { ParkOptimizer.now() + $0 }
         let solver = LPSolver()
         let (formulation, table, payoffSeconds, payoffNodes) = try formulate(scenario, deadline: deadline)
-        let solution = try solver.solve(formulation.model, options: remaining(until: deadline))
+        // The payoff rows' designs are feasible for the final model too: start from the best.
+        let solution = try solve(formulation.model, knownPoints: table?.points ?? [], options: remaining(until: deadline))
         let model = formulation.model
         return OptimizationResult(
             termination: solution.termination,

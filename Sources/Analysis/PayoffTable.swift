@@ -11,6 +11,10 @@ public struct PayoffTable: Sendable, Codable, Equatable {
     public var approximate: Bool
     /// A row found no design in its time: the run optimized the economic objective alone.
     public var fellBackToEconomic = false
+    /// The design (model point) of each row, to start later solves from.
+    public var points: [[Double]] = []
+
+    enum CodingKeys: String, CodingKey { case objectives, values, approximate, fellBackToEconomic }
 
     public init(objectives: [ParkFormulation.Objective], values: [[Double]], approximate: Bool = false) {
         self.objectives = objectives
