@@ -28,13 +28,10 @@ struct Export: ParsableCommand {
     @Option(help: "Write the model of one objective alone (economic, environmental or social).")
     var objective: ParkFormulation.Objective?
 
-    @Option(help: "Time limit for the payoff-table solves, as given to `solve` (so both write the same model).")
-    var timeLimit: Double?
+    /// The payoff-table solves get the same limit as `solve`'s, so both write the same model.
+    @OptionGroup var limits: TimeLimitOptions
 
     func validate() throws {
-        if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
-            throw ValidationError("--time-limit must be a positive number of seconds, got \(timeLimit)")
-        }
         if mps == nil && lp == nil { throw ValidationError("give --mps FILE, --lp FILE or both") }
     }
 
@@ -42,8 +39,8 @@ struct Export: ParsableCommand {
         let loaded = try scenario.load()
         do {
             var options = ParkOptimizer.defaultOptions
-            options.timeLimit = timeLimit
-            let deadline = timeLimit.map { ParkOptimizer.now() + $0 }
+            options.timeLimit = limits.timeLimit
+            let deadline = limits.timeLimit.map { ParkOptimizer.now() + $0 }
             let (formulation, table, _, _) = try ParkOptimizer(options: options, single: objective)
                 .formulate(loaded.scenario, deadline: deadline)
             if table?.approximate == true {

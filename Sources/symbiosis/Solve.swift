@@ -32,8 +32,7 @@ struct Solve: ParsableCommand {
     @Option(help: "Write the result to this file (atomically) instead of standard output.")
     var output: String?
 
-    @Option(help: "Stop after this many seconds and report the best design found (with its gap).")
-    var timeLimit: Double?
+    @OptionGroup var limits: TimeLimitOptions
 
     @Option(help: "Stop when the relative MIP gap falls below this value (e.g. 0.001).")
     var gap: Double?
@@ -42,16 +41,13 @@ struct Solve: ParsableCommand {
     var objective: ParkFormulation.Objective?
 
     func validate() throws {
-        if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
-            throw ValidationError("--time-limit must be a positive number of seconds, got \(timeLimit)")
-        }
         if let gap, !(gap.isFinite && gap >= 0) { throw ValidationError("--gap must be a number >= 0, got \(gap)") }
     }
 
     func run() throws {
         let loaded = try scenario.load()
         var options = ParkOptimizer.defaultOptions
-        options.timeLimit = timeLimit
+        options.timeLimit = limits.timeLimit
         options.relativeGap = gap
         let optimizer = ParkOptimizer(options: options, single: objective)
         let result: OptimizationResult

@@ -115,6 +115,13 @@ struct CommandTests {
         #expect(rows.contains { $0.hasPrefix("ash_to_cement,power_plant,cement_grinding,fly_ash,t,yes,2027,") })
     }
 
+    @Test(arguments: ["inf", "nan", "-1", "0"])
+    func badTimeLimitIsAUsageError(limit: String) {
+        let result = TestSupport.symbiosis(["solve", "Scenarios/tiny.yaml", "--time-limit=\(limit)"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--time-limit must be a positive number of seconds"))
+    }
+
     @Test func unknownPolicyIsAnError() {
         let result = TestSupport.symbiosis(["solve", "Scenarios/tiny.yaml", "--policy", "landfil_tax"])
         #expect(result.status == 65)

@@ -51,11 +51,12 @@ public enum TestSupport {
     }
 
     /// Runs a program to completion and captures its output.
-    public static func run(_ executable: String, _ arguments: [String], input: String? = nil)
+    public static func run(_ executable: String, _ arguments: [String], in directory: String? = nil)
         -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -108,23 +109,7 @@ extension TestSupport {
 
     /// Runs `symbiosis` with `arguments` in `directory` (default: the package root).
     public static func symbiosis(_ arguments: [String], in directory: String? = nil) -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: symbiosisPath)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? packageRoot.path)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return (-1, "", "\(error)") }
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        run(symbiosisPath, arguments, in: directory ?? packageRoot.path)
     }
 
     /// Compares `text` with `Tests/<target>/Golden/<name>` line by line and returns the
