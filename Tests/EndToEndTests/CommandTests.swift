@@ -122,6 +122,22 @@ struct CommandTests {
         #expect(result.stderr.contains("--time-limit must be a positive number of seconds"))
     }
 
+    /// tiny.yaml has two companies: asking for three taking part cannot be met. The answer is
+    /// an explicit "infeasible" with exit status 2, not a crash or an empty design.
+    @Test func infeasibleTargetsExitWithStatusTwo() throws {
+        let directory = NSTemporaryDirectory() + "symbiosis-e2e-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let text = try String(contentsOfFile: TestSupport.scenario("tiny.yaml"), encoding: .utf8)
+            + "\ntargets:\n  min_companies: 3\n"
+        try text.write(toFile: directory + "/targets.yaml", atomically: true, encoding: .utf8)
+        let result = TestSupport.symbiosis(["solve", "targets.yaml", "--format", "json"], in: directory)
+        #expect(result.status == 2)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["status"] as? String == "infeasible")
+        #expect(json["exchanges"] == nil)
+    }
+
     @Test func unknownPolicyIsAnError() {
         let result = TestSupport.symbiosis(["solve", "Scenarios/tiny.yaml", "--policy", "landfil_tax"])
         #expect(result.status == 65)
