@@ -34,16 +34,16 @@ extension DesignReport {
         let built = design.exchanges.filter(\.built).sorted { ($0.buildYear ?? 0, $0.id) < ($1.buildYear ?? 0, $1.id) }
         if !built.isEmpty {
             out += "\nBuild\n"
-            out += pad("exchange", 28) + pad("from -> to", 44) + pad("year", 6) + pad("first-year flow", 18) + "transfer (PV)\n"
+            out += pad("exchange", 32) + pad("from -> to", 48) + pad("year", 6) + pad("first-year flow", 18) + "transfer (PV)\n"
             for e in built {
                 let firstFlow = e.flows.first { $0 > 0 } ?? 0
                 var transfer = ""
                 if e.transfer != 0 {
                     let payer = e.transfer > 0 ? e.to : e.from
                     transfer = "\(money(abs(e.transfer))) paid by \(payer)"
-                    if let perUnit = e.transferPerUnit { transfer += String(format: " (%.2f %@/%@)", abs(perUnit), c, e.resource) }
+                    if let perUnit = e.transferPerUnit { transfer += String(format: " (%.2f %@/%@ %@)", abs(perUnit), c, unit(e.resource), e.resource) }
                 }
-                out += pad(e.id, 28) + pad("\(e.from) -> \(e.to)", 44) + pad("\(e.buildYear ?? 0)", 6)
+                out += pad(e.id, 32) + pad("\(e.from) -> \(e.to)", 48) + pad("\(e.buildYear ?? 0)", 6)
                     + pad(number(firstFlow) + " " + unit(e.resource), 18) + transfer + "\n"
             }
         }
