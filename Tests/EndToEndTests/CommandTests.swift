@@ -25,8 +25,7 @@ struct CommandTests {
     /// A scenario with a typo, a negative capex and a misspelt permit: every error at once,
     /// with file:line:column and key path, exit 65, nothing solved (golden file).
     @Test func validationErrorsAsAUserSeesThem() throws {
-        let directory = NSTemporaryDirectory() + "symbiosis-e2e-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try TestSupport.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var text = try String(contentsOfFile: TestSupport.scenario("tiny.yaml"), encoding: .utf8)
         text = text.replacingOccurrences(of: "    capacity: 50000          # units sent per year", with: "    capcity: 50000")
@@ -74,8 +73,7 @@ struct CommandTests {
     }
 
     @Test func outputIsWrittenAtomicallyAndNeverOverAnInput() throws {
-        let directory = NSTemporaryDirectory() + "symbiosis-e2e-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try TestSupport.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let input = directory + "/tiny.yaml"
         try FileManager.default.copyItem(atPath: TestSupport.scenario("tiny.yaml"), toPath: input)
@@ -125,8 +123,7 @@ struct CommandTests {
     /// tiny.yaml has two companies: asking for three taking part cannot be met. The answer is
     /// an explicit "infeasible" with exit status 2, not a crash or an empty design.
     @Test func infeasibleTargetsExitWithStatusTwo() throws {
-        let directory = NSTemporaryDirectory() + "symbiosis-e2e-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try TestSupport.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let text = try String(contentsOfFile: TestSupport.scenario("tiny.yaml"), encoding: .utf8)
             + "\ntargets:\n  min_companies: 3\n"

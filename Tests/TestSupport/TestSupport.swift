@@ -45,6 +45,13 @@ public enum TestSupport {
         return (status, objective)
     }
 
+    /// A new empty folder in the temporary folder (the caller removes it).
+    public static func makeTemporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "symbiosis-test-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
     /// A fresh path in the temporary folder.
     public static func temporaryFile(suffix: String) -> String {
         NSTemporaryDirectory() + "symbiosis-test-\(UUID().uuidString)\(suffix)"
