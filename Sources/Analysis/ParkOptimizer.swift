@@ -14,8 +14,6 @@ public struct OptimizationResult: Sendable {
     public var gap: Double?
     public var rootRelaxation: Double?
     public var payoff: PayoffTable?
-    /// Whether a payoff-table row stopped at the time limit (its incumbent was used).
-    public var payoffApproximate: Bool
     public var solverName: String
     /// Wall time of all solves (payoff table included), seconds.
     public var seconds: Double
@@ -23,6 +21,11 @@ public struct OptimizationResult: Sendable {
     public var rows: Int
     public var columns: Int
     public var binaries: Int
+}
+
+extension OptimizationResult {
+    /// Whether a payoff-table row stopped at the time limit (its incumbent was used).
+    public var payoffApproximate: Bool { payoff?.approximate ?? false }
 }
 
 /// Solves a park scenario: the payoff table when several objectives have weight, then the
@@ -158,7 +161,7 @@ public struct ParkOptimizer: Sendable {
             design: solution.hasSolution ? ParkDesign(formulation, values: minimalTransfers(formulation, values: solution.values)) : nil,
             mipObjective: solution.objective, bestBound: solution.bestBound, gap: solution.relativeGap,
             rootRelaxation: solution.rootRelaxation,
-            payoff: table, payoffApproximate: table?.approximate ?? false, solverName: solver.name, seconds: payoffSeconds + solution.seconds,
+            payoff: table, solverName: solver.name, seconds: payoffSeconds + solution.seconds,
             nodes: payoffNodes + solution.nodes, rows: model.constraintCount, columns: model.variableCount,
             binaries: model.integerCount)
     }
