@@ -40,17 +40,8 @@ public final class LPSolveModel {
             let c = info.constraint
             values = c.terms.map(\.coefficient)
             columns = c.terms.map { Int32($0.variable.index + 1) }
-            let type: LPLib.RowType
-            let rhs: Double
-            switch c.sense {
-            case .lessOrEqual: (type, rhs) = (.lessOrEqual, c.upper)
-            case .greaterOrEqual: (type, rhs) = (.greaterOrEqual, c.lower)
-            case .equal: (type, rhs) = (.equal, c.lower)
-            case .range:
-                (type, rhs) = (.greaterOrEqual, c.lower)
-                ranges.append((Int32(index + 1), c.lower, c.upper))
-            case .free: (type, rhs) = (.greaterOrEqual, -LPLib.infinity)
-            }
+            let (type, rhs, isRange) = Self.rowShape(lower: c.lower, upper: c.upper)
+            if isRange { ranges.append((Int32(index + 1), c.lower, c.upper)) }
             guard LPLib.addRow(lp, values: &values, columns: &columns, type: type, rhs: rhs) else {
                 throw .loadFailed("add_constraintex failed on row \(info.name)")
             }
@@ -82,18 +73,21 @@ public final class LPSolveModel {
     public func setBounds(_ constraint: ConstraintRef, lower: Double, upper: Double) {
         model.setBounds(constraint, lower: lower, upper: upper)
         let row = Int32(constraint.index + 1)
-        switch (lower.isFinite, upper.isFinite) {
-        case (true, true) where lower == upper:
-            _ = LPLib.setRowType(lp, row: row, .equal); _ = LPLib.setRHS(lp, row: row, lower)
-        case (true, true):
-            _ = LPLib.setRowType(lp, row: row, .greaterOrEqual); _ = LPLib.setRHS(lp, row: row, lower)
-            _ = LPLib.setRowRange(lp, row: row, lower: lower, upper: upper)
-        case (false, true):
-            _ = LPLib.setRowType(lp, row: row, .lessOrEqual); _ = LPLib.setRHS(lp, row: row, upper)
-        case (true, false):
-            _ = LPLib.setRowType(lp, row: row, .greaterOrEqual); _ = LPLib.setRHS(lp, row: row, lower)
-        case (false, false):
-            _ = LPLib.setRowType(lp, row: row, .greaterOrEqual); _ = LPLib.setRHS(lp, row: row, -LPLib.infinity)
+        let (type, rhs, isRange) = Self.rowShape(lower: lower, upper: upper)
+        _ = LPLib.setRowType(lp, row: row, type)
+        _ = LPLib.setRHS(lp, row: row, rhs)
+        if isRange { _ = LPLib.setRowRange(lp, row: row, lower: lower, upper: upper) }
+    }
+
+    /// How a row `lower ≤ a·x ≤ upper` is given to lp_solve: its type and right-hand side, and
+    /// whether a range (`set_rh_range`, width `upper − lower` above a ≥ row) completes it.
+    private static func rowShape(lower: Double, upper: Double) -> (LPLib.RowType, Double, isRange: Bool) {
+        switch LinearConstraint(terms: [], lower: lower, upper: upper).sense {
+        case .lessOrEqual: return (.lessOrEqual, upper, false)
+        case .greaterOrEqual: return (.greaterOrEqual, lower, false)
+        case .equal: return (.equal, lower, false)
+        case .range: return (.greaterOrEqual, lower, true)
+        case .free: return (.greaterOrEqual, -LPLib.infinity, false)
         }
     }
 
@@ -133,10 +127,7 @@ public final class LPSolveModel {
         let seconds = SolveMonitor.now() - started
         LPLib.setAbortCallback(lp, context: nil, nil)
 
-        var termination = raw.termination(stoppedForTime: monitor.stoppedForTime, stoppedByCaller: monitor.stoppedByCaller)
-        // Aborted from our callback, lp_solve sometimes reports another code (seen: NUMFAILURE).
-        if termination != .optimal && monitor.stoppedForTime { termination = .timeLimit }
-        if termination != .optimal && monitor.stoppedByCaller { termination = .interrupted }
+        let termination = raw.termination(stoppedForTime: monitor.stoppedForTime, stoppedByCaller: monitor.stoppedByCaller)
         let hasPoint: Bool
         switch raw {
         case .optimal, .presolved, .suboptimal, .feasibleFound:
@@ -177,10 +168,8 @@ public final class LPSolveModel {
             // know is the root relaxation (lp_solve's includes the objective constant).
             solution.bestBound = root
         }
-        if options.computeDuals && !isMIP && termination == .optimal {
-            solution.duals = (1...max(1, model.constraintCount)).prefix(model.constraintCount).map {
-                LPLib.dualResult(lp, originalIndex: $0)
-            }
+        if options.computeDuals && !isMIP && solution.termination == .optimal {
+            solution.duals = (0..<model.constraintCount).map { LPLib.dualResult(lp, originalIndex: $0 + 1) }
             solution.reducedCosts = (1...model.variableCount).map { LPLib.dualResult(lp, originalIndex: rows + $0) }
         }
         return solution

@@ -55,17 +55,20 @@ public struct LPSolveStatus: RawRepresentable, Hashable, Sendable, CustomStringC
     }
 
     /// The solver-neutral reason for stopping. `stoppedForTime` and `stoppedByCaller` say why
-    /// our abort callback stopped the search (lp_solve then reports USERABORT, or SUBOPTIMAL
-    /// when it holds an incumbent).
+    /// our abort callback stopped the search; they decide whatever code lp_solve returns then
+    /// (USERABORT, SUBOPTIMAL with an incumbent, and seen here: NUMFAILURE).
     func termination(stoppedForTime: Bool, stoppedByCaller: Bool) -> TerminationStatus {
+        if self != .optimal && self != .presolved {
+            if stoppedForTime { return .timeLimit }
+            if stoppedByCaller { return .interrupted }
+        }
         switch self {
         case .optimal, .presolved: return .optimal
-        case .suboptimal, .feasibleFound, .procedureBreak:
-            return stoppedForTime ? .timeLimit : stoppedByCaller ? .interrupted : .solutionLimit
+        case .suboptimal, .feasibleFound, .procedureBreak: return .solutionLimit
         case .infeasible, .noFeasibleFound: return .infeasible
         case .unbounded: return .unbounded
         case .numericalFailure, .accuracyError: return .numericalFailure
-        case .userAbort: return stoppedForTime ? .timeLimit : .interrupted
+        case .userAbort: return .interrupted
         case .timeout: return .timeLimit
         case .noMemory: return .outOfMemory
         default: return .otherError
