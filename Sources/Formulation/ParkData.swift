@@ -69,6 +69,17 @@ public struct ParkData: Sendable {
         t >= buildYear && (lifetime.map { t - buildYear < $0 } ?? true)
     }
 
+    /// The years an option built in `buildYear` operates: `Σ d_t` over them (to price a yearly
+    /// fixed cost) and their number (for FTE-years).
+    public func operatingYears(builtIn buildYear: Int, lifetime: Int?) -> (discounted: Double, count: Double) {
+        var discounted = 0.0, count = 0.0
+        for t in buildYear..<max(buildYear, years) where ParkData.operates(builtIn: buildYear, lifetime: lifetime, inYear: t) {
+            discounted += discountFactor[t]
+            count += 1
+        }
+        return (discounted, count)
+    }
+
     /// Units per year produced by a company in year `t`.
     public func produced(company: Int, resource: String, year t: Int) -> Double {
         let c = scenario.companies[company]

@@ -30,11 +30,8 @@ extension ParkFormulation {
             for (year, y) in build[e].enumerated() {
                 guard let y else { continue }
                 let d = data.discountFactor[year]
-                var fixed = 0.0, activeYears = 0.0
-                for t in year..<years where ParkData.operates(builtIn: year, lifetime: item.exchange.lifetime, inYear: t) {
-                    fixed += data.discountFactor[t] * item.exchange.fixedCost
-                    activeYears += 1
-                }
+                let (discountedYears, activeYears) = data.operatingYears(builtIn: year, lifetime: item.exchange.lifetime)
+                let fixed = discountedYears * item.exchange.fixedCost
                 npv[payer].add(-(d * (capex + item.permitCost) + fixed) * money, y)
                 publicCost.add(d * item.exchange.capex * subsidy * money, y)
                 social.add(item.exchange.jobs * activeYears, y)
@@ -52,11 +49,8 @@ extension ParkFormulation {
             let capex = facility.capex * (1 - subsidy)
             for (year, z) in buildFacility[k].enumerated() {
                 let d = data.discountFactor[year]
-                var fixed = 0.0, activeYears = 0.0
-                for t in year..<years where ParkData.operates(builtIn: year, lifetime: facility.lifetime, inYear: t) {
-                    fixed += data.discountFactor[t] * facility.fixedCost
-                    activeYears += 1
-                }
+                let (discountedYears, activeYears) = data.operatingYears(builtIn: year, lifetime: facility.lifetime)
+                let fixed = discountedYears * facility.fixedCost
                 npv[operatorAccount].add(-(d * capex + fixed) * money, z)
                 publicCost.add(d * facility.capex * subsidy * money, z)
                 social.add(facility.jobs * activeYears, z)
