@@ -21,6 +21,39 @@ public struct OptimizationResult: Sendable {
     public var rows: Int
     public var columns: Int
     public var binaries: Int
+    /// What the solved objective weighs each objective by (per model unit); the yearly
+    /// operating LPs of a simulation re-optimize flows for the same objective.
+    public var objectiveWeights = ObjectiveWeights(economic: 1)
+}
+
+/// The coefficients of the economic (per model money unit), environmental (per kt CO2e) and
+/// social (per FTE-year) expressions in a solved objective; the objective constant is left out.
+public struct ObjectiveWeights: Sendable, Equatable, Codable {
+    public var economic: Double
+    public var environmental: Double
+    public var social: Double
+    public init(economic: Double = 0, environmental: Double = 0, social: Double = 0) {
+        self.economic = economic
+        self.environmental = environmental
+        self.social = social
+    }
+
+    public subscript(objective: ParkFormulation.Objective) -> Double {
+        get {
+            switch objective {
+            case .economic: return economic
+            case .environmental: return environmental
+            case .social: return social
+            }
+        }
+        set {
+            switch objective {
+            case .economic: economic = newValue
+            case .environmental: environmental = newValue
+            case .social: social = newValue
+            }
+        }
+    }
 }
 
 extension OptimizationResult {
@@ -94,6 +127,20 @@ public struct ParkOptimizer: Sendable {
         return (formulation, table, seconds, nodes)
     }
 
+    /// The weights `formulate` put on each objective, given the payoff table it used.
+    public func objectiveWeights(_ scenario: Scenario, table: PayoffTable?) -> ObjectiveWeights {
+        let weighted = single.map { [($0, 1.0)] } ?? Self.weightedObjectives(scenario)
+        var weights = ObjectiveWeights()
+        if weighted.count == 1 {
+            weights[weighted[0].0] = 1
+        } else if let table, !table.fellBackToEconomic {
+            for (j, (kind, weight)) in weighted.enumerated() { weights[kind] = weight / table.range(j) }
+        } else {
+            weights.economic = 1
+        }
+        return weights
+    }
+
     /// Weight of the tie-breaking terms in a payoff-table row (AUGMECON's augmentation):
     /// each row maximizes `f_k + δ Σ_{j≠k} f_j · s_k / s_j`, which keeps weakly dominated points
     /// out of the table and gives lp_solve a non-degenerate objective. The row can fall short
@@ -163,6 +210,6 @@ public struct ParkOptimizer: Sendable {
             rootRelaxation: solution.rootRelaxation,
             payoff: table, solverName: solver.name, seconds: payoffSeconds + solution.seconds,
             nodes: payoffNodes + solution.nodes, rows: model.constraintCount, columns: model.variableCount,
-            binaries: model.integerCount)
+            binaries: model.integerCount, objectiveWeights: objectiveWeights(scenario, table: table))
     }
 }

@@ -27,15 +27,24 @@ public struct ParkData: Sendable {
     /// Present value, at the build year, of the annuity repaying one currency unit of loan
     /// (`Σ_{k=1..n} A/(1+r)^k`, `A = i / (1 − (1+i)^−n)`); `nil` without a credit line.
     public let loanPresentValue: Double?
+    /// The realized path of prices and volumes the numbers are computed for (all 1 by default).
+    public let path: RealizedPath
+    /// Multiplier on the capex of options built in year t (`path`'s overrun, 1 by default).
+    public let capexFactor: [Double]
 
-    public init(_ scenario: Scenario) {
+    /// The park's numbers at the scenario's values, or along a realized `path` of them.
+    public init(_ scenario: Scenario, path: RealizedPath = RealizedPath()) {
         self.scenario = scenario
+        self.path = path
         let years = max(0, scenario.horizonYears)
         self.years = years
         let r = scenario.discountRate
         discountFactor = (0..<years).map { 1 / pow(1 + r, Double($0)) }
         let economics = scenario.economics
-        carbonPrice = (0..<years).map { economics.carbonPrice * pow(1 + economics.carbonPriceGrowth, Double($0)) }
+        carbonPrice = (0..<years).map {
+            economics.carbonPrice * pow(1 + economics.carbonPriceGrowth, Double($0)) * path.carbonPriceFactor(year: $0)
+        }
+        capexFactor = (0..<years).map { path.capexFactor(year: $0) }
         if let rate = economics.interestRate, economics.loanYears > 0 {
             let n = Double(economics.loanYears)
             let annuity = rate == 0 ? 1 / n : rate / (1 - pow(1 + rate, -n))
@@ -58,7 +67,8 @@ public struct ParkData: Sendable {
             built.append(ExchangeData(
                 exchange: exchange, from: from, to: to, sent: sent,
                 replaced: exchange.replace.flatMap { resourceIndex[$0] }, permit: permit,
-                distance: scenario.distance(of: exchange), scenario: scenario, years: years, carbonPrice: carbonPrice))
+                distance: scenario.distance(of: exchange), scenario: scenario, years: years, carbonPrice: carbonPrice,
+                path: path))
         }
         exchanges = built
         self.blocked = blocked
@@ -83,13 +93,13 @@ public struct ParkData: Sendable {
     /// Units per year produced by a company in year `t`.
     public func produced(company: Int, resource: String, year t: Int) -> Double {
         let c = scenario.companies[company]
-        return c.produced(resource) * c.growthFactor(year: t)
+        return c.produced(resource) * c.growthFactor(year: t) * path.volumeFactor(company: c.id, resource: resource, year: t)
     }
 
     /// Units per year needed by a company in year `t`.
     public func needed(company: Int, resource: String, year t: Int) -> Double {
         let c = scenario.companies[company]
-        return c.needed(resource) * c.growthFactor(year: t)
+        return c.needed(resource) * c.growthFactor(year: t) * path.volumeFactor(company: c.id, resource: resource, year: t)
     }
 }
 
@@ -119,16 +129,18 @@ public struct ExchangeData: Sendable {
     public var permitCost: Double { permit?.status == .conditional ? permit?.cost ?? 0 : 0 }
 
     init(exchange: Exchange, from: Party, to: Party, sent: Resource, replaced: Resource?, permit: Permit?,
-         distance: Double, scenario: Scenario, years: Int, carbonPrice: [Double]) {
+         distance: Double, scenario: Scenario, years: Int, carbonPrice: [Double], path: RealizedPath) {
         self.exchange = exchange; self.from = from; self.to = to; self.sent = sent; self.replaced = replaced
         self.permit = permit; self.distance = distance
         earliestBuildYear = permit?.status == .conditional ? max(0, permit?.delayYears ?? 0) : 0
         let fromCompany: Company? = if case let .company(c) = from { scenario.companies[c] } else { nil }
         let toCompany: Company? = if case let .company(c) = to { scenario.companies[c] } else { nil }
         let replacedAtCompany = toCompany != nil ? replaced : nil
-        senderSaving = carbonPrice.map { cp in fromCompany == nil ? 0 : sent.disposalCost + cp * sent.disposalCo2e }
-        receiverSaving = carbonPrice.map { cp in
-            replacedAtCompany.map { exchange.ratio * ($0.price + cp * $0.co2e) } ?? 0
+        senderSaving = carbonPrice.enumerated().map { t, cp in
+            fromCompany == nil ? 0 : sent.disposalCost * path.disposalCostFactor(sent.id, year: t) + cp * sent.disposalCo2e
+        }
+        receiverSaving = carbonPrice.enumerated().map { t, cp in
+            replacedAtCompany.map { exchange.ratio * ($0.price * path.priceFactor($0.id, year: t) + cp * $0.co2e) } ?? 0
         }
         unitCost = carbonPrice.map { cp in
             exchange.unitCost + distance * (exchange.transportCost + cp * exchange.transportCo2e)
@@ -139,14 +151,16 @@ public struct ExchangeData: Sendable {
         flowBound = (0..<years).map { t in
             var bound = exchange.capacity
             if let company = fromCompany {
-                bound = min(bound, company.produced(sent.id) * company.growthFactor(year: t))
+                bound = min(bound, company.produced(sent.id) * company.growthFactor(year: t)
+                    * path.volumeFactor(company: company.id, resource: sent.id, year: t))
             } else if case let .facility(k) = from {
                 let facility = scenario.facilities[k]
                 let yield = facility.converts.first { $0.resource == sent.id }?.amount ?? 0
                 bound = min(bound, facility.capacity * max(0, yield))
             }
             if let company = toCompany, let replaced, exchange.ratio > 0 {
-                bound = min(bound, exchange.maxShare * company.needed(replaced.id) * company.growthFactor(year: t) / exchange.ratio)
+                bound = min(bound, exchange.maxShare * company.needed(replaced.id) * company.growthFactor(year: t)
+                    * path.volumeFactor(company: company.id, resource: replaced.id, year: t) / exchange.ratio)
             } else if case let .facility(k) = to {
                 let facility = scenario.facilities[k]
                 let use = facility.converts.first { $0.resource == sent.id }?.amount ?? 0

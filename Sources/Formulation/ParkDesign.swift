@@ -20,6 +20,8 @@ public struct ParkDesign: Sendable, Codable, Equatable {
         public var transferPerUnit: Double?
         /// Why it is not in the model, when it is not (a forbidden permit).
         public var blockedBy: String?
+        /// Share of the subsidized capex financed by the credit line (0 without one).
+        public var financedShare: Double = 0
     }
 
     public struct FacilityResult: Sendable, Codable, Equatable {
@@ -27,6 +29,8 @@ public struct ParkDesign: Sendable, Codable, Equatable {
         public var built: Bool
         public var buildYear: Int?
         public var activity: [Double]
+        /// Share of the subsidized capex financed by the credit line (0 without one).
+        public var financedShare: Double = 0
     }
 
     public struct CompanyResult: Sendable, Codable, Equatable {
@@ -90,12 +94,14 @@ public struct ParkDesign: Sendable, Codable, Equatable {
             let sender = formulation.account(of: item.from), receiver = formulation.account(of: item.to)
             after[sender] += tau
             after[receiver] -= tau
+            var share = 0.0
             var pvUnits = 0.0
             for t in 0..<data.years { pvUnits += data.discountFactor[t] * flows[t] }
             if let year {
                 let payer = formulation.account(of: item.payer)
-                let capex = item.exchange.capex * (1 - subsidy)
-                let l = (formulation.loan[e][year - start].map { value($0) } ?? 0) * capex
+                let capex = item.exchange.capex * (1 - subsidy) * data.capexFactor[year - start]
+                share = clean(formulation.loan[e][year - start].map { value($0) } ?? 0)
+                let l = share * capex
                 ownCapex[payer] += capex + item.permitCost - l
                 financed[payer] += l
                 for party in [item.from, item.to] { if case let .company(c) = party { participating.insert(scenario.companies[c].id) } }
@@ -109,7 +115,7 @@ public struct ParkDesign: Sendable, Codable, Equatable {
             results.append(ExchangeResult(
                 id: item.exchange.id, from: item.exchange.from, to: item.exchange.to, resource: item.sent.id,
                 built: year != nil, buildYear: year, flows: flows, transfer: tau,
-                transferPerUnit: pvUnits > 0 && tau != 0 ? tau / pvUnits : nil, blockedBy: nil))
+                transferPerUnit: pvUnits > 0 && tau != 0 ? tau / pvUnits : nil, blockedBy: nil, financedShare: share))
         }
         for id in data.blocked {
             guard let exchange = scenario.exchange(id) else { continue }
@@ -121,14 +127,17 @@ public struct ParkDesign: Sendable, Codable, Equatable {
         exchanges = results
         facilities = scenario.facilities.enumerated().map { k, facility in
             let year = buildYear(formulation.buildFacility[k])
+            var share = 0.0
             if let year {
-                let capex = facility.capex * (1 - subsidy)
-                let l = (formulation.loanFacility[k][year - start].map { value($0) } ?? 0) * capex
+                let capex = facility.capex * (1 - subsidy) * data.capexFactor[year - start]
+                share = clean(formulation.loanFacility[k][year - start].map { value($0) } ?? 0)
+                let l = share * capex
                 ownCapex[accounts.count - 1] += capex - l
                 financed[accounts.count - 1] += l
             }
             return FacilityResult(id: facility.id, built: year != nil, buildYear: year,
-                                  activity: formulation.activity[k].map { clean(value($0) * facility.capacity) })
+                                  activity: formulation.activity[k].map { clean(value($0) * facility.capacity) },
+                                  financedShare: share)
         }
         before = before.map(clean)
         after = after.map(clean)

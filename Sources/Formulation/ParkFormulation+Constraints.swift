@@ -122,6 +122,7 @@ extension ParkFormulation {
             let capex = item.exchange.capex * (1 - subsidy)
             for (t, y) in build[e].enumerated() {
                 guard let y else { continue }
+                let capex = capex * data.capexFactor[t]
                 spend[payer].add((capex + item.permitCost) * money, y)
                 if let l = loan[e][t] { spend[payer].add(-capex * money, l) }
             }
@@ -129,6 +130,7 @@ extension ParkFormulation {
         for (k, facility) in data.scenario.facilities.enumerated() {
             let capex = facility.capex * (1 - subsidy)
             for (t, z) in buildFacility[k].enumerated() {
+                let capex = capex * data.capexFactor[t]
                 spend[accounts - 1].add(capex * money, z)
                 if let l = loanFacility[k][t] { spend[accounts - 1].add(-capex * money, l) }
             }

@@ -30,10 +30,11 @@ extension ParkFormulation {
             for (year, y) in build[e].enumerated() {
                 guard let y else { continue }
                 let d = data.discountFactor[year]
+                let capex = capex * data.capexFactor[year]
                 let (discountedYears, activeYears) = data.operatingYears(builtIn: year, lifetime: item.exchange.lifetime)
                 let fixed = discountedYears * item.exchange.fixedCost
                 npv[payer].add(-(d * (capex + item.permitCost) + fixed) * money, y)
-                publicCost.add(d * item.exchange.capex * subsidy * money, y)
+                publicCost.add(d * item.exchange.capex * data.capexFactor[year] * subsidy * money, y)
                 social.add(item.exchange.jobs * activeYears, y)
                 if let l = loan[e][year] { npv[payer].add(-d * loanCost * capex * money, l) }
             }
@@ -49,10 +50,11 @@ extension ParkFormulation {
             let capex = facility.capex * (1 - subsidy)
             for (year, z) in buildFacility[k].enumerated() {
                 let d = data.discountFactor[year]
+                let capex = capex * data.capexFactor[year]
                 let (discountedYears, activeYears) = data.operatingYears(builtIn: year, lifetime: facility.lifetime)
                 let fixed = discountedYears * facility.fixedCost
                 npv[operatorAccount].add(-(d * capex + fixed) * money, z)
-                publicCost.add(d * facility.capex * subsidy * money, z)
+                publicCost.add(d * facility.capex * data.capexFactor[year] * subsidy * money, z)
                 social.add(facility.jobs * activeYears, z)
                 if let l = loanFacility[k][year] { npv[operatorAccount].add(-d * loanCost * capex * money, l) }
             }

@@ -55,7 +55,7 @@ extension ParkFormulation {
         let item = data.exchanges[e]
         // A loan dearer than the discount rate can cost more than the capex itself.
         let loanPremium = max(0, (data.loanPresentValue ?? 1) - 1)
-        var bound = item.exchange.capex * (1 + loanPremium) + item.permitCost
+        var bound = item.exchange.capex * (data.capexFactor.max() ?? 1) * (1 + loanPremium) + item.permitCost
         for t in 0..<data.years {
             let perUnit = item.senderSaving[t] + item.receiverSaving[t] + item.unitCost[t]
             bound += data.discountFactor[t] * (item.flowBound[t] * perUnit + item.exchange.fixedCost)

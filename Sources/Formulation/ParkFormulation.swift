@@ -54,8 +54,13 @@ public struct ParkFormulation: Sendable {
 
     /// Builds the model; the objective is set to the economic one until `setObjective` is called.
     public init(_ scenario: Scenario) {
-        data = ParkData(scenario)
-        model = Model(name: scenario.name)
+        self.init(data: ParkData(scenario))
+    }
+
+    /// Builds the model for the park's numbers along a realized path (a Monte Carlo sample).
+    public init(data: ParkData) {
+        self.data = data
+        model = Model(name: data.scenario.name)
         addVariables()
         if model.variableCount == 0 {
             // No link or facility survives the permits: one fixed column keeps the model a

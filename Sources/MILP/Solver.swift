@@ -18,11 +18,14 @@ public enum SolverError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidModel(ModelError)
     /// The solver could not be created or loaded with the model (out of memory, rejected data).
     case loadFailed(String)
+    /// A solve that must succeed did not (e.g. an LP inside a larger computation).
+    case solveFailed(String)
 
     public var description: String {
         switch self {
         case let .invalidModel(error): return "invalid model: \(error)"
         case let .loadFailed(reason): return "the solver could not load the model: \(reason)"
+        case let .solveFailed(reason): return "the solver failed: \(reason)"
         }
     }
 }

@@ -69,13 +69,15 @@ public struct DesignReport {
                     "flows": Dictionary(uniqueKeysWithValues: zip(design.years.map(String.init), exchange.flows)),
                     "transfer": exchange.transfer,
                     "transfer_per_unit": exchange.transferPerUnit ?? NSNull(),
+                    "financed_share": exchange.financedShare,
                 ]
                 if let blocked = exchange.blockedBy { item["blocked_by"] = blocked }
                 return item
             }
             root["facilities"] = design.facilities.map { facility -> [String: Any] in
                 ["id": facility.id, "built": facility.built, "build_year": facility.buildYear ?? NSNull(),
-                 "activity": Dictionary(uniqueKeysWithValues: zip(design.years.map(String.init), facility.activity))]
+                 "activity": Dictionary(uniqueKeysWithValues: zip(design.years.map(String.init), facility.activity)),
+                 "financed_share": facility.financedShare]
             }
             root["companies"] = design.companies.map { company -> [String: Any] in
                 ["id": company.id, "npv": company.npv, "npv_before_transfers": company.npvBeforeTransfers,

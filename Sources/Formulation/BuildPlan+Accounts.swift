@@ -1,0 +1,123 @@
+import Foundation
+import Scenario
+
+/// What a build plan yields when it is operated with given flows along one path of prices and
+/// volumes: every account's NPV, the park's CO2e, its yearly cash flow and indicators.
+public struct PlanOutcome: Sendable, Equatable {
+    /// NPV of each company, then of the park operator, before transfers (currency).
+    public var accountNPV: [Double]
+    /// Park-wide NPV relative to no symbiosis (currency); transfers cancel out.
+    public var npv: Double
+    /// t CO2e avoided over the horizon.
+    public var co2eAvoided: Double
+    /// Park-wide cash flow of each year, nominal (currency): operating margins, fixed costs,
+    /// own-funded capex and permit costs in the build year, loan annuities in the years after.
+    public var cashFlow: [Double]
+    /// Units diverted from disposal over the horizon (all resources).
+    public var wasteDiverted: Double
+    /// Units of water-kind inputs replaced over the horizon.
+    public var waterSaved: Double
+    /// Whether each exchange carried flow in each year (`[e][t]`).
+    public var carried: [[Bool]]
+}
+
+extension BuildPlan {
+    /// The accounts of this plan operated with `flows[e][t]` (units sent) and
+    /// `activity[k][t]` (facility activity units) along the numbers of `data`.
+    ///
+    /// The same algebra as the model's objective terms (docs/model.md §4): for the payer of an
+    /// option built in year τ, `−d_τ((1−ℓ)Ī + π + PVann·ℓ·Ī) − Σ_{t operating} d_t F`, with
+    /// `Ī` the subsidized capex times the path's overrun; sender and receiver savings and the
+    /// payer's unit costs on every unit sent. A test checks it against the model's expressions.
+    public func outcome(data: ParkData, flows: [[Double]], activity: [[Double]]) -> PlanOutcome {
+        let scenario = data.scenario
+        let years = data.years
+        let operatorAccount = scenario.companies.count
+        var npv = [Double](repeating: 0, count: operatorAccount + 1)
+        var cash = [Double](repeating: 0, count: years)
+        var co2e = 0.0, diverted = 0.0, water = 0.0
+        let subsidy = scenario.economics.capexSubsidy
+        let pvAnnuity = data.loanPresentValue ?? 1
+        let annuity = Self.annuity(scenario.economics)
+        var carried = [[Bool]](repeating: [Bool](repeating: false, count: years), count: data.exchanges.count)
+        func account(_ party: Party) -> Int {
+            if case let .company(c) = party { return c }
+            return operatorAccount
+        }
+        /// Capex in the build year and the loan annuities after it.
+        func invest(_ a: Int, capex: Double, permit: Double, choice: Choice) {
+            let d = data.discountFactor[choice.year]
+            let financed = choice.financedShare * capex
+            npv[a] -= d * (capex - financed + permit + pvAnnuity * financed)
+            cash[choice.year] -= capex - financed + permit
+            if financed > 0, let annuity {
+                for k in 1...annuity.years where choice.year + k < years { cash[choice.year + k] -= financed * annuity.rate }
+            }
+        }
+        for (e, item) in data.exchanges.enumerated() {
+            let sender = account(item.from), receiver = account(item.to), payer = account(item.payer)
+            for t in 0..<years {
+                let units = flows[e][t]
+                guard units > 0 else { continue }
+                carried[e][t] = true
+                let d = data.discountFactor[t]
+                let saved = units * item.senderSaving[t], avoided = units * item.receiverSaving[t]
+                let cost = units * item.unitCost[t]
+                npv[sender] += d * saved
+                npv[receiver] += d * avoided
+                npv[payer] -= d * cost
+                cash[t] += saved + avoided - cost
+                co2e += units * item.co2ePerUnit
+                if case .company = item.from { diverted += units }
+                if case .company = item.to, let replaced = item.replaced, replaced.kind == .water {
+                    water += item.exchange.ratio * units
+                }
+            }
+            guard let choice = exchanges[e], choice.year < years else { continue }
+            let capex = item.exchange.capex * (1 - subsidy) * data.capexFactor[choice.year]
+            invest(payer, capex: capex, permit: item.permitCost, choice: choice)
+            for t in choice.year..<years where operates(exchange: e, year: t, data: data) {
+                npv[payer] -= data.discountFactor[t] * item.exchange.fixedCost
+                cash[t] -= item.exchange.fixedCost
+            }
+        }
+        for (k, facility) in scenario.facilities.enumerated() {
+            for t in 0..<years where activity[k][t] > 0 {
+                let cost = activity[k][t] * (facility.unitCost + data.carbonPrice[t] * facility.co2ePerUnit)
+                npv[operatorAccount] -= data.discountFactor[t] * cost
+                cash[t] -= cost
+                co2e -= activity[k][t] * facility.co2ePerUnit
+            }
+            guard let choice = facilities[k], choice.year < years else { continue }
+            let capex = facility.capex * (1 - subsidy) * data.capexFactor[choice.year]
+            invest(operatorAccount, capex: capex, permit: 0, choice: choice)
+            for t in choice.year..<years where operates(facility: k, year: t, data: data) {
+                npv[operatorAccount] -= data.discountFactor[t] * facility.fixedCost
+                cash[t] -= facility.fixedCost
+            }
+        }
+        return PlanOutcome(accountNPV: npv, npv: npv.reduce(0, +), co2eAvoided: co2e, cashFlow: cash,
+                           wasteDiverted: diverted, waterSaved: water, carried: carried)
+    }
+
+    /// The credit line's yearly repayment per currency unit borrowed, and its number of years.
+    static func annuity(_ economics: Economics) -> (rate: Double, years: Int)? {
+        guard let i = economics.interestRate, economics.loanYears > 0 else { return nil }
+        let n = Double(economics.loanYears)
+        return (i == 0 ? 1 / n : i / (1 - pow(1 + i, -n)), economics.loanYears)
+    }
+
+    /// FTE-years of jobs of the plan (they do not depend on flows).
+    public func jobs(data: ParkData) -> Double {
+        var total = 0.0
+        for (e, item) in data.exchanges.enumerated() {
+            guard let choice = exchanges[e] else { continue }
+            total += item.exchange.jobs * data.operatingYears(builtIn: choice.year, lifetime: item.exchange.lifetime).count
+        }
+        for (k, facility) in data.scenario.facilities.enumerated() {
+            guard let choice = facilities[k] else { continue }
+            total += facility.jobs * data.operatingYears(builtIn: choice.year, lifetime: facility.lifetime).count
+        }
+        return total
+    }
+}

@@ -1,0 +1,58 @@
+/// The build decisions of a design, kept fixed while the design is operated under other
+/// prices and volumes: which options are built and in which year, how much of each capex is
+/// financed, and the transfers agreed on each link.
+///
+/// Indices follow `ParkData`: `exchanges[e]` is the model's `e`-th exchange
+/// (`ParkData.exchanges`), `facilities[k]` the scenario's `k`-th facility.
+public struct BuildPlan: Sendable, Equatable {
+    /// One built option.
+    public struct Choice: Sendable, Equatable {
+        /// Build year as an index into the horizon (0 = the start year).
+        public var year: Int
+        /// Share of the subsidized capex financed by the credit line.
+        public var financedShare: Double
+        public init(year: Int, financedShare: Double = 0) {
+            self.year = year
+            self.financedShare = financedShare
+        }
+    }
+
+    public var exchanges: [Choice?]
+    public var facilities: [Choice?]
+    /// PV (currency) the receiver pays the sender on each exchange (0 when none).
+    public var transfers: [Double]
+
+    public init(exchanges: [Choice?], facilities: [Choice?], transfers: [Double]) {
+        self.exchanges = exchanges
+        self.facilities = facilities
+        self.transfers = transfers
+    }
+
+    /// The plan of a solved design, matched to `data` by id.
+    public init(design: ParkDesign, data: ParkData) {
+        let start = data.scenario.startYear
+        let byID = Dictionary(design.exchanges.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let facilityByID = Dictionary(design.facilities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        exchanges = data.exchanges.map { item in
+            guard let result = byID[item.exchange.id], result.built, let year = result.buildYear else { return nil }
+            return Choice(year: year - start, financedShare: result.financedShare)
+        }
+        facilities = data.scenario.facilities.map { facility in
+            guard let result = facilityByID[facility.id], result.built, let year = result.buildYear else { return nil }
+            return Choice(year: year - start, financedShare: result.financedShare)
+        }
+        transfers = data.exchanges.map { byID[$0.exchange.id]?.transfer ?? 0 }
+    }
+
+    /// Whether exchange `e` operates in year `t` under this plan.
+    public func operates(exchange e: Int, year t: Int, data: ParkData) -> Bool {
+        guard let choice = exchanges[e] else { return false }
+        return ParkData.operates(builtIn: choice.year, lifetime: data.exchanges[e].exchange.lifetime, inYear: t)
+    }
+
+    /// Whether facility `k` operates in year `t` under this plan.
+    public func operates(facility k: Int, year t: Int, data: ParkData) -> Bool {
+        guard let choice = facilities[k] else { return false }
+        return ParkData.operates(builtIn: choice.year, lifetime: data.scenario.facilities[k].lifetime, inYear: t)
+    }
+}
