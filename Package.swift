@@ -23,8 +23,10 @@ let package = Package(
         .target(name: "Scenario", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Park network -> MILP.
         .target(name: "Formulation", dependencies: ["Scenario", "MILP"]),
+        // Random streams, quasi-random points and streaming statistics; knows nothing of parks.
+        .target(name: "Sampling"),
         // Multi-objective, Monte Carlo, sensitivity, policy comparison.
-        .target(name: "Analysis", dependencies: ["Formulation", "Scenario", "MILP", "LPSolve"]),
+        .target(name: "Analysis", dependencies: ["Formulation", "Scenario", "MILP", "LPSolve", "Sampling"]),
         // Tables, CSV/JSON, charts, HTML.
         .target(name: "Report", dependencies: ["Analysis", "Formulation", "Scenario", "MILP"]),
         .executableTarget(
@@ -37,6 +39,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MILPTests", dependencies: ["MILP", "LPSolve", "TestSupport"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "TestSupport"]),
+        .testTarget(name: "SamplingTests", dependencies: ["Sampling", "TestSupport"]),
         .testTarget(name: "FormulationTests", dependencies: ["Formulation", "Scenario", "MILP", "LPSolve", "Analysis", "TestSupport"]),
         .testTarget(name: "SimulationTests", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Golden"]),
