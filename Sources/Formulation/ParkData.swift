@@ -20,17 +20,17 @@ public struct ParkData: Sendable {
     public let scenario: Scenario
     public let years: Int
     public let discountFactor: [Double]
-    public let carbonPrice: [Double]
-    public let exchanges: [ExchangeData]
+    public private(set) var carbonPrice: [Double]
+    public private(set) var exchanges: [ExchangeData]
     /// Exchanges blocked by a forbidden permit (not in the model), by id.
     public let blocked: [String]
     /// Present value, at the build year, of the annuity repaying one currency unit of loan
     /// (`Σ_{k=1..n} A/(1+r)^k`, `A = i / (1 − (1+i)^−n)`); `nil` without a credit line.
     public let loanPresentValue: Double?
     /// The realized path of prices and volumes the numbers are computed for (all 1 by default).
-    public let path: RealizedPath
+    public private(set) var path: RealizedPath
     /// Multiplier on the capex of options built in year t (`path`'s overrun, 1 by default).
-    public let capexFactor: [Double]
+    public private(set) var capexFactor: [Double]
 
     /// The park's numbers at the scenario's values, or along a realized `path` of them.
     public init(_ scenario: Scenario, path: RealizedPath = RealizedPath()) {
@@ -41,9 +41,7 @@ public struct ParkData: Sendable {
         let r = scenario.discountRate
         discountFactor = (0..<years).map { 1 / pow(1 + r, Double($0)) }
         let economics = scenario.economics
-        carbonPrice = (0..<years).map {
-            economics.carbonPrice * pow(1 + economics.carbonPriceGrowth, Double($0)) * path.carbonPriceFactor(year: $0)
-        }
+        carbonPrice = Self.carbonPrices(economics, years: years, path: path)
         capexFactor = (0..<years).map { path.capexFactor(year: $0) }
         if let rate = economics.interestRate, economics.loanYears > 0 {
             let n = Double(economics.loanYears)
@@ -72,6 +70,22 @@ public struct ParkData: Sendable {
         }
         exchanges = built
         self.blocked = blocked
+    }
+
+    /// The same park along another path of prices and volumes: what depends on the path is
+    /// computed again, the rest (exchanges, permits, distances) is kept.
+    public func along(_ path: RealizedPath) -> ParkData {
+        var copy = self
+        copy.path = path
+        copy.carbonPrice = Self.carbonPrices(scenario.economics, years: years, path: path)
+        copy.capexFactor = (0..<years).map { path.capexFactor(year: $0) }
+        copy.exchanges = exchanges.map { $0.along(path, scenario: scenario, carbonPrice: copy.carbonPrice) }
+        return copy
+    }
+
+    /// `carbon_price · (1 + growth)^t`, times the path's multiplier.
+    private static func carbonPrices(_ economics: Economics, years: Int, path: RealizedPath) -> [Double] {
+        (0..<years).map { economics.carbonPrice * pow(1 + economics.carbonPriceGrowth, Double($0)) * path.carbonPriceFactor(year: $0) }
     }
 
     /// Which years an option built in `buildYear` with `lifetime` operates in year `t`.
@@ -116,15 +130,15 @@ public struct ExchangeData: Sendable {
     /// First year it may be built (a conditional permit's delay).
     public let earliestBuildYear: Int
     /// Per unit sent, year t: disposal cost and carbon cost the sender avoids (company senders).
-    public let senderSaving: [Double]
+    public private(set) var senderSaving: [Double]
     /// Per unit sent, year t: virgin purchase and carbon cost the receiver avoids (company receivers).
-    public let receiverSaving: [Double]
+    public private(set) var receiverSaving: [Double]
     /// Per unit sent, year t: processing, transport and transport carbon cost, paid by the payer.
-    public let unitCost: [Double]
+    public private(set) var unitCost: [Double]
     /// t CO2e avoided per unit sent (disposal and virgin input avoided, minus transport).
     public let co2ePerUnit: Double
     /// Upper bound on units sent in year t: min(capacity, supply, max_share · need / ratio).
-    public let flowBound: [Double]
+    public private(set) var flowBound: [Double]
     /// The conditional permit's cost, paid once in the build year by the payer (0 otherwise).
     public var permitCost: Double { permit?.status == .conditional ? permit?.cost ?? 0 : 0 }
 
@@ -133,34 +147,59 @@ public struct ExchangeData: Sendable {
         self.exchange = exchange; self.from = from; self.to = to; self.sent = sent; self.replaced = replaced
         self.permit = permit; self.distance = distance
         earliestBuildYear = permit?.status == .conditional ? max(0, permit?.delayYears ?? 0) : 0
+        let yearly = Self.yearly(exchange: exchange, from: from, to: to, sent: sent, replaced: replaced, distance: distance,
+                                 scenario: scenario, years: years, carbonPrice: carbonPrice, path: path)
+        (senderSaving, receiverSaving, unitCost, flowBound) = (yearly.sender, yearly.receiver, yearly.cost, yearly.bound)
+        let fromCompany = if case .company = from { true } else { false }
+        let replacedAtCompany: Resource? = if case .company = to { replaced } else { nil }
+        co2ePerUnit = (fromCompany ? sent.disposalCo2e : 0)
+            + (replacedAtCompany.map { exchange.ratio * $0.co2e } ?? 0)
+            - distance * exchange.transportCo2e
+    }
+
+    /// The same exchange along another path of prices and volumes.
+    func along(_ path: RealizedPath, scenario: Scenario, carbonPrice: [Double]) -> ExchangeData {
+        var copy = self
+        let yearly = Self.yearly(exchange: exchange, from: from, to: to, sent: sent, replaced: replaced, distance: distance,
+                                 scenario: scenario, years: flowBound.count, carbonPrice: carbonPrice, path: path)
+        (copy.senderSaving, copy.receiverSaving, copy.unitCost, copy.flowBound) = (yearly.sender, yearly.receiver, yearly.cost, yearly.bound)
+        return copy
+    }
+
+    /// Per-unit savings and costs and the tight flow bound of each year (docs/model.md §1).
+    private static func yearly(exchange: Exchange, from: Party, to: Party, sent: Resource, replaced: Resource?, distance: Double,
+                               scenario: Scenario, years: Int, carbonPrice: [Double], path: RealizedPath)
+        -> (sender: [Double], receiver: [Double], cost: [Double], bound: [Double]) {
         let fromCompany: Company? = if case let .company(c) = from { scenario.companies[c] } else { nil }
         let toCompany: Company? = if case let .company(c) = to { scenario.companies[c] } else { nil }
         let replacedAtCompany = toCompany != nil ? replaced : nil
-        senderSaving = carbonPrice.enumerated().map { t, cp in
-            fromCompany == nil ? 0 : sent.disposalCost * path.disposalCostFactor(sent.id, year: t) + cp * sent.disposalCo2e
+        // The path's multipliers, looked up once per exchange.
+        let disposal = path.disposalCost[sent.id]
+        let price = replacedAtCompany.flatMap { path.price[$0.id] }
+        let supplied = fromCompany.flatMap { path.volume.isEmpty ? nil : path.volume[$0.id + "." + sent.id] }
+        let needed = toCompany.flatMap { company in replaced.flatMap { path.volume.isEmpty ? nil : path.volume[company.id + "." + $0.id] } }
+        let f = RealizedPath.factor
+        let sender = carbonPrice.enumerated().map { t, cp in
+            fromCompany == nil ? 0 : sent.disposalCost * f(disposal, t) + cp * sent.disposalCo2e
         }
-        receiverSaving = carbonPrice.enumerated().map { t, cp in
-            replacedAtCompany.map { exchange.ratio * ($0.price * path.priceFactor($0.id, year: t) + cp * $0.co2e) } ?? 0
+        let receiver = carbonPrice.enumerated().map { t, cp in
+            replacedAtCompany.map { exchange.ratio * ($0.price * f(price, t) + cp * $0.co2e) } ?? 0
         }
-        unitCost = carbonPrice.map { cp in
-            exchange.unitCost + distance * (exchange.transportCost + cp * exchange.transportCo2e)
-        }
-        co2ePerUnit = (fromCompany == nil ? 0 : sent.disposalCo2e)
-            + (replacedAtCompany.map { exchange.ratio * $0.co2e } ?? 0)
-            - distance * exchange.transportCo2e
-        flowBound = (0..<years).map { t in
+        let cost = carbonPrice.map { cp in exchange.unitCost + distance * (exchange.transportCost + cp * exchange.transportCo2e) }
+        var senderGrowth = 1.0, receiverGrowth = 1.0
+        let bound = (0..<years).map { t in
             var bound = exchange.capacity
             if let company = fromCompany {
-                bound = min(bound, company.produced(sent.id) * company.growthFactor(year: t)
-                    * path.volumeFactor(company: company.id, resource: sent.id, year: t))
+                bound = min(bound, company.produced(sent.id) * senderGrowth * f(supplied, t))
+                senderGrowth *= 1 + company.growth
             } else if case let .facility(k) = from {
                 let facility = scenario.facilities[k]
                 let yield = facility.converts.first { $0.resource == sent.id }?.amount ?? 0
                 bound = min(bound, facility.capacity * max(0, yield))
             }
             if let company = toCompany, let replaced, exchange.ratio > 0 {
-                bound = min(bound, exchange.maxShare * company.needed(replaced.id) * company.growthFactor(year: t)
-                    * path.volumeFactor(company: company.id, resource: replaced.id, year: t) / exchange.ratio)
+                bound = min(bound, exchange.maxShare * company.needed(replaced.id) * receiverGrowth * f(needed, t) / exchange.ratio)
+                receiverGrowth *= 1 + company.growth
             } else if case let .facility(k) = to {
                 let facility = scenario.facilities[k]
                 let use = facility.converts.first { $0.resource == sent.id }?.amount ?? 0
@@ -168,6 +207,7 @@ public struct ExchangeData: Sendable {
             }
             return max(0, bound)
         }
+        return (sender, receiver, cost, bound)
     }
 
     /// The party that pays capex and costs before transfers.

@@ -19,8 +19,9 @@ public struct RealizedPath: Sendable, Equatable {
 
     public init() {}
 
+    /// `values[t]`, or 1 without values for that year.
     @inline(__always)
-    private static func factor(_ values: [Double]?, _ t: Int) -> Double {
+    public static func factor(_ values: [Double]?, _ t: Int) -> Double {
         guard let values, t >= 0, t < values.count else { return 1 }
         return values[t]
     }

@@ -103,6 +103,23 @@ public final class LPSolveModel {
         _ = LPLib.setObjectiveCoefficient(lp, column: Int32(variable.index + 1), value)
     }
 
+    /// Changes many objective coefficients at once (one update of `model`).
+    public func setObjectiveCoefficients(_ changes: [(Variable, Double)]) {
+        var objective = model.objective
+        var position: [Int: Int] = [:]
+        for (index, term) in objective.terms.enumerated() { position[term.variable.index] = index }
+        for (variable, value) in changes {
+            if let at = position[variable.index] {
+                objective.terms[at].coefficient = value
+            } else {
+                position[variable.index] = objective.terms.count
+                objective.add(value, variable)
+            }
+            _ = LPLib.setObjectiveCoefficient(lp, column: Int32(variable.index + 1), value)
+        }
+        model.setObjective(model.sense, objective)
+    }
+
     // MARK: Solving
 
     /// Solves the loaded model with `options`.

@@ -30,6 +30,13 @@ enum LPLib {
     }
 
     /// Sends lp_solve's prints to nowhere (`set_outputfile(lp, "")`) and sets verbosity to NEUTRAL.
+    /// Keeps glibc from trimming the heap and unmapping large blocks after every solve.
+    static func keepFreedMemory() {
+        _ = mallopt(M_TRIM_THRESHOLD, 256 << 20)
+        _ = mallopt(M_TOP_PAD, 16 << 20)
+        _ = mallopt(M_MMAP_THRESHOLD, 64 << 20)
+    }
+
     static func silence(_ lp: Handle) {
         _ = "".withCString { set_outputfile(lp, UnsafeMutablePointer(mutating: $0)) }
         set_verbose(lp, Int32(NEUTRAL))

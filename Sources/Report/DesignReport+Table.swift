@@ -72,9 +72,12 @@ extension DesignReport {
 
     private func unit(_ resource: String) -> String { scenario.resource(resource)?.unit ?? "" }
     private func row(_ label: String, _ value: String) -> String { "  " + pad(label, 30) + value + "\n" }
-    private func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
-    }
+    private func pad(_ text: String, _ width: Int) -> String { padded(text, width) }
+}
+
+/// `text` left-aligned in a column of `width` characters (at least one space after it).
+func padded(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
 }
 
 /// `1,234,567` (no decimals), with a minus sign where negative.

@@ -48,6 +48,8 @@ public struct DesignReport {
         root["best_bound"] = result.bestBound ?? NSNull()
         root["gap"] = result.gap ?? NSNull()
         root["root_relaxation"] = result.rootRelaxation ?? NSNull()
+        let weights = result.objectiveWeights
+        root["objective_weights"] = ["economic": weights.economic, "environmental": weights.environmental, "social": weights.social]
         root["payoff_approximate"] = result.payoffApproximate
         root["objective_used"] = result.payoff?.fellBackToEconomic == true ? "economic (fallback)"
             : (result.payoff == nil ? "single" : "weighted")

@@ -50,6 +50,11 @@ public struct BlockedMoments: Sendable, Codable, Equatable {
     /// The number of blocks holding at least one sample.
     public var blockCount: Int { blocks.count }
 
+    /// The blocks present, in increasing block order: `(block index, its moments)`.
+    public var orderedBlocks: [(block: Int, moments: Moments)] {
+        blocks.keys.sorted().map { ($0, blocks[$0]!.moments) }
+    }
+
     /// The moments of all samples: the blocks folded in increasing block order.
     public var total: Moments {
         Moments.fold(blocks.keys.sorted().map { blocks[$0]!.moments })

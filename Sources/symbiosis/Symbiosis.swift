@@ -1,4 +1,5 @@
 import ArgumentParser
+import LPSolve
 
 @main
 struct Symbiosis: ParsableCommand {
@@ -17,6 +18,11 @@ struct Symbiosis: ParsableCommand {
           symbiosis solve Scenarios/tiny.yaml --policy landfill_tax+legal_reform --format json
           symbiosis export Scenarios/tiny.yaml --mps tiny.mps
         """,
-        subcommands: [Validate.self, Solve.self, Export.self, Demo.self]
+        subcommands: [Validate.self, Solve.self, Simulate.self, Merge.self, Export.self, Demo.self]
     )
+
+    static func main() {
+        LPSolveEnvironment.keepFreedMemory()
+        main(nil)
+    }
 }

@@ -96,4 +96,29 @@ import TestSupport
         }
         #expect(violations.isEmpty, "\(violations.prefix(3))")
     }
+
+    /// Exchanges that share no row with another option are operated in closed form; the LP
+    /// with every exchange in it gives the same flows along random paths.
+    @Test func closedFormAgreesWithTheLP() throws {
+        let scenario = try Self.load("hiep-phuoc.yaml")
+        let result = try ParkOptimizer(single: .economic).optimize(scenario)
+        let design = try #require(result.design)
+        let base = ParkData(scenario)
+        let plan = BuildPlan(design: design, data: base)
+        let weights = ObjectiveWeights(economic: 0.4, environmental: 0.001)
+        let fast = try OperatingModel(plan: plan, data: base, weights: weights)
+        let full = try OperatingModel(plan: plan, data: base, weights: weights, closedForm: false)
+        let sampler = try PathSampler(scenario: scenario, method: .mc, samples: 20, seed: 5)
+        for sample in 0..<20 {
+            let data = base.along(sampler.path(sample: sample))
+            let (a, _) = try fast.operate(data)
+            let (b, _) = try full.operate(data)
+            for e in a.indices {
+                for t in a[e].indices {
+                    #expect(abs(a[e][t] - b[e][t]) <= 1e-6 * max(1, b[e][t]),
+                            "sample \(sample) \(data.exchanges[e].exchange.id) year \(t): \(a[e][t]) vs \(b[e][t])")
+                }
+            }
+        }
+    }
 }

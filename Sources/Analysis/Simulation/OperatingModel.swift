@@ -17,7 +17,9 @@ import Scenario
 ///
 /// One lp_solve model is loaded once and re-solved for every year and sample: only bounds,
 /// right-hand sides and objective coefficients change, and lp_solve starts from the last basis.
-/// One instance per thread.
+/// An exchange that shares no row with another built option (no common supply or need, no
+/// facility) is its own component of the LP, `max c·x, 0 ≤ x ≤ U`, solved in closed form:
+/// `x = U` when `c > 0`, else 0; it is left out of the lp_solve model. One instance per thread.
 public final class OperatingModel {
     public let plan: BuildPlan
     public let weights: ObjectiveWeights
@@ -31,6 +33,8 @@ public final class OperatingModel {
     private let scale: [Double]
     /// Built exchanges that touch a facility the plan does not build: they cannot carry flow.
     private let stranded: [Bool]
+    /// Built exchanges that share no row with any other option (closed form).
+    private let alone: [Bool]
     private struct SharedRow {
         let row: ConstraintRef
         let company: Int
@@ -42,13 +46,15 @@ public final class OperatingModel {
     /// LP solves done (for throughput figures).
     public private(set) var solves = 0
 
-    public init(plan: BuildPlan, data: ParkData, weights: ObjectiveWeights) throws(SolverError) {
+    /// `closedForm: false` puts every built exchange into the LP (to check the closed form).
+    public init(plan: BuildPlan, data: ParkData, weights: ObjectiveWeights, closedForm: Bool = true) throws(SolverError) {
         self.plan = plan
         self.weights = weights
         years = data.years
         let scenario = data.scenario
         var model = Model(name: "operations")
         var flowColumn: [Variable?] = [], scale: [Double] = [], stranded: [Bool] = []
+        let alone = closedForm ? Self.alone(plan: plan, data: data) : Array(repeating: false, count: data.exchanges.count)
         for (e, item) in data.exchanges.enumerated() {
             let built = plan.exchanges[e] != nil
             var isStranded = false
@@ -57,7 +63,8 @@ public final class OperatingModel {
             }
             stranded.append(isStranded)
             scale.append(max(item.flowBound.max() ?? 0, 1e-9))
-            flowColumn.append(built ? model.addVariable("flow[\(item.exchange.id)]", upper: 0) : nil)
+            let inLP = built && !isStranded && !alone[e]
+            flowColumn.append(inLP ? model.addVariable("flow[\(item.exchange.id)]", upper: 0) : nil)
         }
         let activityColumn: [Variable?] = scenario.facilities.enumerated().map { k, facility in
             plan.facilities[k] != nil ? model.addVariable("activity[\(facility.id)]", upper: 0) : nil
@@ -111,8 +118,36 @@ public final class OperatingModel {
         self.activityColumn = activityColumn
         self.scale = scale
         self.stranded = stranded
+        self.alone = alone
         sharedRows = shared
         solver = model.variableCount == 0 ? nil : try LPSolveModel(model)
+    }
+
+    /// The objective's value of one unit sent on exchange `e` in year `t` (model units).
+    private func value(exchange e: Int, year t: Int, data: ParkData) -> Double {
+        let item = data.exchanges[e]
+        let margin = item.senderSaving[t] + item.receiverSaving[t] - item.unitCost[t]
+        let economic = weights.economic * data.discountFactor[t] * margin / ParkFormulation.moneyUnit
+        return economic + weights.environmental * item.co2ePerUnit / ParkFormulation.co2eUnit
+    }
+
+    /// Which built exchanges share no supply or need row with another built exchange and touch
+    /// no facility.
+    static func alone(plan: BuildPlan, data: ParkData) -> [Bool] {
+        var partners = [Int](repeating: 0, count: data.exchanges.count)
+        var touchesFacility = [Bool](repeating: false, count: data.exchanges.count)
+        let built = data.exchanges.indices.filter { plan.exchanges[$0] != nil }
+        for e in built {
+            let item = data.exchanges[e]
+            for party in [item.from, item.to] { if case .facility = party { touchesFacility[e] = true } }
+            for f in built where f != e {
+                let other = data.exchanges[f]
+                let sameSupply = item.from == other.from && item.sent.id == other.sent.id
+                let sameNeed = item.to == other.to && item.replaced != nil && item.replaced?.id == other.replaced?.id
+                if sameSupply || sameNeed { partners[e] += 1 }
+            }
+        }
+        return data.exchanges.indices.map { plan.exchanges[$0] != nil && partners[$0] == 0 && !touchesFacility[$0] }
     }
 
     /// Flows (units sent, `[e][t]`) and facility activities (`[k][t]`) of the plan along the
@@ -121,17 +156,23 @@ public final class OperatingModel {
         var flows = [[Double]](repeating: [Double](repeating: 0, count: years), count: flowColumn.count)
         var activity = [[Double]](repeating: [Double](repeating: 0, count: years), count: activityColumn.count)
         let money = 1 / ParkFormulation.moneyUnit, kt = 1 / ParkFormulation.co2eUnit
-        guard let solver else { return (flows, activity) }
         for t in 0..<years {
+            for e in flowColumn.indices where alone[e] && !stranded[e] && plan.operates(exchange: e, year: t, data: data) {
+                if value(exchange: e, year: t, data: data) > 0 { flows[e][t] = data.exchanges[e].flowBound[t] }
+            }
+        }
+        guard let solver else { return (flows, activity) }
+        var objective: [(Variable, Double)] = []
+        objective.reserveCapacity(flowColumn.count + activityColumn.count)
+        for t in 0..<years {
+            objective.removeAll(keepingCapacity: true)
             var anyOpen = false
             for (e, column) in flowColumn.enumerated() {
                 guard let column else { continue }
                 let item = data.exchanges[e]
                 let open = !stranded[e] && plan.operates(exchange: e, year: t, data: data) && item.flowBound[t] > 0
                 solver.setBounds(column, lower: 0, upper: open ? item.flowBound[t] / scale[e] : 0)
-                let margin = item.senderSaving[t] + item.receiverSaving[t] - item.unitCost[t]
-                let perUnit = weights.economic * data.discountFactor[t] * margin * money + weights.environmental * item.co2ePerUnit * kt
-                solver.setObjectiveCoefficient(column, open ? perUnit * scale[e] : 0)
+                objective.append((column, open ? value(exchange: e, year: t, data: data) * scale[e] : 0))
                 anyOpen = anyOpen || open
             }
             guard anyOpen else { continue }
@@ -142,8 +183,9 @@ public final class OperatingModel {
                 solver.setBounds(column, lower: 0, upper: open ? 1 : 0)
                 let cost = weights.economic * data.discountFactor[t] * (facility.unitCost + data.carbonPrice[t] * facility.co2ePerUnit) * money
                     + weights.environmental * facility.co2ePerUnit * kt
-                solver.setObjectiveCoefficient(column, -cost * facility.capacity)
+                objective.append((column, -cost * facility.capacity))
             }
+            solver.setObjectiveCoefficients(objective)
             for shared in sharedRows {
                 let volume = shared.isSupply ? data.produced(company: shared.company, resource: shared.resource, year: t)
                     : data.needed(company: shared.company, resource: shared.resource, year: t)

@@ -1,0 +1,244 @@
+import Dispatch
+import Foundation
+import Formulation
+import LPSolve
+import MILP
+import Scenario
+
+/// What each sample of a simulation does with the design.
+public enum SimulationMode: String, Sendable, Codable, CaseIterable {
+    /// The deterministic design's build decisions are kept; each year's flows are re-optimized
+    /// for the sample's prices and volumes (`OperatingModel`).
+    case fixed
+    /// The whole MIP is solved again for each sample (wait-and-see): how often each exchange
+    /// is built, and when.
+    case reoptimize
+}
+
+/// How many samples, drawn how, on how many threads, and which part of the work.
+public struct SimulationSettings: Sendable, Codable, Equatable {
+    public var samples: Int
+    public var seed: UInt64
+    public var method: SamplingMethod
+    public var mode: SimulationMode
+    /// Worker threads (results do not depend on it).
+    public var threads: Int
+    /// This run's part, `index` in `0..<count`, when the work is split over machines.
+    public var shardIndex: Int
+    public var shardCount: Int
+    /// Seconds allowed for each sample's MIP in `reoptimize` mode.
+    public var sampleTimeLimit: Double?
+
+    public init(samples: Int, seed: UInt64, method: SamplingMethod = .mc, mode: SimulationMode = .fixed,
+                threads: Int = 1, shardIndex: Int = 0, shardCount: Int = 1, sampleTimeLimit: Double? = nil) {
+        self.samples = samples; self.seed = seed; self.method = method; self.mode = mode
+        self.threads = threads; self.shardIndex = shardIndex; self.shardCount = shardCount
+        self.sampleTimeLimit = sampleTimeLimit
+    }
+
+    /// Samples per block: the unit of work, of sharding and of the moments' fold order.
+    public static let blockSize = 64
+
+    public var blockCount: Int { (samples + Self.blockSize - 1) / Self.blockSize }
+
+    /// The blocks of this shard: a contiguous run, the shards together covering every block once.
+    public var shardBlocks: Range<Int> {
+        let n = blockCount
+        return (shardIndex * n / shardCount)..<((shardIndex + 1) * n / shardCount)
+    }
+}
+
+/// Runs a Monte Carlo simulation of one design (or of re-optimized designs) over the
+/// scenario's uncertainty, and tallies the outcomes (`SimulationTally`).
+///
+/// Samples are grouped in blocks of `SimulationSettings.blockSize`; threads take whole blocks,
+/// each thread keeps its own lp_solve model (`OperatingModel`), and the per-thread tallies are
+/// merged at the end. Every number a sample uses comes from its index (`PathSampler`), and
+/// moments fold in block order, so the result is identical for any thread count or shard
+/// layout.
+public struct MonteCarlo: Sendable {
+    public let scenario: Scenario
+    public let plan: BuildPlan
+    public let weights: ObjectiveWeights
+    public let settings: SimulationSettings
+    public let sampler: PathSampler
+
+    public init(scenario: Scenario, plan: BuildPlan, weights: ObjectiveWeights, settings: SimulationSettings) throws(SimulationError) {
+        self.scenario = scenario
+        self.plan = plan
+        self.weights = weights
+        self.settings = settings
+        sampler = try PathSampler(scenario: scenario, method: settings.method, samples: settings.samples, seed: settings.seed)
+    }
+
+    /// What a run gives back.
+    public struct Run: Sendable {
+        public var tally: SimulationTally
+        /// `shouldStop` cut the run short: the tally covers only the blocks finished.
+        public var stopped: Bool
+        /// Per sample, in sample order (only with `keepSamples`): park NPV, CO2e, jobs, then
+        /// each account's NPV after transfers.
+        public var samples: [(sample: Int, values: [Double])]
+    }
+
+    /// The tally of this run's shard, and whether `shouldStop` cut it short.
+    /// `progress` is called (from worker threads) with the number of samples done so far.
+    public func run(keepSamples: Bool = false, progress: @escaping @Sendable (Int) -> Void = { _ in },
+                    shouldStop: @escaping @Sendable () -> Bool = { false }) throws(SimulationError) -> Run {
+        let blocks = Array(settings.shardBlocks)
+        let shared = WorkQueue(blocks: blocks)
+        let threads = max(1, min(settings.threads, blocks.count))
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            do {
+                var worker = try Worker(simulation: self, keepSamples: keepSamples)
+                while let block = shared.next(), !shouldStop() {
+                    let range = (block * SimulationSettings.blockSize)..<min(settings.samples, (block + 1) * SimulationSettings.blockSize)
+                    var completed = true
+                    for sample in range {
+                        if shouldStop() { completed = false; break }
+                        try worker.run(sample: sample)
+                        progress(shared.done(1))
+                    }
+                    if completed { worker.tally.blocks.append(block) } else { shared.markIncomplete() }
+                }
+                shared.finish(worker.tally, samples: worker.samples)
+            } catch {
+                shared.fail(error)
+            }
+        }
+        if let failure = shared.failure { throw failure }
+        var tally = emptyTally()
+        for part in shared.tallies { try tally.merge(part) }
+        let kept = shared.samples.filter { Set(tally.blocks).contains($0.sample / SimulationSettings.blockSize) }
+        return Run(tally: tally, stopped: shared.incomplete || tally.blocks.count < blocks.count,
+                   samples: kept.sorted { $0.sample < $1.sample })
+    }
+
+    func emptyTally() -> SimulationTally {
+        let data = ParkData(scenario)
+        return SimulationTally(accounts: scenario.companies.count + 1, exchanges: data.exchanges.count,
+                               years: data.years, blockSize: SimulationSettings.blockSize)
+    }
+
+    /// One thread's state: its operating model and its tally.
+    struct Worker {
+        let simulation: MonteCarlo
+        let operating: OperatingModel?
+        var tally: SimulationTally
+        let jobs: Double
+        let keepSamples: Bool
+        /// The park at the scenario's values; each sample is this park along its path.
+        let base: ParkData
+        var samples: [(sample: Int, values: [Double])] = []
+
+        init(simulation: MonteCarlo, keepSamples: Bool) throws(SimulationError) {
+            self.simulation = simulation
+            self.keepSamples = keepSamples
+            let base = ParkData(simulation.scenario)
+            do {
+                operating = simulation.settings.mode == .fixed
+                    ? try OperatingModel(plan: simulation.plan, data: base, weights: simulation.weights) : nil
+            } catch { throw .solver("\(error)") }
+            tally = simulation.emptyTally()
+            jobs = simulation.plan.jobs(data: base)
+            self.base = base
+        }
+
+        mutating func run(sample: Int) throws(SimulationError) {
+            let data = base.along(simulation.sampler.path(sample: sample))
+            let plan: BuildPlan
+            let flows: [[Double]], activity: [[Double]]
+            let jobs: Double
+            switch simulation.settings.mode {
+            case .fixed:
+                plan = simulation.plan
+                do { (flows, activity) = try operating!.operate(data) } catch { throw .solver("sample \(sample): \(error)") }
+                jobs = self.jobs
+            case .reoptimize:
+                let design = try simulation.reoptimize(data, sample: sample)
+                plan = BuildPlan(design: design, data: data)
+                let index = Dictionary(design.exchanges.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+                flows = data.exchanges.map { index[$0.exchange.id]?.flows ?? [] }
+                activity = design.facilities.map(\.activity)
+                jobs = design.jobsFTEYears
+                for (e, choice) in plan.exchanges.enumerated() {
+                    guard let choice else { continue }
+                    tally.built[e] += 1
+                    if choice.year < tally.buildYears[e].count { tally.buildYears[e][choice.year] += 1 }
+                }
+            }
+            let outcome = plan.outcome(data: data, flows: flows, activity: activity)
+            tally.npv.add(outcome.npv, sample: sample)
+            tally.co2eAvoided.add(outcome.co2eAvoided, sample: sample)
+            tally.jobs.add(jobs, sample: sample)
+            tally.wasteDiverted.add(outcome.wasteDiverted, sample: sample)
+            tally.waterSaved.add(outcome.waterSaved, sample: sample)
+            var after = outcome.accountNPV
+            let operatorAccount = simulation.scenario.companies.count
+            for (e, item) in data.exchanges.enumerated() where plan.exchanges[e] != nil {
+                let transfer = plan.transfers[e]
+                guard transfer != 0 else { continue }
+                if case let .company(c) = item.from { after[c] += transfer } else { after[operatorAccount] += transfer }
+                if case let .company(c) = item.to { after[c] -= transfer } else { after[operatorAccount] -= transfer }
+            }
+            for (a, value) in after.enumerated() { tally.accountNPV[a].add(value, sample: sample) }
+            if keepSamples { samples.append((sample, [outcome.npv, outcome.co2eAvoided, jobs] + after)) }
+            for (t, value) in outcome.cashFlow.enumerated() { tally.cashFlow[t].add(value, sample: sample) }
+            for e in data.exchanges.indices {
+                for t in 0..<data.years where plan.operates(exchange: e, year: t, data: data) {
+                    tally.operatingYears[e] += 1
+                    if outcome.carried[e][t] { tally.carriedYears[e] += 1 }
+                }
+            }
+        }
+    }
+
+    /// The design the MIP chooses along one sample's path, with the deterministic run's
+    /// objective weights (so that no payoff table is solved per sample).
+    func reoptimize(_ data: ParkData, sample: Int) throws(SimulationError) -> ParkDesign {
+        var formulation = ParkFormulation(data: data)
+        var objective = LinearExpression()
+        for kind in ParkFormulation.Objective.allCases where weights[kind] != 0 {
+            objective.add(formulation.expression(kind), scaledBy: weights[kind])
+        }
+        formulation.maximize(objective)
+        var options = ParkOptimizer.defaultOptions
+        options.timeLimit = settings.sampleTimeLimit
+        let solution: Solution
+        do { solution = try LPSolver().solve(formulation.model, options: options) } catch {
+            throw .solver("sample \(sample): \(error)")
+        }
+        guard solution.hasSolution else {
+            throw .solver("sample \(sample): the re-optimized model ended \(solution.termination.rawValue) without a design")
+        }
+        return ParkDesign(formulation, values: solution.values)
+    }
+}
+
+/// Blocks handed to worker threads, and what they hand back.
+final class WorkQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var remaining: [Int]
+    private var samplesDone = 0
+    private(set) var tallies: [SimulationTally] = []
+    private(set) var samples: [(sample: Int, values: [Double])] = []
+    private(set) var failure: SimulationError?
+    private(set) var incomplete = false
+
+    init(blocks: [Int]) { remaining = blocks.reversed() }
+
+    func next() -> Int? { lock.withLock { failure == nil ? remaining.popLast() : nil } }
+    func done(_ count: Int) -> Int { lock.withLock { samplesDone += count; return samplesDone } }
+    func markIncomplete() { lock.withLock { incomplete = true } }
+    func finish(_ tally: SimulationTally, samples kept: [(sample: Int, values: [Double])]) {
+        lock.withLock {
+            tallies.append(tally)
+            samples += kept
+        }
+    }
+    func fail(_ error: Error) {
+        lock.withLock {
+            if failure == nil { failure = (error as? SimulationError) ?? .solver("\(error)") }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Formulation
+import Scenario
+
+/// What a simulation run is about, written into every shard's part file so that `merge` can
+/// check that parts belong together and report without solving anything again.
+public struct SimulationHeader: Sendable, Codable, Equatable {
+    public var scenario: String
+    public var policy: String
+    public var currency: String
+    public var startYear: Int
+    public var mode: SimulationMode
+    public var method: SamplingMethod
+    public var seed: UInt64
+    public var samples: Int
+    /// Companies, then `park_operator`.
+    public var accounts: [String]
+    /// The model's exchanges (in `ParkData` order).
+    public var exchanges: [String]
+    /// The deterministic design being simulated: built exchanges and facilities with their
+    /// calendar build years, and its NPV, CO2e and jobs at the scenario's values.
+    public var design: DesignSummary
+
+    public struct DesignSummary: Sendable, Codable, Equatable {
+        public var exchanges: [String: Int]
+        public var facilities: [String: Int]
+        public var npv: Double
+        public var co2eAvoided: Double
+        public var jobsFTEYears: Double
+        public init(exchanges: [String: Int], facilities: [String: Int], npv: Double, co2eAvoided: Double, jobsFTEYears: Double) {
+            self.exchanges = exchanges; self.facilities = facilities
+            self.npv = npv; self.co2eAvoided = co2eAvoided; self.jobsFTEYears = jobsFTEYears
+        }
+    }
+
+    public init(scenario: Scenario, policy: String?, settings: SimulationSettings, design: ParkDesign) {
+        var built: [String: Int] = [:], facilities: [String: Int] = [:]
+        for exchange in design.exchanges { if let year = exchange.buildYear { built[exchange.id] = year } }
+        for facility in design.facilities { if let year = facility.buildYear { facilities[facility.id] = year } }
+        self.init(scenario: scenario, policy: policy, settings: settings,
+                  design: DesignSummary(exchanges: built, facilities: facilities, npv: design.npv,
+                                        co2eAvoided: design.co2eAvoided, jobsFTEYears: design.jobsFTEYears))
+    }
+
+    public init(scenario: Scenario, policy: String?, settings: SimulationSettings, design: DesignSummary) {
+        self.scenario = scenario.name
+        self.policy = policy ?? "baseline"
+        currency = scenario.currency
+        startYear = scenario.startYear
+        mode = settings.mode
+        method = settings.method
+        seed = settings.seed
+        samples = settings.samples
+        accounts = scenario.companies.map(\.id) + [Party.operatorID]
+        exchanges = ParkData(scenario).exchanges.map(\.exchange.id)
+        self.design = design
+    }
+}
+
+/// A simulation's header and tally; a shard's part file holds one of these.
+public struct SimulationResult: Sendable, Codable, Equatable {
+    public var header: SimulationHeader
+    public var tally: SimulationTally
+    /// Whether the run was interrupted before every sample of its shard was done.
+    public var partial: Bool
+
+    public init(header: SimulationHeader, tally: SimulationTally, partial: Bool) {
+        self.header = header
+        self.tally = tally
+        self.partial = partial
+    }
+
+    /// Every sample block of the study is in the tally.
+    public var isComplete: Bool {
+        let blocks = (header.samples + SimulationSettings.blockSize - 1) / SimulationSettings.blockSize
+        return tally.blocks == Array(0..<blocks)
+    }
+
+    /// Combines the parts of one study (shards of the same header) into its result.
+    public static func merge(_ parts: [SimulationResult]) throws(SimulationError) -> SimulationResult {
+        guard var merged = parts.first else { throw .incompatibleParts("no parts given") }
+        for part in parts.dropFirst() {
+            guard part.header == merged.header else {
+                throw .incompatibleParts("they come from different studies (scenario, policy, seed, samples, method, mode or design differ)")
+            }
+            try merged.tally.merge(part.tally)
+            merged.partial = merged.partial || part.partial
+        }
+        return merged
+    }
+}

@@ -1,0 +1,99 @@
+import Sampling
+
+/// One outcome measured over samples: its moments (accumulated per block of sample indices,
+/// so that any split of the work folds to the same bits) and its quantile sketch (integer
+/// bucket counts: merging is exact in any order).
+public struct Distribution: Sendable, Codable, Equatable {
+    public var moments: BlockedMoments
+    public var sketch: QuantileSketch
+    /// Samples below zero (exact).
+    public var negative: Int = 0
+
+    public init(blockSize: Int) {
+        moments = BlockedMoments(blockSize: blockSize)
+        sketch = QuantileSketch(relativeAccuracy: Distribution.relativeAccuracy)
+    }
+
+    /// Relative accuracy of the quantiles (DDSketch, Masson et al. 2019): each reported
+    /// quantile is within 0.1 % of the exact order statistic.
+    public static let relativeAccuracy = 0.001
+
+    public mutating func add(_ x: Double, sample: Int) {
+        moments.add(x, sample: sample)
+        sketch.add(x)
+        if x < 0 { negative += 1 }
+    }
+
+    public mutating func merge(_ other: Distribution) {
+        moments.merge(other.moments)
+        sketch.merge(other.sketch)
+        negative += other.negative
+    }
+
+    public var count: Int { sketch.count }
+}
+
+/// Everything a simulation accumulates, mergeable across threads, shards and machines: a
+/// shard's file is its tally, and `merge` adds tallies whose sample blocks do not overlap.
+public struct SimulationTally: Sendable, Codable, Equatable {
+    public var npv: Distribution
+    public var co2eAvoided: Distribution
+    public var jobs: Distribution
+    public var wasteDiverted: Distribution
+    public var waterSaved: Distribution
+    /// NPV of each account after transfers (companies, then the park operator).
+    public var accountNPV: [Distribution]
+    /// Park cash flow of each year (nominal).
+    public var cashFlow: [Distribution]
+    /// Per exchange: sample-years in which it carried flow, and sample-years it could operate.
+    public var carriedYears: [Int]
+    public var operatingYears: [Int]
+    /// Per exchange: samples in which it was built (re-optimized designs), and per build year.
+    public var built: [Int]
+    public var buildYears: [[Int]]
+    /// The sample blocks this tally covers (sorted), to check merges.
+    public var blocks: [Int]
+
+    public init(accounts: Int, exchanges: Int, years: Int, blockSize: Int) {
+        npv = Distribution(blockSize: blockSize)
+        co2eAvoided = Distribution(blockSize: blockSize)
+        jobs = Distribution(blockSize: blockSize)
+        wasteDiverted = Distribution(blockSize: blockSize)
+        waterSaved = Distribution(blockSize: blockSize)
+        accountNPV = Array(repeating: Distribution(blockSize: blockSize), count: accounts)
+        cashFlow = Array(repeating: Distribution(blockSize: blockSize), count: years)
+        carriedYears = Array(repeating: 0, count: exchanges)
+        operatingYears = Array(repeating: 0, count: exchanges)
+        built = Array(repeating: 0, count: exchanges)
+        buildYears = Array(repeating: Array(repeating: 0, count: years), count: exchanges)
+        blocks = []
+    }
+
+    public var samples: Int { npv.count }
+
+    /// Adds another tally covering other sample blocks.
+    public mutating func merge(_ other: SimulationTally) throws(SimulationError) {
+        let overlap = Set(blocks).intersection(other.blocks)
+        guard overlap.isEmpty else {
+            throw .incompatibleParts("sample block \(overlap.min()!) is in two parts (the same shard given twice?)")
+        }
+        guard accountNPV.count == other.accountNPV.count, cashFlow.count == other.cashFlow.count,
+              built.count == other.built.count, npv.moments.blockSize == other.npv.moments.blockSize else {
+            throw .incompatibleParts("the parts describe different parks or block sizes")
+        }
+        npv.merge(other.npv)
+        co2eAvoided.merge(other.co2eAvoided)
+        jobs.merge(other.jobs)
+        wasteDiverted.merge(other.wasteDiverted)
+        waterSaved.merge(other.waterSaved)
+        for a in accountNPV.indices { accountNPV[a].merge(other.accountNPV[a]) }
+        for t in cashFlow.indices { cashFlow[t].merge(other.cashFlow[t]) }
+        for e in built.indices {
+            carriedYears[e] += other.carriedYears[e]
+            operatingYears[e] += other.operatingYears[e]
+            built[e] += other.built[e]
+            for t in buildYears[e].indices { buildYears[e][t] += other.buildYears[e][t] }
+        }
+        blocks = (blocks + other.blocks).sorted()
+    }
+}

@@ -1,0 +1,189 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import Formulation
+import Report
+
+struct Simulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Monte Carlo risk of the park's design over price and volume uncertainty.",
+        discussion: """
+        Draws yearly paths of the prices and volumes in the scenario's `uncertainty:` block and \
+        evaluates the design on each: in `fixed` mode the deterministic optimum's build \
+        decisions are kept and each year's flows are re-optimized for the sample (an LP per \
+        year, reusing one lp_solve model per thread); in `reoptimize` mode the whole MIP is \
+        solved per sample (wait-and-see). Reports mean, percentiles, CVaR, probability of loss, \
+        per-company risk, how often each link is used, and the yearly cash-flow fan.
+
+        Results depend only on the seed, never on --threads or on how the work is sharded: \
+        run `--shard K/N --output part-K.json` on N machines and `symbiosis merge part-*.json` \
+        to get exactly the one-machine result (docs/simulation.md).
+
+        Ctrl-C stops at the next sample, prints the partial result with a note, writes no \
+        file, and exits with status 130.
+
+        Examples:
+          symbiosis simulate Scenarios/hiep-phuoc.yaml --samples 10000
+          symbiosis simulate Scenarios/tiny.yaml --policy legal_reform --method sobol --format json
+          symbiosis solve Scenarios/hiep-phuoc.yaml --format json --output design.json
+          symbiosis simulate Scenarios/hiep-phuoc.yaml --design design.json --shard 1/4 --output part-1.json
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+    @OptionGroup var scenario: ScenarioOptions
+
+    @Option(help: "Number of samples (default: the scenario's uncertainty.samples).")
+    var samples: Int?
+
+    @Option(help: "Random seed (default: the scenario's uncertainty.seed).")
+    var seed: UInt64?
+
+    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    var threads: Int?
+
+    @Option(help: "Sampling: mc (plain Monte Carlo), lhs (Latin hypercube) or sobol (scrambled Sobol points).")
+    var method: SamplingMethod = .mc
+
+    @Option(help: "fixed (keep the deterministic design, re-optimize flows) or reoptimize (the whole MIP per sample).")
+    var mode: SimulationMode = .fixed
+
+    @Option(help: "Use the design in this `solve --format json` file instead of solving the scenario first.")
+    var design: String?
+
+    @Option(help: "Run only part K of N (1-based, e.g. 2/4); needs --output, which then holds a part file for `merge`.")
+    var shard: String?
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: Format = .table
+
+    @Option(help: "Write the result to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(help: "Also write every sample's outcomes to this CSV file (memory grows with the samples).")
+    var samplesOut: String?
+
+    @OptionGroup var limits: TimeLimitOptions
+
+    @Option(help: "Seconds allowed for each sample's MIP in reoptimize mode.")
+    var sampleTimeLimit: Double?
+
+    func validate() throws {
+        if let samples, samples < 1 { throw ValidationError("--samples must be at least 1, got \(samples)") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if shard != nil && output == nil { throw ValidationError("--shard needs --output FILE for the part file") }
+        if shard != nil && samplesOut != nil { throw ValidationError("--samples-out cannot be combined with --shard") }
+        if let shard, Self.parseShard(shard) == nil {
+            throw ValidationError("--shard must be K/N with 1 <= K <= N, e.g. 2/4; got \(shard)")
+        }
+        if let sampleTimeLimit, !(sampleTimeLimit.isFinite && sampleTimeLimit > 0) {
+            throw ValidationError("--sample-time-limit must be a positive number of seconds")
+        }
+    }
+
+    static func parseShard(_ text: String) -> (index: Int, count: Int)? {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 1, k <= n else { return nil }
+        return (k - 1, n)
+    }
+
+    func run() throws {
+        let loaded = try scenario.load()
+        let park = loaded.scenario
+        guard let uncertainty = park.uncertainty else {
+            printError("error: \(SimulationError.noUncertainty)")
+            throw ExitCode(65)
+        }
+        let (shardIndex, shardCount) = shard.flatMap(Self.parseShard) ?? (0, 1)
+        let settings = SimulationSettings(
+            samples: samples ?? uncertainty.samples, seed: seed ?? uncertainty.seed, method: method, mode: mode,
+            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+            shardIndex: shardIndex, shardCount: shardCount, sampleTimeLimit: sampleTimeLimit)
+        Interruption.shared.install()
+
+        let data = ParkData(park)
+        let plan: BuildPlan, weights: ObjectiveWeights, summary: SimulationHeader.DesignSummary
+        if let design {
+            do {
+                let file = try DesignFile(contentsOf: design, data: data)
+                (plan, weights, summary) = (file.plan, file.weights, file.summary)
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode(65)
+            }
+        } else {
+            var options = ParkOptimizer.defaultOptions
+            options.timeLimit = limits.timeLimit
+            options.shouldStop = { Interruption.shared.isRaised }
+            let result: OptimizationResult
+            do { result = try ParkOptimizer(options: options).optimize(park) } catch {
+                printError("error: \(error)")
+                throw ExitCode(70)
+            }
+            guard let found = result.design else {
+                printError("error: \(SimulationError.noDesign("the deterministic model ended \(result.termination.rawValue)"))")
+                throw ExitCode(2)
+            }
+            if result.termination != .optimal {
+                printError("note: the deterministic design is not proven optimal (\(result.termination.rawValue), gap \(result.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "?")); simulating it anyway")
+            }
+            plan = BuildPlan(design: found, data: data)
+            weights = result.objectiveWeights
+            summary = SimulationHeader(scenario: park, policy: scenario.policy, settings: settings, design: found).design
+        }
+        if Interruption.shared.isRaised { throw ExitCode(130) }
+
+        let simulation: MonteCarlo
+        do { simulation = try MonteCarlo(scenario: park, plan: plan, weights: weights, settings: settings) } catch {
+            printError("error: \(error)")
+            throw ExitCode(65)
+        }
+        let blocks = settings.shardBlocks
+        let shardSamples = min(settings.samples, blocks.upperBound * SimulationSettings.blockSize) - blocks.lowerBound * SimulationSettings.blockSize
+        let bar = ProgressBar(total: shardSamples, label: "simulating")
+        let run: MonteCarlo.Run
+        do {
+            run = try simulation.run(keepSamples: samplesOut != nil, progress: { bar.update($0) },
+                                     shouldStop: { Interruption.shared.isRaised })
+        } catch {
+            bar.finish()
+            printError("error: \(error)")
+            throw ExitCode(70)
+        }
+        bar.finish()
+        let header = SimulationHeader(scenario: park, policy: scenario.policy, settings: settings, design: summary)
+        let result = SimulationResult(header: header, tally: run.tally, partial: run.stopped)
+        let report = SimulationReport(result: result)
+
+        if run.stopped {
+            print(report.table(), terminator: "")
+            printError("interrupted: the result above is partial; no file was written.")
+            throw ExitCode(130)
+        }
+        if shard != nil, let output {
+            try write(SimulationReport.partFile(result), to: output)
+            return
+        }
+        if let samplesOut {
+            try write(SimulationReport.samplesCSV(run.samples, header: header), to: samplesOut)
+        }
+        let text: String
+        switch format {
+        case .table: text = report.table()
+        case .json: text = report.json()
+        case .csv: text = report.csv()
+        }
+        if let output { try write(text, to: output) } else { print(text, terminator: "") }
+    }
+
+    private func write(_ text: String, to path: String) throws {
+        do { try OutputFile.write(text, to: path, inputs: [scenario.file] + (design.map { [$0] } ?? [])) } catch {
+            printError("error: \(error)")
+            throw ExitCode(73)
+        }
+    }
+}
+
+extension SamplingMethod: ExpressibleByArgument {}
+extension SimulationMode: ExpressibleByArgument {}
