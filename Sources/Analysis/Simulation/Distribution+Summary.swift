@@ -25,9 +25,12 @@ extension Distribution {
     /// `nil` without samples.
     public var summary: DistributionSummary? {
         let total = moments.total
-        guard total.count > 0, let p5 = sketch.quantile(0.05), let p10 = sketch.quantile(0.10),
-              let p50 = sketch.quantile(0.5), let p90 = sketch.quantile(0.9), let p95 = sketch.quantile(0.95),
-              let cvar = sketch.lowerTailMean(fraction: 0.05) else { return nil }
+        guard total.count > 0, let low = total.minimum, let high = total.maximum else { return nil }
+        // The sketch's bucket values are within 0.1 %; the exact extremes bound them.
+        func within(_ x: Double?) -> Double? { x.map { min(high, max(low, $0)) } }
+        guard let p5 = within(sketch.quantile(0.05)), let p10 = within(sketch.quantile(0.10)),
+              let p50 = within(sketch.quantile(0.5)), let p90 = within(sketch.quantile(0.9)), let p95 = within(sketch.quantile(0.95)),
+              let cvar = within(sketch.lowerTailMean(fraction: 0.05)) else { return nil }
         return DistributionSummary(
             count: total.count, mean: total.mean, standardDeviation: total.standardDeviation ?? 0,
             standardError: total.standardError ?? 0, minimum: total.minimum ?? total.mean, maximum: total.maximum ?? total.mean,

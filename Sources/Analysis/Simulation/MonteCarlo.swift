@@ -94,14 +94,16 @@ public struct MonteCarlo: Sendable {
                 while let block = shared.next(), !shouldStop() {
                     let range = (block * SimulationSettings.blockSize)..<min(settings.samples, (block + 1) * SimulationSettings.blockSize)
                     var completed = true
+                    worker.startBlock()
                     for sample in range {
                         if shouldStop() { completed = false; break }
                         try worker.run(sample: sample)
                         progress(shared.done(1))
                     }
-                    if completed { worker.tally.blocks.append(block) } else { shared.markIncomplete() }
+                    // Only whole blocks count: a stopped run reports what it finished.
+                    if completed { try worker.finishBlock(block) } else { shared.markIncomplete() }
                 }
-                shared.finish(worker.tally, samples: worker.samples)
+                shared.finish(worker.finished, samples: worker.finishedSamples)
             } catch {
                 shared.fail(error)
             }
@@ -109,27 +111,29 @@ public struct MonteCarlo: Sendable {
         if let failure = shared.failure { throw failure }
         var tally = emptyTally()
         for part in shared.tallies { try tally.merge(part) }
-        let kept = shared.samples.filter { Set(tally.blocks).contains($0.sample / SimulationSettings.blockSize) }
         return Run(tally: tally, stopped: shared.incomplete || tally.blocks.count < blocks.count,
-                   samples: kept.sorted { $0.sample < $1.sample })
+                   samples: shared.samples.sorted { $0.sample < $1.sample })
     }
 
     func emptyTally() -> SimulationTally {
-        let data = ParkData(scenario)
-        return SimulationTally(accounts: scenario.companies.count + 1, exchanges: data.exchanges.count,
-                               years: data.years, blockSize: SimulationSettings.blockSize)
+        SimulationTally(accounts: scenario.companies.count + 1, exchanges: plan.exchanges.count,
+                        years: max(0, scenario.horizonYears), blockSize: SimulationSettings.blockSize)
     }
 
     /// One thread's state: its operating model and its tally.
     struct Worker {
         let simulation: MonteCarlo
         let operating: OperatingModel?
+        /// The finished blocks.
+        var finished: SimulationTally
+        var finishedSamples: [(sample: Int, values: [Double])] = []
+        /// The block in progress.
         var tally: SimulationTally
+        var samples: [(sample: Int, values: [Double])] = []
         let jobs: Double
         let keepSamples: Bool
         /// The park at the scenario's values; each sample is this park along its path.
         let base: ParkData
-        var samples: [(sample: Int, values: [Double])] = []
 
         init(simulation: MonteCarlo, keepSamples: Bool) throws(SimulationError) {
             self.simulation = simulation
@@ -140,8 +144,20 @@ public struct MonteCarlo: Sendable {
                     ? try OperatingModel(plan: simulation.plan, data: base, weights: simulation.weights) : nil
             } catch { throw .solver("\(error)") }
             tally = simulation.emptyTally()
+            finished = tally
             jobs = simulation.plan.jobs(data: base)
             self.base = base
+        }
+
+        mutating func startBlock() {
+            tally = simulation.emptyTally()
+            samples = []
+        }
+
+        mutating func finishBlock(_ block: Int) throws(SimulationError) {
+            tally.blocks = [block]
+            try finished.merge(tally)
+            finishedSamples += samples
         }
 
         mutating func run(sample: Int) throws(SimulationError) {

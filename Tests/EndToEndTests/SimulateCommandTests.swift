@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `simulate` and `merge` as a user runs them.
+@Suite("symbiosis simulate and merge")
+struct SimulateCommandTests {
+    /// Two shards on "two machines" merged give the bytes of the one-machine run, with 1 or 2
+    /// threads; the table is a golden file.
+    @Test func shardsMergeToTheSingleRun() throws {
+        let directory = try TestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scenario = TestSupport.scenario("tiny.yaml")
+        let common = ["simulate", scenario, "--policy", "legal_reform", "--samples", "500", "--seed", "11", "--method", "lhs"]
+        let single = TestSupport.symbiosis(common + ["--threads", "1", "--format", "json"])
+        #expect(single.status == 0, "\(single.stderr)")
+        let two = TestSupport.symbiosis(common + ["--threads", "2", "--format", "json"])
+        #expect(two.stdout == single.stdout)
+        for k in 1...2 {
+            let part = TestSupport.symbiosis(common + ["--shard", "\(k)/2", "--output", directory + "/part-\(k).json"])
+            #expect(part.status == 0, "\(part.stderr)")
+        }
+        let merged = TestSupport.symbiosis(["merge", directory + "/part-2.json", directory + "/part-1.json", "--format", "json"])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(merged.stdout == single.stdout)
+        let again = TestSupport.symbiosis(["merge", directory + "/part-1.json", directory + "/part-1.json"])
+        #expect(again.status == 65)
+        #expect(again.stderr.contains("in two parts"))
+        let table = TestSupport.symbiosis(common + ["--threads", "2"])
+        let diff = TestSupport.goldenDifference(table.stdout, golden: "simulate-tiny.txt")
+        #expect(diff.isEmpty, "\(diff)")
+    }
+
+    @Test func samplesCanBeWrittenOut() throws {
+        let directory = try TestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = TestSupport.symbiosis(["simulate", TestSupport.scenario("tiny.yaml"), "--samples", "100",
+                                            "--samples-out", directory + "/samples.csv", "--output", directory + "/risk.csv", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let bytes = try #require(FileManager.default.contents(atPath: directory + "/samples.csv"))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "UTF-8 byte order mark for Excel")
+        let samples = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(samples.hasPrefix("sample,npv_USD,co2e_avoided_t,jobs_fte_years,npv_power_plant_USD"))
+        #expect(samples.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 101)
+        let risk = try #require(FileManager.default.contents(atPath: directory + "/risk.csv"))
+        #expect(String(decoding: risk.dropFirst(3), as: UTF8.self).hasPrefix("kind,id,mean"))
+    }
+
+    @Test func usageErrorsAreRefused() {
+        let tiny = TestSupport.scenario("tiny.yaml")
+        #expect(TestSupport.symbiosis(["simulate", tiny, "--shard", "1/2"]).status == 64)
+        #expect(TestSupport.symbiosis(["simulate", tiny, "--shard", "3/2", "--output", "/tmp/x.json"]).status == 64)
+        #expect(TestSupport.symbiosis(["simulate", tiny, "--samples", "0"]).status == 64)
+        let notAPart = TestSupport.symbiosis(["merge", tiny])
+        #expect(notAPart.status == 65)
+        #expect(notAPart.stderr.contains("not a simulation part file"))
+    }
+
+    /// Ctrl-C during a simulation: a non-zero exit within 2 s, a partial table on stdout, and no
+    /// output file.
+    @Test func interruptionLeavesNoFile() throws {
+        let directory = try TestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TestSupport.symbiosisPath)
+        process.arguments = ["simulate", TestSupport.scenario("tiny.yaml"), "--samples", "5000000", "--threads", "2",
+                             "--format", "json", "--output", directory + "/risk.json"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 3)
+        let sent = Date()
+        kill(process.processIdentifier, SIGINT)
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(Date().timeIntervalSince(sent) < 2)
+        #expect(process.terminationStatus == 130)
+        #expect(String(decoding: output, as: UTF8.self).contains("PARTIAL"))
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory)
+        #expect(left.isEmpty, "\(left)")
+    }
+}

@@ -1,0 +1,107 @@
+import Analysis
+import Formulation
+import Foundation
+import Report
+import Scenario
+import Testing
+import TestSupport
+
+/// Whole simulations: a closed form, and results independent of threads and shards.
+@Suite struct MonteCarloTests {
+    static func tiny(_ policy: String? = "legal_reform") throws -> (Scenario, OptimizationResult, BuildPlan) {
+        let scenario = try Scenario.load(contentsOf: TestSupport.scenario("tiny.yaml"), policy: policy).scenario
+        let result = try ParkOptimizer().optimize(scenario)
+        let design = try #require(result.design)
+        return (scenario, result, BuildPlan(design: design, data: ParkData(scenario)))
+    }
+
+    static func json(_ scenario: Scenario, _ result: OptimizationResult, _ plan: BuildPlan, _ settings: SimulationSettings) throws -> String {
+        let run = try MonteCarlo(scenario: scenario, plan: plan, weights: result.objectiveWeights, settings: settings).run()
+        let header = SimulationHeader(scenario: scenario, policy: "legal_reform", settings: settings, design: result.design!)
+        return SimulationReport(result: SimulationResult(header: header, tally: run.tally, partial: run.stopped)).json()
+    }
+
+    /// A link that runs at capacity in every sample makes the NPV linear in the uncertain
+    /// price, so its mean is the NPV along the mean path `E[M_t] = e^{μt}`.
+    @Test func meanNPVMatchesTheClosedFormWhenLinearInThePrice() throws {
+        let mu = 0.04
+        let scenario = try PathSamplerTests.park(uncertainty: """
+          prices: {clinker: {model: gbm, drift: \(mu), volatility: 0.25}}
+          volumes: {capex: {model: triangular, low: 0.9, mode: 1.0, high: 1.5}}
+        """)
+        let result = try ParkOptimizer().optimize(scenario)
+        let design = try #require(result.design)
+        let data = ParkData(scenario)
+        let plan = BuildPlan(design: design, data: data)
+        #expect(plan.exchanges.compactMap { $0 }.count == 1)
+        let settings = SimulationSettings(samples: 4000, seed: 9, threads: 2)
+        let run = try MonteCarlo(scenario: scenario, plan: plan, weights: result.objectiveWeights, settings: settings).run()
+        let npv = try #require(run.tally.npv.summary)
+        #expect(run.tally.carriedYears == run.tally.operatingYears, "the link runs in every operating year of every sample")
+
+        var mean = RealizedPath()
+        mean.price["clinker"] = (0..<data.years).map { exp(mu * Double($0)) }
+        mean.capex = Array(repeating: (0.9 + 1.0 + 1.5) / 3, count: data.years)   // triangular mean
+        let expected = data.along(mean)
+        let flows = expected.exchanges.map { $0.flowBound }
+        let closedForm = plan.outcome(data: expected, flows: flows, activity: [[Double]]()).npv
+        #expect(abs(npv.mean - closedForm) < 3 * npv.standardError, "mean \(npv.mean) ± \(npv.standardError) vs \(closedForm)")
+    }
+
+    @Test func resultsDoNotDependOnThreadsOrShards() throws {
+        let (scenario, result, plan) = try Self.tiny()
+        for method in SamplingMethod.allCases {
+            var settings = SimulationSettings(samples: 300, seed: 17, method: method, threads: 1)
+            let one = try Self.json(scenario, result, plan, settings)
+            settings.threads = 2
+            #expect(try Self.json(scenario, result, plan, settings) == one, "\(method): 2 threads")
+
+            var parts: [SimulationResult] = []
+            for shard in [2, 0, 3, 1] {
+                var part = settings
+                part.shardIndex = shard
+                part.shardCount = 4
+                let run = try MonteCarlo(scenario: scenario, plan: plan, weights: result.objectiveWeights, settings: part).run()
+                let header = SimulationHeader(scenario: scenario, policy: "legal_reform", settings: settings, design: result.design!)
+                // Through the part file format, as `merge` reads it.
+                let file = SimulationReport.partFile(SimulationResult(header: header, tally: run.tally, partial: false))
+                let path = TestSupport.temporaryFile(suffix: ".json")
+                try file.write(toFile: path, atomically: true, encoding: .utf8)
+                parts.append(try SimulationReport.readPart(path))
+            }
+            let merged = try SimulationResult.merge(parts)
+            #expect(merged.isComplete)
+            #expect(SimulationReport(result: merged).json() == one, "\(method): 4 shards merged")
+            #expect(throws: SimulationError.self) { try SimulationResult.merge([parts[0], parts[0]]) }
+        }
+    }
+
+    @Test func stoppingEarlyGivesAPartialTally() throws {
+        let (scenario, result, plan) = try Self.tiny()
+        let settings = SimulationSettings(samples: 1000, seed: 1, threads: 1)
+        let calls = Counter()
+        let run = try MonteCarlo(scenario: scenario, plan: plan, weights: result.objectiveWeights, settings: settings)
+            .run(shouldStop: { calls.increment() > 150 })
+        #expect(run.stopped)
+        #expect(run.tally.samples < 1000 && run.tally.samples > 0)
+        #expect(run.tally.samples % SimulationSettings.blockSize == 0, "only whole blocks are kept")
+    }
+
+    @Test func reoptimizedDesignsCountBuildsAndYears() throws {
+        let (scenario, result, plan) = try Self.tiny()
+        let settings = SimulationSettings(samples: 40, seed: 3, mode: .reoptimize, threads: 2)
+        let run = try MonteCarlo(scenario: scenario, plan: plan, weights: result.objectiveWeights, settings: settings).run()
+        #expect(run.tally.samples == 40)
+        for e in run.tally.built.indices {
+            #expect(run.tally.buildYears[e].reduce(0, +) == run.tally.built[e])
+            #expect(run.tally.built[e] <= 40)
+        }
+        #expect(run.tally.built.reduce(0, +) > 0)
+    }
+}
+
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func increment() -> Int { lock.withLock { value += 1; return value } }
+}
