@@ -14,10 +14,13 @@ struct ScenarioOptions: ParsableArguments {
 
     /// Loads the scenario with the policy applied; prints diagnostics to standard error and
     /// exits non-zero on errors.
-    func load() throws -> LoadedScenario {
+    func load() throws -> LoadedScenario { try Self.load(file, policy: policy) }
+
+    /// Loads `file` with `policy`; `quiet` leaves out the warnings (already shown once).
+    static func load(_ file: String, policy: String?, quiet: Bool = false) throws -> LoadedScenario {
         do {
             let loaded = try Scenario.load(contentsOf: file, policy: policy)
-            for warning in loaded.warnings { printError("\(warning)") }
+            if !quiet { for warning in loaded.warnings { printError("\(warning)") } }
             return loaded
         } catch {
             for diagnostic in error.diagnostics { printError("\(diagnostic)") }

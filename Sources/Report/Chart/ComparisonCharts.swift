@@ -1,0 +1,150 @@
+import Analysis
+import Foundation
+import Formulation
+import Sampling
+
+/// The charts of the board report: the park map, the NPV histogram and CDF with P10/P50/P90,
+/// and the fan chart of yearly cash flow. Deterministic to the byte (`SVGDocument`).
+enum ComparisonCharts {
+    static let blue = "#0072B2", orange = "#D55E00", green = "#009E73", grey = "#777777"
+
+    /// Companies and facilities at their locations; built links as arrows labelled with their
+    /// first full year's flow.
+    static func map(_ option: PolicyOption, language l: ReportLanguage) -> String {
+        let scenario = option.scenario
+        var points: [String: (Double, Double)] = [:]
+        for company in scenario.companies { points[company.id] = (company.location.x, company.location.y) }
+        for facility in scenario.facilities { points[facility.id] = (facility.location.x, facility.location.y) }
+        // A margin around the sites, so that labels stay inside the picture.
+        let xs = points.values.map(\.0), ys = points.values.map(\.1)
+        let padX = 0.12 * max(1, (xs.max() ?? 0) - (xs.min() ?? 0)), padY = 0.08 * max(1, (ys.max() ?? 0) - (ys.min() ?? 0))
+        let xRange = [(xs.min() ?? 0) - padX, (xs.max() ?? 1) + padX], yRange = [(ys.min() ?? 0) - padY, (ys.max() ?? 1) + padY]
+        let frame = ChartFrame(x: Axis(label: "km", data: xRange), y: Axis(label: "km", data: yRange), width: 900, height: 620)
+        var svg = frame.document(title: "\(scenario.name) — \(option.name)")
+        guard let design = option.design else { return svg.rendered() }
+        let built = design.exchanges.filter(\.built)
+        let active = Set(built.flatMap { [$0.from, $0.to] })
+        svg.beginGroup(role: "links")
+        for e in built.sorted(by: { $0.id < $1.id }) {
+            guard let a = points[e.from], let b = points[e.to] else { continue }
+            let (x1, y1, x2, y2) = (frame.px(a.0), frame.py(a.1), frame.px(b.0), frame.py(b.1))
+            let length = max(1e-9, ((x2 - x1) * (x2 - x1) + (y2 - y1) * (y2 - y1)).squareRoot())
+            let (ux, uy) = ((x2 - x1) / length, (y2 - y1) / length)
+            // Stop short of the node; an arrow head of two strokes.
+            let end = (x2 - ux * 9, y2 - uy * 9)
+            svg.line(from: (x1 + ux * 7, y1 + uy * 7), to: end, style: SVGStyle(stroke: green, strokeWidth: 2))
+            let head1 = (end.0 - ux * 9 - uy * 5, end.1 - uy * 9 + ux * 5), head2 = (end.0 - ux * 9 + uy * 5, end.1 - uy * 9 - ux * 5)
+            svg.polygon([end, head1, head2], style: SVGStyle(fill: green))
+            let first = e.flows.first { $0 > 0 } ?? 0
+            let unit = scenario.resource(e.resource)?.unit ?? ""
+            svg.text("\(e.resource) \(l.grouped(first)) \(unit)/yr", at: ((x1 + x2) / 2, (y1 + y2) / 2 - 4), anchor: .middle, size: 9, color: "#1b5e20")
+        }
+        svg.endGroup()
+        svg.beginGroup(role: "nodes")
+        let facilities = Set(scenario.facilities.map(\.id))
+        for (id, p) in points.sorted(by: { $0.key < $1.key }) {
+            let on = active.contains(id)
+            let center = (frame.px(p.0), frame.py(p.1))
+            if facilities.contains(id) {
+                svg.rectangle(x: center.0 - 6, y: center.1 - 6, width: 12, height: 12,
+                              style: SVGStyle(stroke: "#333", strokeWidth: 1, fill: on ? orange : "#ffffff"))
+            } else {
+                svg.circle(center: center, radius: 6, style: SVGStyle(stroke: "#333", strokeWidth: 1, fill: on ? blue : "#ffffff"), tooltip: id)
+            }
+            svg.text(id, at: (center.0 + 9, center.1 + 12), size: 9, color: on ? "#222" : "#888")
+        }
+        svg.endGroup()
+        return svg.rendered()
+    }
+
+    /// NPV histogram from the sketch's buckets, grouped into about 30 equal-width bins, with
+    /// P10/P50/P90 as dashed lines.
+    static func histogram(_ risk: SimulationResult, language l: ReportLanguage) -> String {
+        let sketch = risk.tally.npv.sketch
+        let summary = risk.tally.npv.summary
+        let low = (summary?.minimum ?? 0) / 1e6, high = (summary?.maximum ?? 1) / 1e6
+        let bins = 30
+        let width = max(1e-9, (high - low) / Double(bins))
+        var counts = [Double](repeating: 0, count: bins)
+        for bucket in sketch.buckets {
+            let value = bucket.representative / 1e6
+            let index = min(bins - 1, max(0, Int((value - low) / width)))
+            counts[index] += Double(bucket.count)
+        }
+        let total = max(1, Double(sketch.count))
+        let shares = counts.map { $0 / total }
+        let frame = ChartFrame(x: Axis(label: l(.npvAxis) + " \(risk.header.currency)", data: [low, high]),
+                               y: Axis(label: l(.probabilityAxis), data: shares, includeZero: true))
+        var svg = frame.document(title: l(.histogramCaption).components(separatedBy: ",").first ?? "")
+        svg.beginGroup(role: "bars")
+        for (i, share) in shares.enumerated() where share > 0 {
+            let x0 = frame.px(low + Double(i) * width), x1 = frame.px(low + Double(i + 1) * width)
+            svg.rectangle(x: x0, y: frame.py(share), width: max(0.5, x1 - x0 - 1), height: frame.py(0) - frame.py(share),
+                          style: SVGStyle(fill: blue, opacity: 0.8))
+        }
+        svg.endGroup()
+        if let summary { markQuantiles(&svg, frame, summary) }
+        return svg.rendered()
+    }
+
+    /// The empirical CDF of the NPV (from the sketch's buckets).
+    static func cdf(_ risk: SimulationResult, language l: ReportLanguage) -> String {
+        let sketch = risk.tally.npv.sketch
+        var running = 0.0
+        let total = max(1, Double(sketch.count))
+        var points: [(Double, Double)] = []
+        for bucket in sketch.buckets {
+            running += Double(bucket.count)
+            points.append((bucket.representative / 1e6, running / total))
+        }
+        let frame = ChartFrame(x: Axis(label: l(.npvAxis) + " \(risk.header.currency)", data: points.map(\.0)),
+                               y: Axis(label: l(.probabilityAxis), data: [0, 1]))
+        var svg = frame.document(title: l(.cdfCaption).components(separatedBy: ":").first ?? "")
+        var steps: [(Double, Double)] = []
+        var previous = 0.0
+        for (x, y) in points {
+            steps.append((frame.px(x), frame.py(previous)))
+            steps.append((frame.px(x), frame.py(y)))
+            previous = y
+        }
+        svg.polyline(steps, style: SVGStyle(stroke: blue, strokeWidth: 2))
+        if let summary = risk.tally.npv.summary { markQuantiles(&svg, frame, summary) }
+        return svg.rendered()
+    }
+
+    static func markQuantiles(_ svg: inout SVGDocument, _ frame: ChartFrame, _ s: DistributionSummary) {
+        svg.beginGroup(role: "quantiles")
+        for (label, value) in [("P10", s.p10), ("P50", s.p50), ("P90", s.p90)] {
+            let x = frame.px(value / 1e6)
+            svg.line(from: (x, frame.top), to: (x, frame.bottom), style: SVGStyle(stroke: orange, strokeWidth: 1.5, dash: [5, 4]))
+            svg.text(label, at: (x + 3, frame.top + 12), size: 11, color: orange)
+        }
+        svg.endGroup()
+    }
+
+    /// Median line and 5–95 % / 10–90 % bands of the yearly park cash flow.
+    static func fan(_ risk: SimulationResult, language l: ReportLanguage) -> String {
+        let years = risk.tally.cashFlow.indices.map { Double(risk.header.startYear + $0) }
+        let stats = risk.tally.cashFlow.map(\.summary)
+        let values = stats.compactMap { $0 }.flatMap { [$0.p5 / 1e6, $0.p95 / 1e6] }
+        let frame = ChartFrame(x: Axis(label: l(.yearAxis), data: years), y: Axis(label: l(.cashFlowAxis) + " \(risk.header.currency)", data: values, includeZero: true))
+        var svg = frame.document(title: l(.fanCaption).components(separatedBy: ":").first ?? "")
+        func band(_ low: (DistributionSummary) -> Double, _ high: (DistributionSummary) -> Double, opacity: Double) {
+            var upper: [(Double, Double)] = [], lower: [(Double, Double)] = []
+            for (t, s) in stats.enumerated() {
+                guard let s else { continue }
+                upper.append((frame.px(years[t]), frame.py(high(s) / 1e6)))
+                lower.append((frame.px(years[t]), frame.py(low(s) / 1e6)))
+            }
+            svg.polygon(upper + lower.reversed(), style: SVGStyle(fill: blue, opacity: opacity))
+        }
+        svg.beginGroup(role: "bands")
+        band({ $0.p5 }, { $0.p95 }, opacity: 0.18)
+        band({ $0.p10 }, { $0.p90 }, opacity: 0.3)
+        svg.endGroup()
+        let median = stats.enumerated().compactMap { t, s in s.map { (frame.px(years[t]), frame.py($0.p50 / 1e6)) } }
+        svg.polyline(median, style: SVGStyle(stroke: blue, strokeWidth: 2))
+        svg.line(from: (frame.left, frame.py(0)), to: (frame.right, frame.py(0)), style: SVGStyle(stroke: grey, strokeWidth: 1))
+        return svg.rendered()
+    }
+}

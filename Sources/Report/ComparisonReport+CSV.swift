@@ -1,0 +1,54 @@
+import Analysis
+import Formulation
+
+extension ComparisonReport {
+    /// The report's tables as CSV files Excel opens correctly (UTF-8 with BOM, one header row):
+    /// `options.csv`, `exchanges.csv`, `companies.csv`. Numbers unformatted, in the scenario's
+    /// currency and units.
+    public func csvTables() -> [(file: String, text: String)] {
+        let c = currency
+        var options = [["rank", "option", "status", "gap", "npv_\(c)", "npv_p10_\(c)", "npv_p50_\(c)", "npv_p90_\(c)",
+                        "probability_of_loss", "co2e_avoided_t", "waste_diverted_t", "water_saved_m3", "jobs_fte_years",
+                        "companies_participating", "exchanges_built", "public_cost_\(c)", "public_cost_per_t_co2e_\(c)", "score"]]
+        for (rank, entry) in comparison.ranking.enumerated() {
+            let option = self.options[entry.option]
+            let d = option.design, risk = option.risk?.tally.npv.summary
+            func text(_ value: Double?) -> String { value.map { String($0) } ?? "" }
+            options.append([
+                String(rank + 1), option.name, option.result.termination.rawValue, text(option.result.gap), text(d?.npv),
+                text(risk?.p10), text(risk?.p50), text(risk?.p90), text(risk?.probabilityNegative), text(d?.co2eAvoided),
+                text(d.map { $0.wasteDiverted.values.reduce(0, +) }), text(d?.waterSaved), text(d?.jobsFTEYears),
+                d.map { String($0.companiesParticipating) } ?? "", d.map { String($0.exchangesBuilt) } ?? "", text(d?.publicCost),
+                text(option.publicCostPerTonne), entry.score.isFinite ? String(entry.score) : "",
+            ])
+        }
+        var exchanges = [["option", "exchange", "from", "to", "resource", "build_year", "first_year_flow", "transfer_pv_\(c)",
+                          "transfer_per_unit_\(c)", "probability_active"]]
+        var companies = [["option", "company", "npv_\(c)", "npv_before_transfers_\(c)", "own_capex_\(c)", "financed_capex_\(c)",
+                          "npv_p10_\(c)", "probability_of_loss"]]
+        for option in self.options {
+            guard let d = option.design else { continue }
+            let risk = option.risk
+            for e in d.exchanges where e.built {
+                let index = risk?.header.exchanges.firstIndex(of: e.id)
+                let active = index.flatMap { i -> Double? in
+                    guard let tally = risk?.tally, tally.operatingYears[i] > 0 else { return nil }
+                    return Double(tally.carriedYears[i]) / Double(tally.operatingYears[i])
+                }
+                exchanges.append([option.name, e.id, e.from, e.to, e.resource, e.buildYear.map(String.init) ?? "",
+                                  String(e.flows.first { $0 > 0 } ?? 0), String(e.transfer),
+                                  e.transferPerUnit.map { String($0) } ?? "", active.map { String($0) } ?? ""])
+            }
+            for (a, company) in d.companies.enumerated() {
+                let summary = risk.flatMap { a < $0.tally.accountNPV.count ? $0.tally.accountNPV[a].summary : nil }
+                companies.append([option.name, company.id, String(company.npv), String(company.npvBeforeTransfers),
+                                  String(company.ownCapex), String(company.financedCapex),
+                                  summary.map { String($0.p10) } ?? "", summary.map { String($0.probabilityNegative) } ?? ""])
+            }
+        }
+        func file(_ rows: [[String]]) -> String {
+            "\u{FEFF}" + rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        }
+        return [("options.csv", file(options)), ("exchanges.csv", file(exchanges)), ("companies.csv", file(companies))]
+    }
+}

@@ -1,0 +1,243 @@
+import Analysis
+import Foundation
+import Formulation
+import Scenario
+
+/// The board's report on policy options: the recommendation and the options side by side
+/// first, then each option's design, map, risk charts and deal terms, then the assumptions.
+/// Rendered as one self-contained HTML file, as Markdown, and as CSV tables.
+public struct ComparisonReport {
+    public let comparison: PolicyComparison
+    public let language: ReportLanguage
+    /// The scenario file's text, for its notes on sources (`nil`: not shown).
+    public let scenarioText: String?
+
+    public init(comparison: PolicyComparison, language: ReportLanguage = .en, scenarioText: String? = nil) {
+        self.comparison = comparison
+        self.language = language
+        self.scenarioText = scenarioText
+    }
+
+    var l: ReportLanguage { language }
+    var options: [PolicyOption] { comparison.options }
+    var currency: String { options.first?.scenario.currency ?? "" }
+    func money(_ value: Double) -> String { l.grouped(value) + " " + currency }
+    func count(_ value: Double) -> String { l.grouped(value) }
+
+    /// The whole report as a document (rendered by `ReportDocument.html()` / `markdown()`).
+    public func document() -> ReportDocument {
+        let park = options.first?.scenario
+        var doc = ReportDocument(title: l(.reportTitle) + (park.map { " — \($0.name)" } ?? ""), language: l)
+        addRecommendation(&doc)
+        addSummary(&doc)
+        addFramework(&doc)
+        for entry in comparison.ranking { addDetails(&doc, options[entry.option], index: entry.option) }
+        addAssumptions(&doc)
+        return doc
+    }
+
+    func status(_ option: PolicyOption) -> String {
+        guard option.design != nil else { return l(.noDesign) }
+        if option.result.termination == .optimal { return l(.optimal) }
+        let gap = option.result.gap.map { " " + l.percent($0) } ?? ""
+        return "\(l(.timeLimit)), \(l(.notProven))\(gap.isEmpty ? "" : ", gap" + gap)"
+    }
+
+    // MARK: Sections
+
+    func addRecommendation(_ doc: inout ReportDocument) {
+        doc.heading(l(.recommendation))
+        let ranking = comparison.ranking
+        guard let best = ranking.first, let design = options[best.option].design else {
+            doc.callout(l(.noDesign))
+            return
+        }
+        let option = options[best.option]
+        var text = l == .vi
+            ? "Với trọng số mục tiêu của kịch bản, phương án “\(option.name)” xếp hạng nhất: NPV toàn khu \(money(design.npv)), "
+                + "tránh được \(count(design.co2eAvoided)) tấn CO2e, \(count(design.jobsFTEYears)) người-năm việc làm, "
+                + "\(design.exchangesBuilt) liên kết cộng sinh"
+            : "Under the scenario's objective weights, option “\(option.name)” ranks first: park NPV \(money(design.npv)), "
+                + "\(count(design.co2eAvoided)) t CO2e avoided, \(count(design.jobsFTEYears)) FTE-years of jobs, "
+                + "\(design.exchangesBuilt) symbiosis links"
+        if let risk = option.risk?.tally.npv.summary {
+            text += l == .vi ? "; xác suất lỗ \(l.percent(risk.probabilityNegative)), NPV P10 \(money(risk.p10))"
+                : "; probability of loss \(l.percent(risk.probabilityNegative)), NPV P10 \(money(risk.p10))"
+        }
+        text += l == .vi ? "; chi phí công \(money(design.publicCost))." : "; public cost \(money(design.publicCost))."
+        if option.result.termination != .optimal { text += " (\(status(option)))" }
+        doc.callout(text)
+        let dominated = comparison.dominance.filter { $0.better == best.option }.map { options[$0.worse].name }
+        if !dominated.isEmpty {
+            doc.paragraph("“\(option.name)” " + l(.dominance) + ": " + dominated.joined(separator: ", ") + ".")
+        }
+        let w = comparison.weights
+        doc.paragraph(l(.weightsLine) + ": \(l.grouped(w.economic, decimals: 2)), \(l.grouped(w.environmental, decimals: 2)), "
+            + "\(l.grouped(w.social, decimals: 2)). " + l(.rankingNote))
+    }
+
+    func addSummary(_ doc: inout ReportDocument) {
+        doc.heading(l(.summary))
+        let ranking = comparison.ranking
+        let rankOf = Dictionary(uniqueKeysWithValues: ranking.enumerated().map { ($1.option, $0 + 1) })
+        let money = [l(.rank), l(.option), l(.parkNPV) + " (\(currency))", l(.npvP10), l(.npvP50), l(.npvP90),
+                     l(.probabilityOfLoss), l(.publicCost), l(.costPerTonne), l(.score), l(.status)]
+        let impact = [l(.option), l(.co2eAvoided), l(.wasteDiverted), l(.waterSaved), l(.jobs), l(.companies), l(.exchangesBuilt)]
+        var moneyRows: [[String]] = [], impactRows: [[String]] = []
+        for entry in ranking {
+            let option = options[entry.option]
+            let rank = "\(rankOf[entry.option] ?? 0)"
+            guard let d = option.design else {
+                moneyRows.append([rank, option.name] + Array(repeating: "–", count: money.count - 3) + [status(option)])
+                impactRows.append([option.name] + Array(repeating: "–", count: impact.count - 1))
+                continue
+            }
+            let risk = option.risk?.tally.npv.summary
+            func show(_ value: Double?, decimals: Int = 0) -> String { value.map { l.grouped($0, decimals: decimals) } ?? "–" }
+            var row = [rank, option.name, show(d.npv), show(risk?.p10), show(risk?.p50), show(risk?.p90)]
+            row.append(risk.map { l.percent($0.probabilityNegative) } ?? "–")
+            row += [show(d.publicCost), show(option.publicCostPerTonne, decimals: 1), show(entry.score, decimals: 2), status(option)]
+            moneyRows.append(row)
+            impactRows.append([option.name, count(d.co2eAvoided), count(d.wasteDiverted.values.reduce(0, +)), count(d.waterSaved),
+                               count(d.jobsFTEYears), "\(d.companiesParticipating)", "\(d.exchangesBuilt)"])
+        }
+        doc.table(money, moneyRows, numeric: money.indices.map { $0 != 1 && $0 != money.count - 1 })
+        doc.table(impact, impactRows, numeric: impact.indices.map { $0 != 0 })
+        doc.paragraph(l(.quantileNote) + " " + l(.publicCostNote))
+        let pairs = comparison.dominance
+        if pairs.isEmpty {
+            doc.paragraph(l(.noDominance))
+        } else {
+            doc.list(pairs.map { "“\(options[$0.better].name)” " + l(.dominance) + " “\(options[$0.worse].name)”" })
+        }
+    }
+
+    func addFramework(_ doc: inout ReportDocument) {
+        guard let best = comparison.ranking.first, let d = options[best.option].design else { return }
+        let option = options[best.option]
+        doc.heading(l(.ifeipHeading))
+        doc.paragraph(l(.ifeipIntro) + " (“\(option.name)”)")
+        let energy = d.virginAvoided.filter { option.scenario.resource($0.key)?.kind == .energy }
+            .sorted { $0.key < $1.key }
+            .map { "\($0.key) \(count($0.value)) \(option.scenario.resource($0.key)?.unit ?? "")" }
+        let rows: [[String]] = [
+            [l(.environmental), l(.climate), count(d.co2eAvoided)],
+            [l(.environmental), l(.energy), energy.isEmpty ? l(.none) : energy.joined(separator: ", ")],
+            [l(.environmental), l(.water), count(d.waterSaved)],
+            [l(.environmental), l(.wasteAndMaterials), count(d.wasteDiverted.values.reduce(0, +))],
+            [l(.social), l(.employment), count(d.jobsFTEYears)],
+            [l(.economic), l(.valueCreation), money(d.npv)],
+            [l(.economic), l(.localBusiness), "\(d.companiesParticipating) / \(d.exchangesBuilt)"],
+        ]
+        doc.table([l(.category), l(.indicator), l(.value)], rows, numeric: [false, false, true])
+    }
+
+    func addDetails(_ doc: inout ReportDocument, _ option: PolicyOption, index: Int) {
+        doc.heading(l(.detailsHeading) + " “\(option.name)”", anchor: "option-\(index)")
+        if !option.description.isEmpty { doc.paragraph(option.description) }
+        let changes = option.name.split(separator: "+").flatMap { part in
+            option.scenario.policies.first { $0.id == part }?.overrides.map { "\($0.keyPath) = \($0.yaml)" } ?? []
+        }
+        if !changes.isEmpty {
+            doc.paragraph(l(.policyChanges) + ":")
+            doc.list(changes)
+        }
+        guard let design = option.design else {
+            doc.paragraph(status(option))
+            return
+        }
+        guard design.exchangesBuilt > 0 || design.facilities.contains(where: \.built) else {
+            doc.paragraph(l(.buildsNothing))
+            return
+        }
+        doc.figure(ComparisonCharts.map(option, language: l), caption: l(.mapCaption), file: "map-\(index).svg")
+        let built = design.exchanges.filter(\.built).sorted { ($0.buildYear ?? 0, $0.id) < ($1.buildYear ?? 0, $1.id) }
+        let rows = built.map { e -> [String] in
+            let unit = option.scenario.resource(e.resource)?.unit ?? ""
+            let first = e.flows.first { $0 > 0 } ?? 0
+            return [e.id, "\(e.from) → \(e.to)", "\(e.buildYear ?? 0)", "\(count(first)) \(unit) \(e.resource)", e.transfer == 0 ? "" : money(e.transfer)]
+        }
+        doc.table([l(.exchange), l(.fromTo), l(.year), l(.firstYearFlow), l(.transfer)], rows, numeric: [false, false, true, true, true])
+        let facilities = design.facilities.filter(\.built).map { "\($0.id) (\($0.buildYear ?? 0))" }
+        if !facilities.isEmpty { doc.paragraph(l(.facilities) + ": " + facilities.joined(separator: ", ")) }
+
+        doc.heading(l(.losersHeading), level: 3)
+        let losers = option.losersWithoutTransfers
+        if losers.isEmpty {
+            doc.paragraph(l(.noLosers))
+        } else {
+            doc.table([l(.companies), l(.parkNPV) + " −", l(.parkNPV) + " +"],
+                      losers.map { [$0.id, money($0.npvBeforeTransfers), money($0.npv)] }, numeric: [false, true, true])
+            doc.heading(l(.transfersHeading), level: 3)
+            doc.list(built.filter { $0.transfer != 0 }.map { e in
+                let payer = e.transfer > 0 ? e.to : e.from, payee = e.transfer > 0 ? e.from : e.to
+                let unit = option.scenario.resource(e.resource)?.unit ?? ""
+                let perUnit = e.transferPerUnit.map { l == .vi ? " (≈ \(l.grouped(abs($0), decimals: 2)) \(currency)/\(unit))" : " (≈ \(l.grouped(abs($0), decimals: 2)) \(currency) per \(unit))" } ?? ""
+                return l == .vi ? "\(e.id): \(payer) trả cho \(payee) \(money(abs(e.transfer)))\(perUnit)"
+                    : "\(e.id): \(payer) pays \(payee) \(money(abs(e.transfer)))\(perUnit)"
+            })
+        }
+        if let risk = option.risk, risk.tally.samples > 0 {
+            doc.heading(l(.riskHeading) + " (\(l(.samples)): \(risk.tally.samples))", level: 3)
+            doc.paragraph(l(.simulationNote))
+            doc.figure(ComparisonCharts.histogram(risk, language: l), caption: l(.histogramCaption), file: "npv-histogram-\(index).svg")
+            doc.figure(ComparisonCharts.cdf(risk, language: l), caption: l(.cdfCaption), file: "npv-cdf-\(index).svg")
+            doc.figure(ComparisonCharts.fan(risk, language: l), caption: l(.fanCaption), file: "cash-flow-\(index).svg")
+        }
+    }
+
+    func addAssumptions(_ doc: inout ReportDocument) {
+        guard let park = options.first?.scenario else { return }
+        doc.heading(l(.assumptionsHeading))
+        var items = [
+            "\(l(.horizon)): \(park.startYear)–\(park.startYear + park.horizonYears - 1)",
+            "\(l(.discountRate)): \(l.percent(park.discountRate))",
+            "\(l(.carbonPrice)): \(l.grouped(park.economics.carbonPrice, decimals: 2)) \(currency)/t CO2e",
+            "\(l(.currency)): \(currency)",
+        ]
+        if let samples = options.compactMap({ $0.risk?.header.samples }).first { items.append("\(l(.samples)): \(samples)") }
+        doc.list(items)
+        if let notes = Self.leadingComments(scenarioText), !notes.isEmpty {
+            doc.paragraph(l(.sourcesIntro))
+            doc.preformatted(notes)
+        }
+    }
+
+    /// The comment block at the top of a scenario file (where scenarios state their sources).
+    static func leadingComments(_ text: String?) -> String? {
+        guard let text else { return nil }
+        var lines: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("#") {
+                lines.append(String(trimmed.dropFirst()).trimmingCharacters(in: CharacterSet(charactersIn: " ")))
+            } else if trimmed.isEmpty {
+                if !lines.isEmpty { lines.append("") }
+            } else {
+                break
+            }
+        }
+        return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+extension ComparisonReport {
+    /// The options side by side as plain text (what `compare` prints).
+    public func summaryText() -> String {
+        var out = "\(options.first?.scenario.name ?? "") — \(options.count) options, best first\n\n"
+        let header = ["option", "NPV (\(currency))", "P10", "P(loss)", "CO2e t", "jobs", "links", "public cost", "score", "status"]
+        let widths = [30, 14, 14, 8, 12, 8, 6, 13, 7, 0]
+        out += zip(header, widths).map { padded($0, $1) }.joined() + "\n"
+        for entry in comparison.ranking {
+            let option = options[entry.option]
+            let d = option.design, risk = option.risk?.tally.npv.summary
+            func show(_ value: Double?, decimals: Int = 0) -> String { value.map { l.grouped($0, decimals: decimals) } ?? "–" }
+            var cells: [String] = [option.name, show(d?.npv), show(risk?.p10)]
+            cells.append(risk.map { l.percent($0.probabilityNegative) } ?? "–")
+            cells += [show(d?.co2eAvoided), show(d?.jobsFTEYears), d.map { "\($0.exchangesBuilt)" } ?? "–", show(d?.publicCost)]
+            cells += [entry.score.isFinite ? l.grouped(entry.score, decimals: 2) : "–", status(option)]
+            out += zip(cells, widths).map { padded($0, $1) }.joined() + "\n"
+        }
+        return out
+    }
+}

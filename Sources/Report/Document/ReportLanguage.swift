@@ -1,0 +1,218 @@
+/// The language of a board report: English, or Vietnamese for the board in Ho Chi Minh City.
+public enum ReportLanguage: String, Sendable, CaseIterable {
+    case en, vi
+
+    /// The report's words in this language.
+    public func callAsFunction(_ phrase: Phrase) -> String {
+        switch self {
+        case .en: return phrase.english
+        case .vi: return phrase.vietnamese
+        }
+    }
+
+    /// Numbers as the language writes them: `1,234,567` in English, `1.234.567` in Vietnamese.
+    public func grouped(_ value: Double, decimals: Int = 0) -> String {
+        guard value.isFinite else { return "–" }
+        let scale = pow10(decimals)
+        let rounded = (value * scale).rounded() / scale
+        let negative = rounded < 0
+        var digits = String(Int64(abs(rounded).rounded(.down)))
+        var out = ""
+        let separator = self == .vi ? "." : ","
+        while digits.count > 3 {
+            out = separator + digits.suffix(3) + out
+            digits.removeLast(3)
+        }
+        out = digits + out
+        if decimals > 0 {
+            let fraction = Int64(((abs(rounded) - abs(rounded).rounded(.down)) * scale).rounded())
+            let text = String(fraction)
+            out += (self == .vi ? "," : ".") + String(repeating: "0", count: max(0, decimals - text.count)) + text
+        }
+        return (negative ? "−" : "") + out
+    }
+
+    /// A share as a percentage with one decimal.
+    public func percent(_ share: Double) -> String { grouped(share * 100, decimals: 1) + " %" }
+
+    private func pow10(_ n: Int) -> Double { (0..<max(0, n)).reduce(1.0) { r, _ in r * 10 } }
+}
+
+/// Every phrase of the board report, in English and Vietnamese.
+public enum Phrase: Sendable, CaseIterable {
+    case reportTitle, recommendation, summary, option, rank, score, status, parkNPV, publicCost, co2eAvoided
+    case wasteDiverted, waterSaved, jobs, companies, exchangesBuilt, probabilityOfLoss, costPerTonne
+    case npvP10, npvP50, npvP90, dominance, noDominance, ifeipHeading, ifeipIntro, category, indicator, value
+    case environmental, social, economic, climate, water, wasteAndMaterials, energy, employment, valueCreation, localBusiness
+    case detailsHeading, mapCaption, histogramCaption, cdfCaption, fanCaption, built, exchange, fromTo, year, firstYearFlow
+    case transfer, transfersHeading, losersHeading, noLosers, assumptionsHeading, sourcesIntro, horizon, discountRate
+    case carbonPrice, currency, samples, riskHeading, notProven, noDesign, optimal, timeLimit, paidBy, none, policyChanges
+    case quantileNote, rankingNote, publicCostNote, npvAxis, probabilityAxis, cashFlowAxis, samplesAxis, yearAxis
+    case simulationNote, weightsLine, facilities, buildsNothing
+
+    var english: String {
+        switch self {
+        case .reportTitle: return "Policy options for the eco-industrial park"
+        case .recommendation: return "Recommendation"
+        case .summary: return "Options side by side"
+        case .option: return "Option"
+        case .rank: return "Rank"
+        case .score: return "Score"
+        case .status: return "Solver status"
+        case .parkNPV: return "Park NPV"
+        case .publicCost: return "Public cost (grants, PV)"
+        case .co2eAvoided: return "CO2e avoided (t)"
+        case .wasteDiverted: return "Waste diverted (t)"
+        case .waterSaved: return "Water saved (m3)"
+        case .jobs: return "Jobs (FTE-years)"
+        case .companies: return "Companies taking part"
+        case .exchangesBuilt: return "Exchanges built"
+        case .probabilityOfLoss: return "Probability of loss"
+        case .costPerTonne: return "Public cost per t CO2e"
+        case .npvP10: return "NPV P10"
+        case .npvP50: return "NPV P50"
+        case .npvP90: return "NPV P90"
+        case .dominance: return "dominates (at least as good on every criterion, better on one)"
+        case .noDominance: return "No option dominates another on all criteria."
+        case .ifeipHeading: return "Indicators by category of the International Framework for Eco-Industrial Parks"
+        case .ifeipIntro: return "Categories of the International Framework for Eco-Industrial Parks (UNIDO, World Bank, GIZ, 2021), for the recommended option."
+        case .category: return "Category"
+        case .indicator: return "Indicator"
+        case .value: return "Value"
+        case .environmental: return "Environmental"
+        case .social: return "Social"
+        case .economic: return "Economic"
+        case .climate: return "Climate: CO2e avoided over the horizon (t)"
+        case .water: return "Water: water saved over the horizon (m3)"
+        case .wasteAndMaterials: return "Waste and material use: waste diverted from disposal (t)"
+        case .energy: return "Energy: energy inputs replaced over the horizon"
+        case .employment: return "Employment: jobs created (FTE-years)"
+        case .valueCreation: return "Value creation: park NPV relative to no symbiosis"
+        case .localBusiness: return "Local business: companies taking part / links built"
+        case .detailsHeading: return "Option"
+        case .mapCaption: return "Map of the park: companies and facilities at their locations; arrows are the links built, labelled with their first full year's flow."
+        case .histogramCaption: return "Distribution of the park NPV over the Monte Carlo samples, with P10, P50 and P90 marked."
+        case .cdfCaption: return "Cumulative distribution of the park NPV: the share of samples at or below each value."
+        case .fanCaption: return "Yearly park cash flow (nominal): median, 10–90 % and 5–95 % bands over the samples."
+        case .built: return "Built"
+        case .exchange: return "Link"
+        case .fromTo: return "From → to"
+        case .year: return "Year"
+        case .firstYearFlow: return "Flow, first full year"
+        case .transfer: return "Transfer (PV)"
+        case .transfersHeading: return "Transfers that make every company win"
+        case .losersHeading: return "Companies that would lose without transfers"
+        case .noLosers: return "No company loses money in this design, even without transfers."
+        case .assumptionsHeading: return "Assumptions and data sources"
+        case .sourcesIntro: return "The scenario file's own notes on its figures and their sources:"
+        case .horizon: return "Horizon"
+        case .discountRate: return "Discount rate"
+        case .carbonPrice: return "Carbon price"
+        case .currency: return "Currency"
+        case .samples: return "Monte Carlo samples"
+        case .riskHeading: return "Risk of the design"
+        case .notProven: return "not proven optimal"
+        case .noDesign: return "no design found"
+        case .optimal: return "optimal"
+        case .timeLimit: return "time limit"
+        case .paidBy: return "paid by"
+        case .none: return "none"
+        case .policyChanges: return "What the option changes"
+        case .quantileNote: return "P10/P50/P90 are the values with 10/50/90 % of the samples at or below them; an industry \"P90\" (exceeded with 90 % probability) is the P10 here."
+        case .rankingNote: return "Score: the objective weights of the scenario applied to NPV, CO2e and jobs, each scaled between the worst and the best option (1 = best on everything weighed)."
+        case .publicCostNote: return "Public cost counts capex grants only; fees forgone are not modelled."
+        case .npvAxis: return "Park NPV (million)"
+        case .probabilityAxis: return "Share of samples"
+        case .cashFlowAxis: return "Park cash flow (million)"
+        case .samplesAxis: return "Samples"
+        case .yearAxis: return "Year"
+        case .simulationNote: return "The design is kept fixed; each year's flows are re-optimized for the sample's prices and volumes."
+        case .weightsLine: return "Objective weights (economic, environmental, social)"
+        case .facilities: return "Facilities built"
+        case .buildsNothing: return "The optimal design under this option builds no link and no facility: nothing changes from today, so there is no risk to show."
+        }
+    }
+
+    var vietnamese: String {
+        switch self {
+        case .reportTitle: return "Các phương án chính sách cho khu công nghiệp sinh thái"
+        case .recommendation: return "Khuyến nghị"
+        case .summary: return "So sánh các phương án"
+        case .option: return "Phương án"
+        case .rank: return "Hạng"
+        case .score: return "Điểm"
+        case .status: return "Trạng thái bộ giải"
+        case .parkNPV: return "NPV toàn khu"
+        case .publicCost: return "Chi phí công (trợ cấp, giá trị hiện tại)"
+        case .co2eAvoided: return "CO2e tránh được (tấn)"
+        case .wasteDiverted: return "Chất thải không phải xử lý (tấn)"
+        case .waterSaved: return "Nước tiết kiệm được (m3)"
+        case .jobs: return "Việc làm (người-năm)"
+        case .companies: return "Doanh nghiệp tham gia"
+        case .exchangesBuilt: return "Liên kết cộng sinh được xây dựng"
+        case .probabilityOfLoss: return "Xác suất lỗ"
+        case .costPerTonne: return "Chi phí công trên mỗi tấn CO2e"
+        case .npvP10: return "NPV P10"
+        case .npvP50: return "NPV P50"
+        case .npvP90: return "NPV P90"
+        case .dominance: return "vượt trội hơn (không kém hơn ở mọi tiêu chí và tốt hơn ở ít nhất một tiêu chí)"
+        case .noDominance: return "Không có phương án nào vượt trội hơn phương án khác ở mọi tiêu chí."
+        case .ifeipHeading: return "Chỉ số theo các nhóm của Khung quốc tế về khu công nghiệp sinh thái"
+        case .ifeipIntro: return "Các nhóm của Khung quốc tế về khu công nghiệp sinh thái (UNIDO, Ngân hàng Thế giới, GIZ, 2021), cho phương án được khuyến nghị."
+        case .category: return "Nhóm"
+        case .indicator: return "Chỉ số"
+        case .value: return "Giá trị"
+        case .environmental: return "Môi trường"
+        case .social: return "Xã hội"
+        case .economic: return "Kinh tế"
+        case .climate: return "Khí hậu: lượng CO2e tránh được trong cả giai đoạn (tấn)"
+        case .water: return "Nước: lượng nước tiết kiệm được trong cả giai đoạn (m3)"
+        case .wasteAndMaterials: return "Chất thải và sử dụng vật liệu: chất thải không phải chôn lấp, xử lý (tấn)"
+        case .energy: return "Năng lượng: đầu vào năng lượng được thay thế trong cả giai đoạn"
+        case .employment: return "Việc làm: việc làm tạo ra (người-năm)"
+        case .valueCreation: return "Tạo giá trị: NPV toàn khu so với khi không có cộng sinh"
+        case .localBusiness: return "Doanh nghiệp địa phương: số doanh nghiệp tham gia / số liên kết"
+        case .detailsHeading: return "Phương án"
+        case .mapCaption: return "Sơ đồ khu công nghiệp: doanh nghiệp và công trình dùng chung theo vị trí; mũi tên là các liên kết được xây dựng, ghi lưu lượng của năm vận hành đầy đủ đầu tiên."
+        case .histogramCaption: return "Phân phối NPV toàn khu qua các mẫu Monte Carlo, có đánh dấu P10, P50 và P90."
+        case .cdfCaption: return "Phân phối tích lũy của NPV toàn khu: tỷ lệ mẫu có giá trị không vượt quá mỗi mức."
+        case .fanCaption: return "Dòng tiền hằng năm của khu (danh nghĩa): trung vị, dải 10–90 % và 5–95 % qua các mẫu."
+        case .built: return "Xây dựng"
+        case .exchange: return "Liên kết"
+        case .fromTo: return "Từ → đến"
+        case .year: return "Năm"
+        case .firstYearFlow: return "Lưu lượng năm đầy đủ đầu tiên"
+        case .transfer: return "Khoản chuyển giao (giá trị hiện tại)"
+        case .transfersHeading: return "Các khoản chuyển giao giúp mọi doanh nghiệp cùng có lợi"
+        case .losersHeading: return "Doanh nghiệp sẽ bị lỗ nếu không có chuyển giao"
+        case .noLosers: return "Không doanh nghiệp nào bị lỗ trong phương án này, kể cả khi không có chuyển giao."
+        case .assumptionsHeading: return "Giả định và nguồn số liệu"
+        case .sourcesIntro: return "Ghi chú của tệp kịch bản về các số liệu và nguồn của chúng:"
+        case .horizon: return "Giai đoạn"
+        case .discountRate: return "Tỷ lệ chiết khấu"
+        case .carbonPrice: return "Giá các-bon"
+        case .currency: return "Đơn vị tiền tệ"
+        case .samples: return "Số mẫu Monte Carlo"
+        case .riskHeading: return "Rủi ro của phương án"
+        case .notProven: return "chưa chứng minh được là tối ưu"
+        case .noDesign: return "không tìm được phương án"
+        case .optimal: return "tối ưu"
+        case .timeLimit: return "hết thời gian"
+        case .paidBy: return "do bên trả"
+        case .none: return "không có"
+        case .policyChanges: return "Nội dung thay đổi của phương án"
+        case .quantileNote: return "P10/P50/P90 là các giá trị mà 10/50/90 % số mẫu không vượt quá; “P90” theo cách gọi trong ngành (được vượt qua với xác suất 90 %) chính là P10 ở đây."
+        case .rankingNote: return "Điểm: trọng số mục tiêu của kịch bản áp dụng cho NPV, CO2e và việc làm, mỗi tiêu chí được chuẩn hóa giữa phương án kém nhất và tốt nhất (1 = tốt nhất ở mọi tiêu chí có trọng số)."
+        case .publicCostNote: return "Chi phí công chỉ tính các khoản trợ cấp vốn đầu tư; khoản phí bị mất đi không được mô hình hóa."
+        case .npvAxis: return "NPV toàn khu (triệu)"
+        case .probabilityAxis: return "Tỷ lệ mẫu"
+        case .cashFlowAxis: return "Dòng tiền của khu (triệu)"
+        case .samplesAxis: return "Số mẫu"
+        case .yearAxis: return "Năm"
+        case .simulationNote: return "Phương án đầu tư được giữ cố định; lưu lượng mỗi năm được tối ưu lại theo giá và khối lượng của từng mẫu."
+        case .weightsLine: return "Trọng số mục tiêu (kinh tế, môi trường, xã hội)"
+        case .facilities: return "Công trình dùng chung được xây dựng"
+        case .buildsNothing: return "Phương án tối ưu trong trường hợp này không xây dựng liên kết hay công trình nào: không có gì thay đổi so với hiện tại nên không có rủi ro để trình bày."
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import Report
+import Scenario
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare policy options side by side and write the board's report.",
+        discussion: """
+        For each option: the optimal design (what to build, when, transfers), its Monte Carlo \
+        risk (NPV P10/P50/P90, probability of loss), CO2e, waste, water, jobs, companies taking \
+        part, public cost and cost-effectiveness; then a ranking under the scenario's objective \
+        weights and the options that dominate others. Options are solved two at a time on a \
+        2-core machine.
+
+        The report is one self-contained HTML file (inline SVG charts, no script, nothing \
+        fetched from the network); the same content as Markdown (charts as SVG files beside \
+        it); the tables as CSV files for Excel. --lang vi writes it in Vietnamese. Files are \
+        written only when every option is done, each atomically.
+
+        Examples:
+          symbiosis compare Scenarios/hiep-phuoc.yaml --report report.html
+          symbiosis compare Scenarios/tiny.yaml --policies baseline,legal_reform,legal_reform+green_credit --markdown tiny.md --csv tables
+          symbiosis compare Scenarios/hiep-phuoc.yaml --policies all --lang vi --report bao-cao.html
+        """
+    )
+
+    @Argument(help: "The scenario file (YAML).")
+    var file: String
+
+    @Option(help: "Comma-separated options (policy names, combined with '+'), or 'all' (the base scenario and every policy).")
+    var policies: String = "all"
+
+    @Option(help: "Monte Carlo samples per option (default: the scenario's uncertainty.samples; 0 skips the simulation).")
+    var samples: Int?
+
+    @Option(help: "Random seed (default: the scenario's uncertainty.seed).")
+    var seed: UInt64?
+
+    @Option(help: "Write the HTML report here.")
+    var report: String?
+
+    @Option(help: "Write the report as Markdown here (its charts as SVG files in the same folder).")
+    var markdown: String?
+
+    @Option(help: "Write the tables as CSV files (options.csv, exchanges.csv, companies.csv) into this folder.")
+    var csv: String?
+
+    @Option(help: "Report language: en or vi.")
+    var lang: ReportLanguage = .en
+
+    @Option(help: "Worker threads (default: all cores).")
+    var threads: Int?
+
+    @OptionGroup var limits: TimeLimitOptions
+
+    func validate() throws {
+        if let samples, samples < 0 { throw ValidationError("--samples must be 0 or more, got \(samples)") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    }
+
+    func run() throws {
+        let base = try ScenarioOptions.load(file, policy: nil)
+        var names = policies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if names == ["all"] {
+            let defined = base.scenario.policies.map(\.id)
+            names = (defined.contains("baseline") ? [] : ["baseline"]) + defined
+        }
+        guard !names.isEmpty else { throw ValidationError("--policies names no option") }
+        let defined = Set(base.scenario.policies.map(\.id))
+        var scenarios: [(name: String, scenario: Scenario)] = []
+        for name in names {
+            let policy = name == "baseline" && !defined.contains("baseline") ? nil : name
+            scenarios.append((name, try ScenarioOptions.load(file, policy: policy, quiet: true).scenario))
+        }
+        let cores = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let uncertainty = base.scenario.uncertainty
+        let sampleCount = samples ?? uncertainty?.samples ?? 0
+        let settings = uncertainty != nil && sampleCount > 0
+            ? SimulationSettings(samples: sampleCount, seed: seed ?? uncertainty?.seed ?? 42, threads: cores) : nil
+        var options = ParkOptimizer.defaultOptions
+        options.timeLimit = limits.timeLimit
+        options.shouldStop = { Interruption.shared.isRaised }
+        Interruption.shared.install()
+        let started = Date()
+        let comparison: PolicyComparison
+        do {
+            comparison = try PolicyComparison.run(
+                scenarios, optimizer: ParkOptimizer(options: options), settings: settings, threads: cores,
+                progress: { message in
+                    printError(String(format: "[%5.0f s] %@", Date().timeIntervalSince(started), message))
+                }, shouldStop: { Interruption.shared.isRaised })
+        } catch {
+            if Interruption.shared.isRaised {
+                printError("interrupted: no report was written.")
+                throw ExitCode(130)
+            }
+            printError("error: \(error)")
+            throw ExitCode(70)
+        }
+        if Interruption.shared.isRaised || comparison.options.contains(where: { $0.risk?.partial == true }) {
+            printError("interrupted: the comparison is partial; no report was written.")
+            throw ExitCode(130)
+        }
+        let text = try? String(contentsOfFile: file, encoding: .utf8)
+        let document = ComparisonReport(comparison: comparison, language: lang, scenarioText: text)
+        print(document.summaryText(), terminator: "")
+        let built = document.document()
+        do {
+            let inputs = [file]
+            if let report {
+                try OutputFile.write(built.html(), to: report, inputs: inputs)
+                printError("report written to \(report)")
+            }
+            if let markdown {
+                let folder = URL(fileURLWithPath: markdown).deletingLastPathComponent().path
+                for figure in built.figures { try OutputFile.write(figure.svg, to: folder + "/" + figure.file, inputs: inputs) }
+                try OutputFile.write(built.markdown(), to: markdown, inputs: inputs)
+                printError("Markdown written to \(markdown)")
+            }
+            if let csv {
+                try FileManager.default.createDirectory(atPath: csv, withIntermediateDirectories: true)
+                for table in document.csvTables() { try OutputFile.write(table.text, to: csv + "/" + table.file, inputs: inputs) }
+                printError("CSV tables written to \(csv)/")
+            }
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(73)
+        }
+    }
+}
+
+extension ReportLanguage: ExpressibleByArgument {}

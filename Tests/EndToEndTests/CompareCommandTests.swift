@@ -1,0 +1,100 @@
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Foundation
+import Testing
+import TestSupport
+
+/// `compare` and the board report: golden files, well-formed HTML and SVG, the numbers of
+/// `solve`, and a real browser where one is installed.
+@Suite("symbiosis compare")
+struct CompareCommandTests {
+    static let options = ["compare", "Scenarios/tiny.yaml", "--policies", "baseline,legal_reform,legal_reform+green_credit",
+                          "--samples", "400", "--seed", "5", "--threads", "2"]
+
+    /// Runs `compare` on tiny.yaml into a fresh folder; returns the folder.
+    static func run(_ extra: [String] = []) throws -> (directory: String, stdout: String) {
+        let directory = try TestSupport.makeTemporaryDirectory()
+        let result = TestSupport.symbiosis(options + ["--report", directory + "/report.html", "--markdown", directory + "/report.md",
+                                                      "--csv", directory + "/tables"] + extra)
+        #expect(result.status == 0, "\(result.stderr)")
+        return (directory, result.stdout)
+    }
+
+    @Test func reportMatchesItsGoldenFiles() throws {
+        let (directory, stdout) = try Self.run()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let html = try String(contentsOfFile: directory + "/report.html", encoding: .utf8)
+        for (text, golden) in [(stdout, "compare-tiny.txt"), (html, "compare-tiny.html")] {
+            let diff = TestSupport.goldenDifference(text, golden: golden)
+            #expect(diff.isEmpty, "\(golden):\n\(diff.prefix(2000))")
+        }
+        for file in ["options.csv", "exchanges.csv", "companies.csv"] {
+            let bytes = try #require(FileManager.default.contents(atPath: directory + "/tables/" + file))
+            #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "\(file): UTF-8 byte order mark")
+            let diff = TestSupport.goldenDifference(String(decoding: bytes.dropFirst(3), as: UTF8.self), golden: "compare-tiny-" + file)
+            #expect(diff.isEmpty, "\(file):\n\(diff.prefix(2000))")
+        }
+        let svg = try String(contentsOfFile: directory + "/map-1.svg", encoding: .utf8)
+        let diff = TestSupport.goldenDifference(svg, golden: "compare-tiny-map.svg")
+        #expect(diff.isEmpty, "map:\n\(diff.prefix(2000))")
+    }
+
+    /// The HTML is well-formed (it parses as XML, inline SVG included), fetches nothing and
+    /// runs no script; every SVG written beside the Markdown parses as XML.
+    @Test func htmlAndSvgParse() throws {
+        let (directory, _) = try Self.run()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let html = try String(contentsOfFile: directory + "/report.html", encoding: .utf8)
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("http://") || html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http://") == false)
+        #expect(!html.contains("https://"))
+        let body = html.replacingOccurrences(of: "<!DOCTYPE html>\n", with: "")
+        let document = try XMLDocument(xmlString: body, options: [])
+        #expect(try document.nodes(forXPath: "//*[local-name()='svg']").count >= 4)
+        let svgs = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".svg") }
+        #expect(svgs.count >= 4)
+        for file in svgs {
+            let text = try String(contentsOfFile: directory + "/" + file, encoding: .utf8)
+            _ = try XMLDocument(xmlString: text, options: [])
+        }
+    }
+
+    /// The report's numbers are those of `solve` for the same option.
+    @Test func numbersMatchSolve() throws {
+        let (directory, _) = try Self.run()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let solved = TestSupport.symbiosis(["solve", "Scenarios/tiny.yaml", "--policy", "legal_reform+green_credit", "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(solved.stdout.utf8)) as? [String: Any])
+        let npv = try #require((json["economic"] as? [String: Any])?["npv"] as? Double)
+        let options = try String(contentsOfFile: directory + "/tables/options.csv", encoding: .utf8)
+        let row = try #require(options.components(separatedBy: "\r\n").first { $0.contains(",legal_reform+green_credit,") })
+        let fields = row.components(separatedBy: ",")
+        #expect(abs(Double(fields[4])! - npv) <= 1e-9 * abs(npv), "\(fields[4]) vs \(npv)")
+    }
+
+    @Test func vietnameseReport() throws {
+        let (directory, _) = try Self.run(["--lang", "vi"])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let html = try String(contentsOfFile: directory + "/report.html", encoding: .utf8)
+        #expect(html.contains("<html lang=\"vi\">"))
+        for phrase in ["Khuyến nghị", "So sánh các phương án", "Xác suất lỗ", "Giả định và nguồn số liệu", "Phân phối NPV toàn khu"] {
+            #expect(html.contains(phrase), "\(phrase)")
+        }
+    }
+
+    /// Rendered by headless Chromium without errors, where Chromium is installed.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")))
+    func rendersInABrowser() throws {
+        let (directory, _) = try Self.run()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = TestSupport.run("/usr/bin/chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,2000",
+                                                           "--screenshot=" + directory + "/report.png", "file://" + directory + "/report.html"])
+        #expect(result.status == 0, "\(result.stderr.suffix(500))")
+        let png = try #require(FileManager.default.contents(atPath: directory + "/report.png"))
+        #expect(png.count > 10_000)
+        let dom = TestSupport.run("/usr/bin/chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", "file://" + directory + "/report.html"])
+        #expect(dom.stdout.contains("<svg"))
+        #expect(dom.stdout.contains("legal_reform"))
+    }
+}
