@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import Formulation
 import Report
+import Scenario
 
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -66,14 +67,21 @@ struct Simulate: ParsableCommand {
 
     @OptionGroup var limits: TimeLimitOptions
 
-    @Option(help: "Seconds allowed for each sample's MIP in reoptimize mode.")
+    @Option(help: "Seconds allowed for each sample's MIP in reoptimize mode, and for each MIP of stochastic mode.")
     var sampleTimeLimit: Double?
+
+    @Option(help: "stochastic mode: sampled paths the design is chosen for (the stochastic program's size grows with it).")
+    var paths: Int = 20
 
     func validate() throws {
         if let samples, samples < 1 { throw ValidationError("--samples must be at least 1, got \(samples)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
         if shard != nil && output == nil { throw ValidationError("--shard needs --output FILE for the part file") }
         if shard != nil && samplesOut != nil { throw ValidationError("--samples-out cannot be combined with --shard") }
+        if mode == .stochastic && (shard != nil || samplesOut != nil) {
+            throw ValidationError("--mode stochastic runs on one machine: no --shard or --samples-out")
+        }
+        if paths < 1 { throw ValidationError("--paths must be at least 1, got \(paths)") }
         if let shard, Self.parseShard(shard) == nil {
             throw ValidationError("--shard must be K/N with 1 <= K <= N, e.g. 2/4; got \(shard)")
         }
@@ -133,6 +141,10 @@ struct Simulate: ParsableCommand {
             summary = SimulationHeader(scenario: park, policy: scenario.policy, settings: settings, design: found).design
         }
         if Interruption.shared.isRaised { throw ExitCode(130) }
+        if mode == .stochastic {
+            try runStochastic(park, plan: plan, weights: weights, summary: summary, settings: settings)
+            return
+        }
 
         let simulation: MonteCarlo
         do { simulation = try MonteCarlo(scenario: park, plan: plan, weights: weights, settings: settings) } catch {
@@ -174,6 +186,41 @@ struct Simulate: ParsableCommand {
         case .json: text = report.json()
         case .csv: text = report.csv()
         }
+        if let output { try write(text, to: output) } else { print(text, terminator: "") }
+    }
+
+    /// `--mode stochastic`: the design for `paths` sampled paths (drawn with seed + 1), and both
+    /// designs simulated on the study's own (fresh) paths.
+    private func runStochastic(_ park: Scenario, plan: BuildPlan, weights: ObjectiveWeights,
+                               summary: SimulationHeader.DesignSummary, settings: SimulationSettings) throws {
+        var options = ParkOptimizer.defaultOptions
+        options.timeLimit = sampleTimeLimit ?? limits.timeLimit
+        options.shouldStop = { Interruption.shared.isRaised }
+        var fixed = settings
+        fixed.mode = .fixed
+        let report: StochasticReport
+        do {
+            let inSample = try PathSampler(scenario: park, method: settings.method, samples: paths, seed: settings.seed &+ 1)
+            printError("solving the stochastic program over \(paths) paths")
+            let stochastic = try StochasticDesign.solve(scenario: park, weights: weights, deterministic: plan, sampler: inSample,
+                                                        paths: paths, options: options)
+            var results: [SimulationResult] = []
+            for (candidate, design) in [(plan, summary), (stochastic.plan, SimulationHeader(scenario: park, policy: scenario.policy, settings: fixed, design: stochastic.design).design)] {
+                let run = try MonteCarlo(scenario: park, plan: candidate, weights: weights, settings: fixed)
+                    .run(shouldStop: { Interruption.shared.isRaised })
+                let header = SimulationHeader(scenario: park, policy: scenario.policy, settings: fixed, design: design)
+                results.append(SimulationResult(header: header, tally: run.tally, partial: run.stopped))
+            }
+            report = StochasticReport(stochastic: stochastic, deterministic: results[0], robust: results[1])
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(Interruption.shared.isRaised ? 130 : 70)
+        }
+        if Interruption.shared.isRaised {
+            printError("interrupted: no result was written.")
+            throw ExitCode(130)
+        }
+        let text = format == .json ? report.json() : report.table()
         if let output { try write(text, to: output) } else { print(text, terminator: "") }
     }
 

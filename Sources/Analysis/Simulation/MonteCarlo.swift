@@ -13,6 +13,9 @@ public enum SimulationMode: String, Sendable, Codable, CaseIterable {
     /// The whole MIP is solved again for each sample (wait-and-see): how often each exchange
     /// is built, and when.
     case reoptimize
+    /// A design chosen for many sampled paths at once (`StochasticDesign`), compared with the
+    /// deterministic design on fresh paths.
+    case stochastic
 }
 
 /// How many samples, drawn how, on how many threads, and which part of the work.
@@ -140,7 +143,7 @@ public struct MonteCarlo: Sendable {
             self.keepSamples = keepSamples
             let base = ParkData(simulation.scenario)
             do {
-                operating = simulation.settings.mode == .fixed
+                operating = simulation.settings.mode != .reoptimize
                     ? try OperatingModel(plan: simulation.plan, data: base, weights: simulation.weights) : nil
             } catch { throw .solver("\(error)") }
             tally = simulation.emptyTally()
@@ -166,7 +169,7 @@ public struct MonteCarlo: Sendable {
             let flows: [[Double]], activity: [[Double]]
             let jobs: Double
             switch simulation.settings.mode {
-            case .fixed:
+            case .fixed, .stochastic:
                 plan = simulation.plan
                 do { (flows, activity) = try operating!.operate(data) } catch { throw .solver("sample \(sample): \(error)") }
                 jobs = self.jobs
