@@ -108,7 +108,13 @@ public struct ComparisonReport {
         if pairs.isEmpty {
             doc.paragraph(l(.noDominance))
         } else {
-            doc.list(pairs.map { "“\(options[$0.better].name)” " + l(.dominance) + " “\(options[$0.worse].name)”" })
+            // One line per dominating option, in ranking order.
+            var lines: [String] = []
+            for entry in ranking {
+                let worse = pairs.filter { $0.better == entry.option }.map { "“\(options[$0.worse].name)”" }
+                if !worse.isEmpty { lines.append("“\(options[entry.option].name)” " + l(.dominance) + ": " + worse.joined(separator: ", ")) }
+            }
+            doc.list(lines)
         }
     }
 

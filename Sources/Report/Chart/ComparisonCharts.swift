@@ -17,7 +17,7 @@ enum ComparisonCharts {
         for facility in scenario.facilities { points[facility.id] = (facility.location.x, facility.location.y) }
         // A margin around the sites, so that labels stay inside the picture.
         let xs = points.values.map(\.0), ys = points.values.map(\.1)
-        let padX = 0.12 * max(1, (xs.max() ?? 0) - (xs.min() ?? 0)), padY = 0.08 * max(1, (ys.max() ?? 0) - (ys.min() ?? 0))
+        let padX = 0.06 * max(1, (xs.max() ?? 0) - (xs.min() ?? 0)), padY = 0.04 * max(1, (ys.max() ?? 0) - (ys.min() ?? 0))
         let xRange = [(xs.min() ?? 0) - padX, (xs.max() ?? 1) + padX], yRange = [(ys.min() ?? 0) - padY, (ys.max() ?? 1) + padY]
         let frame = ChartFrame(x: Axis(label: "km", data: xRange), y: Axis(label: "km", data: yRange), width: 900, height: 620)
         var svg = frame.document(title: "\(scenario.name) — \(option.name)")
@@ -35,6 +35,8 @@ enum ComparisonCharts {
             svg.line(from: (x1 + ux * 7, y1 + uy * 7), to: end, style: SVGStyle(stroke: green, strokeWidth: 2))
             let head1 = (end.0 - ux * 9 - uy * 5, end.1 - uy * 9 + ux * 5), head2 = (end.0 - ux * 9 + uy * 5, end.1 - uy * 9 - ux * 5)
             svg.polygon([end, head1, head2], style: SVGStyle(fill: green))
+            // Flow labels only where they can be read; a busy map leaves them to the table below it.
+            guard built.count <= 12 else { continue }
             let first = e.flows.first { $0 > 0 } ?? 0
             let unit = scenario.resource(e.resource)?.unit ?? ""
             svg.text("\(e.resource) \(l.grouped(first)) \(unit)/yr", at: ((x1 + x2) / 2, (y1 + y2) / 2 - 4), anchor: .middle, size: 9, color: "#1b5e20")
