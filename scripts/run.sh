@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing (lp_solve from Debian, HiGHS for the independent checks), builds
-# Symbiosis in release mode and solves the bundled Hiep Phuoc scenario.
-# Usage: scripts/run.sh [extra arguments for `symbiosis solve`]
+# Symbiosis in release mode, and compares the board's policy options on the bundled Hiep Phuoc
+# scenario: the report for the board is written to report/hiep-phuoc.html (and .md, tables/).
+# Usage: scripts/run.sh [extra arguments for `symbiosis compare`, e.g. --lang vi]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,5 +20,8 @@ fi
 
 echo "== building"
 swift build -c release
-echo "== solving Scenarios/hiep-phuoc.yaml"
-.build/release/symbiosis solve Scenarios/hiep-phuoc.yaml "$@"
+echo "== comparing the policy options of Scenarios/hiep-phuoc.yaml (about 5 minutes on 2 cores)"
+mkdir -p report
+.build/release/symbiosis compare Scenarios/hiep-phuoc.yaml --time-limit 60 \
+  --report report/hiep-phuoc.html --markdown report/hiep-phuoc.md --csv report/tables "$@"
+echo "== the board report: $(pwd)/report/hiep-phuoc.html (Markdown: report/hiep-phuoc.md, CSV: report/tables/)"
