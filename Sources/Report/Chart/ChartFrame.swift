@@ -5,7 +5,8 @@ struct ChartFrame {
     let y: Axis
     let width: Double
     let height: Double
-    let left = 90.0, top = 48.0
+    var left = 90.0
+    let top = 48.0
     var right: Double { width - 24 }
     var bottom: Double { height - 64 }
 

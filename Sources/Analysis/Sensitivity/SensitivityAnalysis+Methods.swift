@@ -1,0 +1,119 @@
+import Foundation
+import Sampling
+import Scenario
+
+/// A tornado bar: one parameter at its low and high value, the others at the scenario's own.
+public struct TornadoBar: Sendable {
+    public var parameter: SensitivityParameter
+    public var low: ParkEvaluation
+    public var high: ParkEvaluation
+    /// Whether the design (the set of links built) differs from the base design at either end.
+    public var switchesDesign: Bool
+}
+
+/// A break-even level: the smallest value of a lever at which an exchange is built.
+public struct BreakEven: Sendable {
+    public var parameter: SensitivityParameter
+    public var exchange: String
+    /// `nil` when the exchange is built at neither or at both ends of the range.
+    public var level: Double?
+    /// Width of the final bracket (the level is within it).
+    public var tolerance: Double
+    /// The evaluations just below and just above the level.
+    public var below: ParkEvaluation?
+    public var above: ParkEvaluation?
+    public var note: String
+}
+
+extension SensitivityAnalysis {
+    /// Base run and each parameter at its low and high value; bars sorted by NPV swing.
+    public func tornado() throws(SimulationError) -> (base: ParkEvaluation, bars: [TornadoBar]) {
+        var rows: [[Double?]] = [Array(repeating: nil, count: parameters.count)]
+        for (i, p) in parameters.enumerated() {
+            for value in [p.low, p.high] {
+                var row: [Double?] = Array(repeating: nil, count: parameters.count)
+                row[i] = value
+                rows.append(row)
+            }
+        }
+        let results = try evaluate(rows: rows)
+        let base = results[0]
+        let bars = parameters.enumerated().map { i, p in
+            let low = results[1 + 2 * i], high = results[2 + 2 * i]
+            return TornadoBar(parameter: p, low: low, high: high, switchesDesign: low.built != base.built || high.built != base.built)
+        }
+        return (base, bars.sorted { abs($0.high.npv - $0.low.npv) > abs($1.high.npv - $1.low.npv) })
+    }
+
+    /// A grid of `points` levels per parameter (1 or 2 parameters): the product, first
+    /// parameter varying slowest.
+    public func sweep(points: Int) throws(SimulationError) -> (levels: [[Double]], results: [ParkEvaluation]) {
+        let axes = parameters.map { p in
+            (0..<points).map { k in points == 1 ? p.low : p.low + (p.high - p.low) * Double(k) / Double(points - 1) }
+        }
+        var rows: [[Double]] = [[]]
+        for axis in axes { rows = rows.flatMap { row in axis.map { row + [$0] } } }
+        return (rows, try evaluate(rows: rows.map { $0.map { Optional($0) } }))
+    }
+
+    /// The smallest level of `parameters[0]` in its range at which `exchange` is built, by
+    /// bisection on the MIP: the bracket shrinks until it is narrower than
+    /// `relativeTolerance × (high − low)`. Assumes one switch in the range (checked at both
+    /// ends; a non-monotone response is reported by the evaluations either side).
+    public func breakEven(exchange: String, relativeTolerance: Double = 1e-3) throws(SimulationError) -> BreakEven {
+        let p = parameters[0]
+        func built(_ value: Double) throws(SimulationError) -> (Bool, ParkEvaluation) {
+            let evaluation = try evaluate([value] + Array(repeating: nil, count: parameters.count - 1))
+            return (evaluation.built.contains(exchange), evaluation)
+        }
+        var (lo, hi) = (p.low, p.high)
+        let (atLow, lowEval) = try built(lo), (atHigh, highEval) = try built(hi)
+        if atLow == atHigh {
+            return BreakEven(parameter: p, exchange: exchange, level: nil, tolerance: hi - lo, below: lowEval, above: highEval,
+                             note: atLow ? "built over the whole range" : "not built anywhere in the range")
+        }
+        // Orient the search: `increasing` when the exchange appears as the lever rises.
+        let increasing = atHigh
+        var below = lowEval, above = highEval
+        let tolerance = relativeTolerance * (p.high - p.low)
+        while hi - lo > tolerance {
+            let mid = (lo + hi) / 2
+            let (isBuilt, evaluation) = try built(mid)
+            if isBuilt == increasing { hi = mid; above = evaluation } else { lo = mid; below = evaluation }
+        }
+        return BreakEven(parameter: p, exchange: exchange, level: increasing ? hi : lo, tolerance: hi - lo, below: below, above: above,
+                         note: increasing ? "built from this level up" : "built up to this level")
+    }
+
+    /// Variance-based and screening methods need an output at every point.
+    func requireSolutions(_ results: [ParkEvaluation], rows: [[Double?]]) throws(SimulationError) {
+        guard let bad = results.indices.first(where: { !results[$0].npv.isFinite }) else { return }
+        let values = zip(parameters, rows[bad]).map { "\($0.keyPath) = \($1.map { String($0) } ?? "-")" }.joined(separator: ", ")
+        throw .noDesign("no design (\(results[bad].termination.rawValue)) at \(values); narrow the ranges")
+    }
+
+    /// Morris screening with `trajectories` trajectories, per output.
+    public func morris(trajectories: Int, seed: UInt64) throws(SimulationError) -> [MorrisScreening] {
+        let unit = MorrisScreening.design(trajectories: trajectories, dimensions: parameters.count, seed: seed)
+        let results = try evaluate(rows: scaled(unit))
+        try requireSolutions(results, rows: scaled(unit))
+        return (0..<ParkEvaluation.outputs.count).map { k in
+            MorrisScreening(points: unit, outputs: results.map { $0.values[k] }, dimensions: parameters.count, seed: seed)
+        }
+    }
+
+    /// Sobol indices from `samples × (D + 2)` evaluations, per output.
+    public func sobol(samples: Int, seed: UInt64, progress: @escaping @Sendable (Int) -> Void = { _ in })
+        throws(SimulationError) -> (indices: [SobolIndices], evaluations: Int) {
+        let unit: [[Double]]
+        do { unit = try SobolIndices.design(samples: samples, dimensions: parameters.count, seed: seed) } catch {
+            throw .tooManyDimensions(2 * parameters.count, maximum: SobolSequence.maximumDimensions)
+        }
+        let results = try evaluate(rows: scaled(unit), progress: progress)
+        try requireSolutions(results, rows: scaled(unit))
+        let indices = (0..<ParkEvaluation.outputs.count).map { k in
+            SobolIndices(outputs: results.map { $0.values[k] }, dimensions: parameters.count, seed: seed)
+        }
+        return (indices, results.count)
+    }
+}

@@ -1,0 +1,136 @@
+import Dispatch
+import Foundation
+import Formulation
+import LPSolve
+import MILP
+import Sampling
+import Scenario
+
+/// What one evaluation of the park reports: the optimum for one set of parameter values.
+public struct ParkEvaluation: Sendable, Equatable {
+    /// Park NPV (currency).
+    public var npv: Double
+    /// t CO2e avoided.
+    public var co2eAvoided: Double
+    /// FTE-years.
+    public var jobs: Double
+    /// Ids of the exchanges built, sorted.
+    public var built: [String]
+    public var termination: TerminationStatus
+
+    /// The three outputs studied, by name.
+    public static let outputs = ["npv", "co2e_avoided", "jobs_fte_years"]
+    public var values: [Double] { [npv, co2eAvoided, jobs] }
+}
+
+/// Sensitivity studies of the park optimum to numeric scenario settings named by key path
+/// (the paths of `Scenario.setting(_:to:)`): tornado, sweeps with break-even levels, Morris
+/// screening and Sobol indices.
+///
+/// Every evaluation sets the parameters, builds the model and solves it for the objective the
+/// base scenario was solved for (its `ObjectiveWeights`: the normalization is not recomputed per
+/// evaluation, so outputs stay comparable). Evaluations run in parallel, one lp_solve model
+/// each; the parameters change coefficients all over the model, so each is built afresh.
+public struct SensitivityAnalysis: Sendable {
+    public let scenario: Scenario
+    public let parameters: [SensitivityParameter]
+    public let weights: ObjectiveWeights
+    public var options: SolveOptions
+    public var threads: Int
+
+    public init(scenario: Scenario, parameters: [SensitivityParameter], weights: ObjectiveWeights,
+                options: SolveOptions = ParkOptimizer.defaultOptions, threads: Int = 1) {
+        self.scenario = scenario
+        self.parameters = parameters
+        self.weights = weights
+        self.options = options
+        self.threads = threads
+    }
+
+    /// The scenario with `values[i]` set at `parameters[i]`.
+    public func scenario(with values: [Double]) throws(SimulationError) -> Scenario {
+        var changed = scenario
+        for (parameter, value) in zip(parameters, values) {
+            do { changed = try changed.setting(parameter.keyPath, to: value) } catch {
+                throw .solver("\(parameter.keyPath) = \(value): \(error.diagnostics.map(\.message).joined(separator: "; "))")
+            }
+        }
+        return changed
+    }
+
+    /// Solves the park with the parameters at `values` (`nil` entries keep the scenario's value).
+    public func evaluate(_ values: [Double?]) throws(SimulationError) -> ParkEvaluation {
+        var changed = scenario
+        for (parameter, value) in zip(parameters, values) {
+            guard let value else { continue }
+            do { changed = try changed.setting(parameter.keyPath, to: value) } catch {
+                throw .solver("\(parameter.keyPath) = \(value): \(error.diagnostics.map(\.message).joined(separator: "; "))")
+            }
+        }
+        var formulation = ParkFormulation(changed)
+        var objective = LinearExpression()
+        for kind in ParkFormulation.Objective.allCases where weights[kind] != 0 {
+            objective.add(formulation.expression(kind), scaledBy: weights[kind])
+        }
+        formulation.maximize(objective)
+        let solution: Solution
+        do { solution = try LPSolver().solve(formulation.model, options: options) } catch { throw .solver("\(error)") }
+        guard solution.hasSolution else {
+            return ParkEvaluation(npv: .nan, co2eAvoided: .nan, jobs: .nan, built: [], termination: solution.termination)
+        }
+        let design = ParkDesign(formulation, values: solution.values)
+        return ParkEvaluation(npv: design.npv, co2eAvoided: design.co2eAvoided, jobs: design.jobsFTEYears,
+                              built: design.exchanges.filter(\.built).map(\.id).sorted(), termination: solution.termination)
+    }
+
+    /// Evaluates every row (parameter values) on `threads` threads; results in row order.
+    public func evaluate(rows: [[Double?]], progress: @escaping @Sendable (Int) -> Void = { _ in },
+                         shouldStop: @escaping @Sendable () -> Bool = { false }) throws(SimulationError) -> [ParkEvaluation] {
+        let store = EvaluationStore(count: rows.count)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, rows.count))) { _ in
+            while let index = store.next(), !shouldStop() {
+                do throws(SimulationError) {
+                    store.set(index, .success(try evaluate(rows[index])))
+                } catch {
+                    store.set(index, .failure(error))
+                }
+                progress(store.finished())
+            }
+        }
+        var results: [ParkEvaluation] = []
+        for index in rows.indices {
+            switch store.value(index) {
+            case let .success(evaluation)?: results.append(evaluation)
+            case let .failure(error)?: throw error
+            case nil: throw .solver("stopped after \(results.count) of \(rows.count) evaluations")
+            }
+        }
+        return results
+    }
+
+    /// Unit-cube rows mapped to the parameters' ranges.
+    public func scaled(_ unit: [[Double]]) -> [[Double?]] {
+        unit.map { row in zip(row, parameters).map { u, p in p.low + u * (p.high - p.low) } }
+    }
+}
+
+/// Evaluation results filled in by worker threads.
+final class EvaluationStore: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Result<ParkEvaluation, SimulationError>?]
+    private var nextIndex = 0
+    private var done = 0
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func next() -> Int? {
+        lock.withLock {
+            guard nextIndex < values.count else { return nil }
+            defer { nextIndex += 1 }
+            return nextIndex
+        }
+    }
+    func set(_ index: Int, _ value: Result<ParkEvaluation, SimulationError>) { lock.withLock { values[index] = value; done += 1 } }
+    func finished() -> Int { lock.withLock { done } }
+    func value(_ index: Int) -> Result<ParkEvaluation, SimulationError>? { lock.withLock { values[index] } }
+}

@@ -1,0 +1,154 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import Report
+import Scenario
+
+struct Sensitivity: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Which assumptions move the answer: tornado, sweeps with break-even levels, Morris, Sobol.",
+        discussion: """
+        Parameters are numeric scenario settings named by dotted key paths (as in policies), \
+        with a [low, high] range, from the scenario's `sensitivity:` block or from --param \
+        (repeatable; replaces the block's list). Every evaluation re-solves the MIP with the \
+        objective weights of the base solve. Outputs: park NPV, CO2e avoided, jobs, and which \
+        exchanges are built.
+
+          tornado   each parameter at its low and high value; bars by NPV swing; design switches marked
+          sweep     a grid over 1 or 2 parameters (--grid N); --break-even EXCHANGE bisects the first
+                    parameter for the smallest level at which EXCHANGE is built
+          morris    elementary effects over --trajectories r trajectories (mu*, sigma, confidence of mu*)
+          sobol     Saltelli sampling with Sobol points, N x (D + 2) evaluations (--samples N):
+                    first-order and total indices with bootstrap intervals
+
+        Examples:
+          symbiosis sensitivity Scenarios/tiny.yaml --method tornado --policy legal_reform
+          symbiosis sensitivity Scenarios/tiny.yaml --method sweep --param resources.fly_ash.disposal_cost=5:40 \\
+              --policy legal_reform --break-even ash_to_cement
+          symbiosis sensitivity Scenarios/tiny.yaml --method sobol --samples 256 --format json --chart sobol.svg
+        """
+    )
+
+    enum Method: String, ExpressibleByArgument, CaseIterable { case tornado, sweep, morris, sobol }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+    @OptionGroup var scenario: ScenarioOptions
+
+    @Option(help: "tornado, sweep, morris or sobol.")
+    var method: Method
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("A parameter and its range, key.path=low:high (repeatable).", valueName: "key=low:high"))
+    var params: [String] = []
+
+    @Option(help: "Sobol: base sample size N (default: the block's samples, 1024).")
+    var samples: Int?
+
+    @Option(help: "Morris: number of trajectories.")
+    var trajectories: Int = 20
+
+    @Option(help: "Random seed (default: the block's seed, 7).")
+    var seed: UInt64?
+
+    @Option(help: "Sweep: levels per parameter.")
+    var grid: Int = 5
+
+    @Option(help: "Sweep: find the smallest level of the first parameter at which this exchange is built.")
+    var breakEven: String?
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: Format = .table
+
+    @Option(help: "Write the result to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(help: "Write the chart (tornado, sweep, Sobol indices) as SVG here.")
+    var chart: String?
+
+    @Option(help: "Worker threads (default: all cores).")
+    var threads: Int?
+
+    @OptionGroup var limits: TimeLimitOptions
+
+    func validate() throws {
+        if grid < 1 { throw ValidationError("--grid must be at least 1") }
+        if trajectories < 2 { throw ValidationError("--trajectories must be at least 2") }
+        if let samples, samples < 2 { throw ValidationError("--samples must be at least 2") }
+        for text in params where Self.parse(text) == nil {
+            throw ValidationError("--param must look like key.path=low:high with low <= high, got \(text)")
+        }
+    }
+
+    static func parse(_ text: String) -> SensitivityParameter? {
+        let parts = text.split(separator: "=", maxSplits: 1)
+        guard parts.count == 2 else { return nil }
+        let range = parts[1].split(separator: ":")
+        guard range.count == 2, let low = Double(range[0]), let high = Double(range[1]), low.isFinite, high.isFinite, low <= high else { return nil }
+        return SensitivityParameter(keyPath: String(parts[0]), low: low, high: high)
+    }
+
+    func run() throws {
+        let park = try scenario.load().scenario
+        let parameters = params.isEmpty ? (park.sensitivity?.parameters ?? []) : params.compactMap(Self.parse)
+        guard !parameters.isEmpty else {
+            printError("error: no parameters: add a `sensitivity:` block to the scenario or give --param key.path=low:high")
+            throw ExitCode(64)
+        }
+        for p in parameters {
+            do { _ = try park.setting(p.keyPath, to: p.low); _ = try park.setting(p.keyPath, to: p.high) } catch {
+                printError("error: --param \(p.keyPath): \(error.diagnostics.map(\.message).joined(separator: "; "))")
+                throw ExitCode(64)
+            }
+        }
+        if method == .sweep && parameters.count > 2 {
+            printError("error: a sweep takes 1 or 2 parameters, got \(parameters.count)")
+            throw ExitCode(64)
+        }
+        Interruption.shared.install()
+        var options = ParkOptimizer.defaultOptions
+        options.timeLimit = limits.timeLimit
+        options.shouldStop = { Interruption.shared.isRaised }
+        let base: OptimizationResult
+        do { base = try ParkOptimizer(options: options).optimize(park) } catch {
+            printError("error: \(error)")
+            throw ExitCode(70)
+        }
+        let study = SensitivityAnalysis(scenario: park, parameters: parameters, weights: base.objectiveWeights, options: options,
+                                     threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let seedValue = seed ?? park.sensitivity?.seed ?? 7
+        let c = park.currency
+        var text = "", svg: String?
+        do {
+            switch method {
+            case .tornado:
+                let (baseRun, bars) = try study.tornado()
+                text = SensitivityReport.tornado(baseRun, bars, currency: c, format: format.rawValue)
+                svg = SensitivityReport.tornadoChart(baseRun, bars, currency: c)
+            case .sweep:
+                let (levels, results) = try study.sweep(points: grid)
+                let breakEvenLevel = try breakEven.map { exchange throws(SimulationError) in try study.breakEven(exchange: exchange) }
+                text = SensitivityReport.sweep(parameters, levels: levels, results: results, breakEven: breakEvenLevel, currency: c, format: format.rawValue)
+                svg = SensitivityReport.sweepChart(parameters, levels: levels, results: results, currency: c)
+            case .morris:
+                let results = try study.morris(trajectories: trajectories, seed: seedValue)
+                text = SensitivityReport.morris(parameters, results, trajectories: trajectories, format: format.rawValue)
+            case .sobol:
+                let n = samples ?? park.sensitivity?.samples ?? 1024
+                let bar = ProgressBar(total: n * (parameters.count + 2), label: "evaluating")
+                let (indices, evaluations) = try study.sobol(samples: n, seed: seedValue, progress: { bar.update($0) })
+                bar.finish()
+                text = SensitivityReport.sobol(parameters, indices, samples: n, evaluations: evaluations, format: format.rawValue)
+                svg = SensitivityReport.sobolChart(parameters, indices[0])
+            }
+        } catch {
+            printError(Interruption.shared.isRaised ? "interrupted: nothing was written." : "error: \(error)")
+            throw ExitCode(Interruption.shared.isRaised ? 130 : 70)
+        }
+        do {
+            if let chart, let svg { try OutputFile.write(svg, to: chart, inputs: [scenario.file]) }
+            if let output { try OutputFile.write(text, to: output, inputs: [scenario.file]) } else { print(text, terminator: "") }
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(73)
+        }
+    }
+}
