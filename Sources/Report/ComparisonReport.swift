@@ -11,11 +11,15 @@ public struct ComparisonReport {
     public let language: ReportLanguage
     /// The scenario file's text, for its notes on sources (`nil`: not shown).
     public let scenarioText: String?
+    /// A tornado study of the recommended option, when one was run.
+    public let tornado: (base: ParkEvaluation, bars: [TornadoBar])?
 
-    public init(comparison: PolicyComparison, language: ReportLanguage = .en, scenarioText: String? = nil) {
+    public init(comparison: PolicyComparison, language: ReportLanguage = .en, scenarioText: String? = nil,
+                tornado: (base: ParkEvaluation, bars: [TornadoBar])? = nil) {
         self.comparison = comparison
         self.language = language
         self.scenarioText = scenarioText
+        self.tornado = tornado
     }
 
     var l: ReportLanguage { language }
@@ -31,6 +35,7 @@ public struct ComparisonReport {
         addRecommendation(&doc)
         addSummary(&doc)
         addFramework(&doc)
+        addTornado(&doc)
         for entry in comparison.ranking { addDetails(&doc, options[entry.option], index: entry.option) }
         addAssumptions(&doc)
         return doc
@@ -190,6 +195,17 @@ public struct ComparisonReport {
             doc.figure(ComparisonCharts.cdf(risk, language: l), caption: l(.cdfCaption), file: "npv-cdf-\(index).svg")
             doc.figure(ComparisonCharts.fan(risk, language: l), caption: l(.fanCaption), file: "cash-flow-\(index).svg")
         }
+    }
+
+    func addTornado(_ doc: inout ReportDocument) {
+        guard let tornado, let best = comparison.ranking.first else { return }
+        doc.heading(l(.tornadoHeading) + " (“\(options[best.option].name)”)")
+        doc.figure(SensitivityReport.tornadoChart(tornado.base, tornado.bars, currency: currency), caption: l(.tornadoCaption), file: "tornado.svg")
+        doc.table([l(.parameter), l(.range), l(.parkNPV) + " −", l(.parkNPV) + " +", l(.designSwitch)],
+                  tornado.bars.map { bar in
+                      [bar.parameter.keyPath, "\(SensitivityReport.level(bar.parameter.low)) – \(SensitivityReport.level(bar.parameter.high))",
+                       money(bar.low.npv), money(bar.high.npv), bar.switchesDesign ? "✓" : ""]
+                  }, numeric: [false, true, true, true, false])
     }
 
     func addAssumptions(_ doc: inout ReportDocument) {

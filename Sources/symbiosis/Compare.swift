@@ -53,14 +53,24 @@ struct Compare: ParsableCommand {
     @Option(help: "Worker threads (default: all cores).")
     var threads: Int?
 
+    @Flag(help: "Add a tornado study of the recommended option (parameters from the scenario's sensitivity: block or --param).")
+    var tornado = false
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("A tornado parameter and its range, key.path=low:high (repeatable).", valueName: "key=low:high"))
+    var params: [String] = []
+
     @OptionGroup var limits: TimeLimitOptions
 
     func validate() throws {
         if let samples, samples < 0 { throw ValidationError("--samples must be 0 or more, got \(samples)") }
+        for text in params where Sensitivity.parse(text) == nil {
+            throw ValidationError("--param must look like key.path=low:high with low <= high, got \(text)")
+        }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
     }
 
     func run() throws {
+        Interruption.shared.install()
         let base = try ScenarioOptions.load(file, policy: nil)
         var names = policies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if names == ["all"] {
@@ -104,7 +114,24 @@ struct Compare: ParsableCommand {
             throw ExitCode(130)
         }
         let text = try? String(contentsOfFile: file, encoding: .utf8)
-        let document = ComparisonReport(comparison: comparison, language: lang, scenarioText: text)
+        var study: (base: ParkEvaluation, bars: [TornadoBar])?
+        if tornado, let best = comparison.ranking.first {
+            let option = comparison.options[best.option]
+            let parameters = params.isEmpty ? (option.scenario.sensitivity?.parameters ?? []) : params.compactMap(Sensitivity.parse)
+            if parameters.isEmpty {
+                printError("note: --tornado needs parameters (a sensitivity: block or --param); no tornado in the report")
+            } else {
+                printError("tornado study of \(option.name) (\(2 * parameters.count + 1) solves)")
+                var analysis = SensitivityAnalysis(scenario: option.scenario, parameters: parameters,
+                                                   weights: option.result.objectiveWeights, options: options, threads: cores)
+                analysis.shouldStop = { Interruption.shared.isRaised }
+                do { study = try analysis.tornado() } catch {
+                    printError(Interruption.shared.isRaised ? "interrupted: no report was written." : "error: tornado: \(error)")
+                    throw ExitCode(Interruption.shared.isRaised ? 130 : 70)
+                }
+            }
+        }
+        let document = ComparisonReport(comparison: comparison, language: lang, scenarioText: text, tornado: study)
         print(document.summaryText(), terminator: "")
         let built = document.document()
         do {

@@ -33,7 +33,7 @@ final class Interruption: @unchecked Sendable {
 
 /// A one-line progress bar with ETA on standard error, drawn only when it is a terminal.
 final class ProgressBar: @unchecked Sendable {
-    private let total: Int
+    private var total: Int
     private let label: String
     private let lock = NSLock()
     private let started = DispatchTime.now().uptimeNanoseconds
@@ -43,6 +43,12 @@ final class ProgressBar: @unchecked Sendable {
     init(total: Int, label: String) {
         self.total = max(1, total)
         self.label = label
+    }
+
+    /// `done` of a batch of `total` (a new batch restarts the bar).
+    func update(_ done: Int, of total: Int) {
+        lock.withLock { self.total = max(1, total) }
+        update(done)
     }
 
     func update(_ done: Int) {

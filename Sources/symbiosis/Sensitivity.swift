@@ -87,6 +87,7 @@ struct Sensitivity: ParsableCommand {
     }
 
     func run() throws {
+        Interruption.shared.install()
         let park = try scenario.load().scenario
         let parameters = params.isEmpty ? (park.sensitivity?.parameters ?? []) : params.compactMap(Self.parse)
         guard !parameters.isEmpty else {
@@ -112,8 +113,12 @@ struct Sensitivity: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(70)
         }
-        let study = SensitivityAnalysis(scenario: park, parameters: parameters, weights: base.objectiveWeights, options: options,
-                                     threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        var study = SensitivityAnalysis(scenario: park, parameters: parameters, weights: base.objectiveWeights, options: options,
+                                        threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let bar = ProgressBar(total: 0, label: "evaluating")
+        study.progress = { done, total in bar.update(done, of: total) }
+        study.shouldStop = { Interruption.shared.isRaised }
+        defer { bar.finish() }
         let seedValue = seed ?? park.sensitivity?.seed ?? 7
         let c = park.currency
         var text = "", svg: String?
@@ -133,9 +138,7 @@ struct Sensitivity: ParsableCommand {
                 text = SensitivityReport.morris(parameters, results, trajectories: trajectories, format: format.rawValue)
             case .sobol:
                 let n = samples ?? park.sensitivity?.samples ?? 1024
-                let bar = ProgressBar(total: n * (parameters.count + 2), label: "evaluating")
-                let (indices, evaluations) = try study.sobol(samples: n, seed: seedValue, progress: { bar.update($0) })
-                bar.finish()
+                let (indices, evaluations) = try study.sobol(samples: n, seed: seedValue)
                 text = SensitivityReport.sobol(parameters, indices, samples: n, evaluations: evaluations, format: format.rawValue)
                 svg = SensitivityReport.sobolChart(parameters, indices[0])
             }

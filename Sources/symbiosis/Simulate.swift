@@ -97,6 +97,7 @@ struct Simulate: ParsableCommand {
     }
 
     func run() throws {
+        Interruption.shared.install()
         let loaded = try scenario.load()
         let park = loaded.scenario
         guard let uncertainty = park.uncertainty else {
@@ -108,7 +109,6 @@ struct Simulate: ParsableCommand {
             samples: samples ?? uncertainty.samples, seed: seed ?? uncertainty.seed, method: method, mode: mode,
             threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
             shardIndex: shardIndex, shardCount: shardCount, sampleTimeLimit: sampleTimeLimit)
-        Interruption.shared.install()
 
         let data = ParkData(park)
         let plan: BuildPlan, weights: ObjectiveWeights, summary: SimulationHeader.DesignSummary

@@ -97,4 +97,43 @@ struct CompareCommandTests {
         #expect(dom.stdout.contains("<svg"))
         #expect(dom.stdout.contains("legal_reform"))
     }
+
+    /// Ctrl-C while the options are being solved: exit 130 within 2 s, no report file.
+    @Test func interruptionWritesNoReport() throws {
+        let directory = try TestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TestSupport.symbiosisPath)
+        process.arguments = ["compare", TestSupport.scenario("hiep-phuoc.yaml"), "--report", directory + "/report.html",
+                             "--csv", directory + "/tables"]
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        // Wait until the solves have started (the signal handler is installed by then).
+        var seen = ""
+        let deadline = Date().addingTimeInterval(60)
+        while !seen.contains("solving"), Date() < deadline {
+            seen += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        Thread.sleep(forTimeInterval: 1)
+        let sent = Date()
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(Date().timeIntervalSince(sent) < 2)
+        #expect(process.terminationStatus == 130)
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory)
+        #expect(left.isEmpty, "\(left)")
+    }
+
+    /// `--tornado` adds the tornado of the recommended option to the report.
+    @Test func tornadoInTheReport() throws {
+        let (directory, _) = try Self.run(["--tornado", "--param", "resources.clinker.price=30:70",
+                                           "--param", "exchanges.ash_to_cement.capex=500000:3000000"])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let html = try String(contentsOfFile: directory + "/report.html", encoding: .utf8)
+        #expect(html.contains("Which assumptions move the answer"))
+        #expect(html.contains("exchanges.ash_to_cement.capex"))
+        #expect(FileManager.default.fileExists(atPath: directory + "/tornado.svg"))
+    }
 }

@@ -103,13 +103,12 @@ extension SensitivityAnalysis {
     }
 
     /// Sobol indices from `samples × (D + 2)` evaluations, per output.
-    public func sobol(samples: Int, seed: UInt64, progress: @escaping @Sendable (Int) -> Void = { _ in })
-        throws(SimulationError) -> (indices: [SobolIndices], evaluations: Int) {
+    public func sobol(samples: Int, seed: UInt64) throws(SimulationError) -> (indices: [SobolIndices], evaluations: Int) {
         let unit: [[Double]]
         do { unit = try SobolIndices.design(samples: samples, dimensions: parameters.count, seed: seed) } catch {
             throw .tooManyDimensions(2 * parameters.count, maximum: SobolSequence.maximumDimensions)
         }
-        let results = try evaluate(rows: scaled(unit), progress: progress)
+        let results = try evaluate(rows: scaled(unit))
         try requireSolutions(results, rows: scaled(unit))
         let indices = (0..<ParkEvaluation.outputs.count).map { k in
             SobolIndices(outputs: results.map { $0.values[k] }, dimensions: parameters.count, seed: seed)

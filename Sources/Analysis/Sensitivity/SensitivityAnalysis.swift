@@ -37,6 +37,10 @@ public struct SensitivityAnalysis: Sendable {
     public let weights: ObjectiveWeights
     public var options: SolveOptions
     public var threads: Int
+    /// Called from worker threads with (evaluations done, evaluations in this batch).
+    public var progress: @Sendable (Int, Int) -> Void = { _, _ in }
+    /// Polled between evaluations; a stop throws.
+    public var shouldStop: @Sendable () -> Bool = { false }
 
     public init(scenario: Scenario, parameters: [SensitivityParameter], weights: ObjectiveWeights,
                 options: SolveOptions = ParkOptimizer.defaultOptions, threads: Int = 1) {
@@ -84,8 +88,7 @@ public struct SensitivityAnalysis: Sendable {
     }
 
     /// Evaluates every row (parameter values) on `threads` threads; results in row order.
-    public func evaluate(rows: [[Double?]], progress: @escaping @Sendable (Int) -> Void = { _ in },
-                         shouldStop: @escaping @Sendable () -> Bool = { false }) throws(SimulationError) -> [ParkEvaluation] {
+    public func evaluate(rows: [[Double?]]) throws(SimulationError) -> [ParkEvaluation] {
         let store = EvaluationStore(count: rows.count)
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, rows.count))) { _ in
             while let index = store.next(), !shouldStop() {
@@ -94,7 +97,7 @@ public struct SensitivityAnalysis: Sendable {
                 } catch {
                     store.set(index, .failure(error))
                 }
-                progress(store.finished())
+                progress(store.finished(), rows.count)
             }
         }
         var results: [ParkEvaluation] = []

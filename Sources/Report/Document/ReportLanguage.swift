@@ -48,7 +48,7 @@ public enum Phrase: Sendable, CaseIterable {
     case transfer, transfersHeading, losersHeading, noLosers, assumptionsHeading, sourcesIntro, horizon, discountRate
     case carbonPrice, currency, samples, riskHeading, notProven, noDesign, optimal, timeLimit, paidBy, none, policyChanges
     case quantileNote, rankingNote, publicCostNote, npvAxis, probabilityAxis, cashFlowAxis, samplesAxis, yearAxis
-    case simulationNote, weightsLine, facilities, buildsNothing
+    case simulationNote, weightsLine, facilities, buildsNothing, tornadoHeading, tornadoCaption, parameter, range, designSwitch
 
     var english: String {
         switch self {
@@ -129,6 +129,11 @@ public enum Phrase: Sendable, CaseIterable {
         case .simulationNote: return "The design is kept fixed; each year's flows are re-optimized for the sample's prices and volumes."
         case .weightsLine: return "Objective weights (economic, environmental, social)"
         case .facilities: return "Facilities built"
+        case .tornadoHeading: return "Which assumptions move the answer"
+        case .tornadoCaption: return "Tornado: park NPV with each parameter at the low (blue) and high (orange) end of its range, the design re-optimized; * marks a parameter whose range changes which links are built."
+        case .parameter: return "Parameter"
+        case .range: return "Range"
+        case .designSwitch: return "Design changes"
         case .buildsNothing: return "The optimal design under this option builds no link and no facility: nothing changes from today, so there is no risk to show."
         }
     }
@@ -212,6 +217,11 @@ public enum Phrase: Sendable, CaseIterable {
         case .simulationNote: return "Phương án đầu tư được giữ cố định; lưu lượng mỗi năm được tối ưu lại theo giá và khối lượng của từng mẫu."
         case .weightsLine: return "Trọng số mục tiêu (kinh tế, môi trường, xã hội)"
         case .facilities: return "Công trình dùng chung được xây dựng"
+        case .tornadoHeading: return "Những giả định nào làm thay đổi kết quả"
+        case .tornadoCaption: return "Biểu đồ lốc xoáy: NPV toàn khu khi mỗi tham số ở đầu thấp (xanh) và đầu cao (cam) của khoảng, phương án được tối ưu lại; dấu * đánh dấu tham số làm thay đổi các liên kết được xây dựng."
+        case .parameter: return "Tham số"
+        case .range: return "Khoảng"
+        case .designSwitch: return "Thay đổi phương án"
         case .buildsNothing: return "Phương án tối ưu trong trường hợp này không xây dựng liên kết hay công trình nào: không có gì thay đổi so với hiện tại nên không có rủi ro để trình bày."
         }
     }
