@@ -92,7 +92,6 @@ struct Compare: ParsableCommand {
         var options = ParkOptimizer.defaultOptions
         options.timeLimit = limits.timeLimit
         options.shouldStop = { Interruption.shared.isRaised }
-        Interruption.shared.install()
         let started = Date()
         let comparison: PolicyComparison
         do {

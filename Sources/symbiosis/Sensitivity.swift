@@ -104,7 +104,6 @@ struct Sensitivity: ParsableCommand {
             printError("error: a sweep takes 1 or 2 parameters, got \(parameters.count)")
             throw ExitCode(64)
         }
-        Interruption.shared.install()
         var options = ParkOptimizer.defaultOptions
         options.timeLimit = limits.timeLimit
         options.shouldStop = { Interruption.shared.isRaised }
