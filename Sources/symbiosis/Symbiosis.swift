@@ -18,7 +18,7 @@ struct Symbiosis: ParsableCommand {
           symbiosis solve Scenarios/tiny.yaml --policy landfill_tax+legal_reform --format json
           symbiosis export Scenarios/tiny.yaml --mps tiny.mps
         """,
-        subcommands: [Validate.self, Solve.self, Simulate.self, Merge.self, Compare.self, Sensitivity.self, Export.self, Demo.self]
+        subcommands: [Validate.self, Solve.self, Simulate.self, Merge.self, Compare.self, Sensitivity.self, Generate.self, Export.self, Demo.self]
     )
 
     static func main() {
