@@ -20,7 +20,7 @@ let package = Package(
         // The lp_solve 5.5 backend behind MILP's Solver protocol; the only module importing CLPSolve.
         .target(name: "LPSolve", dependencies: ["MILP", "CLPSolve"]),
         // Scenario files: types, YAML loading, policies as overrides, validation.
-        .target(name: "Scenario", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Scenario", dependencies: [.product(name: "Yams", package: "Yams"), "Sampling"]),
         // Park network -> MILP.
         .target(name: "Formulation", dependencies: ["Scenario", "MILP"]),
         // Random streams, quasi-random points and streaming statistics; knows nothing of parks.

@@ -1,4 +1,5 @@
 import Foundation
+import Sampling
 
 /// Plausible synthetic parks for benchmarks and scaling studies: sectors with realistic
 /// resource mixes, sites on a grid, candidate links between compatible wastes and inputs,
@@ -204,18 +205,16 @@ public struct ParkGenerator: Sendable {
 
     static func f(_ x: Double) -> String { String(format: "%.3f", x) }
 
-    /// SplitMix64 (Steele, Lea and Flood 2014): the generator's only source of randomness.
+    /// The generator's only source of randomness: Philox draws numbered 1, 2, 3, ...
     struct Stream {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
+        let random: RandomStream
+        var counter: UInt32 = 0
+        init(seed: UInt64) { random = RandomStream(seed: seed) }
+        mutating func unit() -> Double {
+            counter += 1
+            return random.uniform(counter, 0x9E4E, 0)
         }
-        mutating func uniform(_ low: Double, _ high: Double) -> Double { low + (high - low) * Double(next() >> 11) / 9_007_199_254_740_992 }
-        mutating func index(_ count: Int) -> Int { Int(next() % UInt64(count)) }
+        mutating func uniform(_ low: Double, _ high: Double) -> Double { low + (high - low) * unit() }
+        mutating func index(_ count: Int) -> Int { min(count - 1, Int(unit() * Double(count))) }
     }
 }

@@ -36,13 +36,6 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         let text = ParkGenerator(companies: companies, exchanges: exchanges, facilities: facilities, years: years, seed: seed).yaml()
-        if let output {
-            do { try OutputFile.write(text, to: output) } catch {
-                printError("error: \(error)")
-                throw ExitCode(73)
-            }
-        } else {
-            print(text, terminator: "")
-        }
+        try deliver(text, to: output, inputs: [])
     }
 }

@@ -51,13 +51,6 @@ struct Merge: ParsableCommand {
         case .json: text = report.json()
         case .csv: text = report.csv()
         }
-        if let output {
-            do { try OutputFile.write(text, to: output, inputs: parts) } catch {
-                printError("error: \(error)")
-                throw ExitCode(73)
-            }
-        } else {
-            print(text, terminator: "")
-        }
+        try deliver(text, to: output, inputs: parts)
     }
 }

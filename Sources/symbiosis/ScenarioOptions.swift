@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Report
 import Scenario
 
 /// The scenario file and policy arguments shared by the commands.
@@ -33,4 +34,17 @@ struct ScenarioOptions: ParsableArguments {
 
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Writes a command's result: to `output` atomically (never over one of `inputs`; exit 73 when
+/// it cannot be written), or to standard output.
+func deliver(_ text: String, to output: String?, inputs: [String]) throws {
+    guard let output else {
+        print(text, terminator: "")
+        return
+    }
+    do { try OutputFile.write(text, to: output, inputs: inputs) } catch {
+        printError("error: \(error)")
+        throw ExitCode(73)
+    }
 }

@@ -145,12 +145,7 @@ struct Sensitivity: ParsableCommand {
             printError(Interruption.shared.isRaised ? "interrupted: nothing was written." : "error: \(error)")
             throw ExitCode(Interruption.shared.isRaised ? 130 : 70)
         }
-        do {
-            if let chart, let svg { try OutputFile.write(svg, to: chart, inputs: [scenario.file]) }
-            if let output { try OutputFile.write(text, to: output, inputs: [scenario.file]) } else { print(text, terminator: "") }
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(73)
-        }
+        if let chart, let svg { try deliver(svg, to: chart, inputs: [scenario.file]) }
+        try deliver(text, to: output, inputs: [scenario.file])
     }
 }

@@ -186,7 +186,7 @@ struct Simulate: ParsableCommand {
         case .json: text = report.json()
         case .csv: text = report.csv()
         }
-        if let output { try write(text, to: output) } else { print(text, terminator: "") }
+        try write(text, to: output)
     }
 
     /// `--mode stochastic`: the design for `paths` sampled paths (drawn with seed + 1), and both
@@ -221,14 +221,11 @@ struct Simulate: ParsableCommand {
             throw ExitCode(130)
         }
         let text = format == .json ? report.json() : report.table()
-        if let output { try write(text, to: output) } else { print(text, terminator: "") }
+        try write(text, to: output)
     }
 
-    private func write(_ text: String, to path: String) throws {
-        do { try OutputFile.write(text, to: path, inputs: [scenario.file] + (design.map { [$0] } ?? [])) } catch {
-            printError("error: \(error)")
-            throw ExitCode(73)
-        }
+    private func write(_ text: String, to path: String?) throws {
+        try deliver(text, to: path, inputs: [scenario.file] + (design.map { [$0] } ?? []))
     }
 }
 

@@ -62,14 +62,7 @@ struct Solve: ParsableCommand {
         case .json: text = report.json()
         case .csv: text = report.csv()
         }
-        if let output {
-            do { try OutputFile.write(text, to: output, inputs: [scenario.file]) } catch {
-                printError("error: \(error)")
-                throw ExitCode(73)
-            }
-        } else {
-            print(text, terminator: "")
-        }
+        try deliver(text, to: output, inputs: [scenario.file])
         if result.design == nil { throw ExitCode(2) }
     }
 }
