@@ -27,6 +27,14 @@ import Synchronization
 ///   right-hand sides: with one constrained objective the levels are split into contiguous
 ///   chunks, with more the outer levels are shared out. Each solve starts from the best
 ///   known point that meets its bounds (payoff rows and earlier optima) as a cutoff.
+/// - Neighbourhood search (local branching, M. Fischetti and A. Lodi, Mathematical
+///   Programming 98 (2003) 23–47): when `neighbourhood` names the design binaries, each
+///   level after the first of its loop first solves its own model restricted to designs
+///   within `k = neighbourhoodSize` changes of the previous level's optimum
+///   (`Σ_{x̄=0} x + Σ_{x̄=1} (1 − x) ≤ k`; `2k` when none that close meets the level). Its
+///   answer only seeds the cutoff of the full solve, which stays exact. Neighbouring levels
+///   have neighbouring optima, so the cutoff is often the optimum itself and the full solve
+///   only has to prove it (on hiep-phuoc: one level 503 s → 0.8 + 1.3 s).
 /// - The result does not depend on the thread count or timing (points are deduplicated and
 ///   sorted); only the counts of solves and bypasses may.
 public struct AugmentedEpsilonConstraint: Sendable {
@@ -37,14 +45,41 @@ public struct AugmentedEpsilonConstraint: Sendable {
     public var augmentation: Double
     public var threads: Int
     public var options: SolveOptions
+    /// Binary columns that describe a design, for the neighbourhood search (none: no search).
+    public var neighbourhood: [Variable]
+    /// Changes of those binaries the neighbourhood allows.
+    public var neighbourhoodSize: Int
+    /// Longest a neighbourhood search may take, seconds.
+    public var neighbourhoodTimeLimit: Double
+    /// Told about every grid solve as it ends (from the worker threads), e.g. to show progress.
+    public var progress: (@Sendable (LevelReport) -> Void)?
+
+    /// One grid solve, as `progress` hears of it.
+    public struct LevelReport: Sendable {
+        /// Level indices of the constrained objectives.
+        public var level: [Int]
+        public var bounds: [Double]
+        public var termination: TerminationStatus
+        /// Every objective at the point found; empty without one.
+        public var objectives: [Double]
+        /// Seconds of the neighbourhood search and of the full solve.
+        public var neighbourhoodSeconds: Double
+        public var seconds: Double
+        /// Levels above it this optimum answers without a solve (the bypass).
+        public var bypassed: Int
+    }
 
     public init(gridPoints: Int = 11, augmentation: Double = 1e-4, threads: Int = availableCores(),
-                options: SolveOptions = SolveOptions()) {
+                options: SolveOptions = SolveOptions(), neighbourhood: [Variable] = [], neighbourhoodSize: Int = 2,
+                neighbourhoodTimeLimit: Double = 10) {
         precondition(gridPoints >= 1, "at least one grid point")
         self.gridPoints = gridPoints
         self.augmentation = augmentation
         self.threads = max(1, threads)
         self.options = options
+        self.neighbourhood = neighbourhood
+        self.neighbourhoodSize = neighbourhoodSize
+        self.neighbourhoodTimeLimit = neighbourhoodTimeLimit
     }
 
     /// The ε levels of each constrained objective (`[c]` for objective `c + 1`), from nadir to ideal.
@@ -113,11 +148,17 @@ public struct AugmentedEpsilonConstraint: Sendable {
             work.addConstraint(LinearConstraint(problem.objectives[k]), name: "epsilon_\(problem.names[k])")
         }
         work.setObjective(.maximize, augmentedObjective(problem, payoff: payoff))
+        // Free until a search sets its centre: coefficients +1, i.e. centred on all zeros.
+        let neighbourhoodRow = neighbourhood.isEmpty ? nil
+            : work.addConstraint(LinearConstraint(terms: neighbourhood.map { .init($0, 1) }, lower: -.infinity, upper: .infinity),
+                                 name: "neighbourhood")
         let units = Self.units(grid, threads: threads)
         let workers = min(threads, units.count)
         let state = Mutex(GridState())
         let run = GridRun(problem: problem, grid: grid, rows: rows, units: units, options: options,
-                          deadline: deadline, knownPoints: payoff.points)
+                          deadline: deadline, knownPoints: payoff.points, neighbourhood: neighbourhood,
+                          neighbourhoodRow: neighbourhoodRow, neighbourhoodSize: neighbourhoodSize,
+                          neighbourhoodTimeLimit: neighbourhoodTimeLimit, progress: progress)
         let model = work
         onThreads(workers) { _, _ in run.work(on: model, state: state) }
         let finished = state.withLock { $0 }
@@ -178,6 +219,7 @@ struct GridState: Sendable {
     var found: [Found] = []
     var infeasibleLevels: [[Int]] = []
     var solves = 0
+    var neighbourhoodSolves = 0
     var nodes = 0
     var error: SolverError?
 }
@@ -196,6 +238,18 @@ struct GridRun: Sendable {
     let options: SolveOptions
     let deadline: Double?
     let knownPoints: [[Double]]
+    let neighbourhood: [Variable]
+    let neighbourhoodRow: ConstraintRef?
+    let neighbourhoodSize: Int
+    let neighbourhoodTimeLimit: Double
+    let progress: (@Sendable (AugmentedEpsilonConstraint.LevelReport) -> Void)?
+
+    /// What one worker remembers between levels.
+    struct Worker {
+        let loaded: LPSolveModel
+        /// The neighbourhood row's coefficients as loaded (+1: centre 0, −1: centre 1).
+        var signs: [Double]
+    }
 
     private enum Decision {
         case skipInfeasible
@@ -211,13 +265,13 @@ struct GridRun: Sendable {
 
     /// Claims units until none is left; each unit runs its inner levels upward.
     func work(on model: Model, state: borrowing Mutex<GridState>) {
-        let loaded: LPSolveModel
-        do { loaded = try LPSolveModel(model) } catch {
+        var worker: Worker
+        do { worker = Worker(loaded: try LPSolveModel(model), signs: Array(repeating: 1, count: neighbourhood.count)) } catch {
             state.withLock { if $0.error == nil { $0.error = error } }
             return
         }
         while let unit = claim(state) {
-            do { try run(unit, on: loaded, state: state) } catch {
+            do { try run(unit, on: &worker, state: state) } catch {
                 state.withLock { if $0.error == nil { $0.error = error } }
                 return
             }
@@ -232,7 +286,30 @@ struct GridRun: Sendable {
         }
     }
 
-    private func run(_ unit: Unit, on loaded: LPSolveModel, state: borrowing Mutex<GridState>) throws(SolverError) {
+    /// The best design within `size` changes of `centre` at the loaded level (within
+    /// `neighbourhoodTimeLimit`); the neighbourhood row is free again afterwards.
+    private func searchNeighbourhood(of centre: [Double], size: Int, on worker: inout Worker) throws(SolverError) -> Solution {
+        guard let row = neighbourhoodRow else { preconditionFailure("no neighbourhood row") }
+        var ones = 0.0
+        for (e, variable) in neighbourhood.enumerated() {
+            let on = centre[variable.index] > 0.5
+            if on { ones += 1 }
+            let sign: Double = on ? -1 : 1
+            if worker.signs[e] != sign {
+                worker.loaded.setCoefficient(row, variable, sign)
+                worker.signs[e] = sign
+            }
+        }
+        worker.loaded.setBounds(row, lower: -.infinity, upper: Double(size) - ones)
+        defer { worker.loaded.setBounds(row, lower: -.infinity, upper: .infinity) }
+        let limit = deadline.map { min($0, monotonicNow() + neighbourhoodTimeLimit) } ?? monotonicNow() + neighbourhoodTimeLimit
+        return try worker.loaded.solve(options: options.until(limit))
+    }
+
+    private func run(_ unit: Unit, on worker: inout Worker, state: borrowing Mutex<GridState>) throws(SolverError) {
+        let loaded = worker.loaded
+        /// The last optimum of this unit: the centre of the next neighbourhood search.
+        var previous: [Double]?
         var i = unit.inner.lowerBound
         func mark(_ range: Range<Int>, _ outcome: GridState.Outcome) {
             state.withLock { s in for j in range { s.outcomes[[j] + unit.outer] = outcome } }
@@ -263,8 +340,26 @@ struct GridRun: Sendable {
                     let lower = e - AugmentedEpsilonConstraint.levelTolerance(e) - problem.objectives[c + 1].constant
                     loaded.setBounds(rows[c], lower: lower, upper: .infinity)
                 }
-                let solution = try loaded.solve(knownPoints: knownPoints + found, options: options.until(deadline))
+                var seeds = knownPoints + found
+                // Around the previous optimum of this loop (which the bypass leaves infeasible here):
+                // k changes, then 2k when no design that close meets the level.
+                var searchSeconds = 0.0
+                if let centre = previous, neighbourhoodRow != nil {
+                    for size in [neighbourhoodSize, 2 * neighbourhoodSize] {
+                        let local = try searchNeighbourhood(of: centre, size: size, on: &worker)
+                        searchSeconds += local.seconds
+                        state.withLock { $0.neighbourhoodSolves += 1; $0.nodes += local.nodes }
+                        if local.hasSolution { seeds.append(local.values) }
+                        if local.termination != .infeasible { break }
+                    }
+                }
+                let solution = try loaded.solve(knownPoints: seeds, options: options.until(deadline))
+                func report(_ objectives: [Double], bypassed: Int) {
+                    progress?(.init(level: level, bounds: bounds, termination: solution.termination, objectives: objectives,
+                                    neighbourhoodSeconds: searchSeconds, seconds: solution.seconds, bypassed: bypassed))
+                }
                 guard solution.hasSolution else {
+                    report([], bypassed: 0)
                     let infeasible = solution.termination == .infeasible
                     state.withLock { (s: inout GridState) in
                         s.solves += 1
@@ -282,6 +377,7 @@ struct GridRun: Sendable {
                 }
                 let objectives = problem.values(at: solution.values)
                 let proven = solution.termination == .optimal
+                previous = solution.values
                 let index = state.withLock { (s: inout GridState) -> Int in
                     s.solves += 1
                     s.nodes += solution.nodes
@@ -293,13 +389,15 @@ struct GridRun: Sendable {
                 i += 1
                 // AUGMECON2's bypass: b = ⌊s₁/step₁⌋ levels up still hold this optimum. Checked
                 // level by level, so rounding never skips a level the point does not meet.
-                guard proven else { continue }
-                while i < unit.inner.upperBound {
+                var bypassed = 0
+                while proven, i < unit.inner.upperBound {
                     let e = grid[0][i]
                     guard objectives[1] >= e - AugmentedEpsilonConstraint.levelTolerance(e) else { break }
                     mark(i..<(i + 1), .bypassed(index))
                     i += 1
+                    bypassed += 1
                 }
+                report(objectives, bypassed: bypassed)
             }
         }
     }
@@ -311,6 +409,7 @@ extension AugmentedEpsilonConstraint {
         var statistics = ParetoFront.Statistics()
         statistics.gridLevels = grid.reduce(1) { $0 * $1.count }
         statistics.solves = state.solves
+        statistics.neighbourhoodSolves = state.neighbourhoodSolves
         statistics.nodes = state.nodes
         var levelsOf: [Int: [[Int]]] = [:]
         for (level, outcome) in state.outcomes {

@@ -48,6 +48,8 @@ public struct ParetoFront: Sendable {
         public var unsolved = 0
         /// MIP solves of the payoff table.
         public var payoffSolves = 0
+        /// Neighbourhood searches (small MIPs that seed the grid solves' cutoffs).
+        public var neighbourhoodSolves = 0
         public var nodes = 0
         /// Wall time, seconds (payoff table included).
         public var seconds = 0.0

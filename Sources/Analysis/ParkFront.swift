@@ -78,7 +78,8 @@ extension ParkOptimizer {
     /// rows, then AUGMECON2 on `threads` threads (`AugmentedEpsilonConstraint`). `options`'
     /// time limit covers the whole run; points not proven optimal are marked.
     public func front(_ scenario: Scenario, objectives: [ParkFormulation.Objective], gridPoints: Int,
-                      threads: Int = availableCores()) throws(SolverError) -> ParkFront {
+                      threads: Int = availableCores(),
+                      progress: (@Sendable (AugmentedEpsilonConstraint.LevelReport) -> Void)? = nil) throws(SolverError) -> ParkFront {
         precondition((2...3).contains(objectives.count) && Set(objectives).count == objectives.count,
                      "2 or 3 distinct objectives")
         let deadline = options.timeLimit.map { ParkOptimizer.now() + $0 }
@@ -86,7 +87,9 @@ extension ParkOptimizer {
         let problem = formulation.multiObjective(objectives)
         var settings = options
         settings.timeLimit = nil
-        let method = AugmentedEpsilonConstraint(gridPoints: gridPoints, threads: threads, options: settings)
+        var method = AugmentedEpsilonConstraint(gridPoints: gridPoints, threads: threads, options: settings,
+                                                neighbourhood: formulation.chosen + formulation.chosenFacility)
+        method.progress = progress
         let front = try method.front(problem, deadline: deadline)
         let scales = objectives.map(\.reportScale)
         var points: [ParkFront.Point] = front.points.map { point in

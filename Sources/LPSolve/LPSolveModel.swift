@@ -91,6 +91,13 @@ public final class LPSolveModel {
         }
     }
 
+    /// Changes one coefficient of a row (for a row whose terms depend on a point, such as a
+    /// local-branching neighbourhood).
+    public func setCoefficient(_ constraint: ConstraintRef, _ variable: Variable, _ value: Double) {
+        model.setCoefficient(constraint, variable, value)
+        _ = LPLib.setCoefficient(lp, row: Int32(constraint.index + 1), column: Int32(variable.index + 1), value)
+    }
+
     /// Changes one objective coefficient.
     public func setObjectiveCoefficient(_ variable: Variable, _ value: Double) {
         var objective = model.objective
