@@ -16,6 +16,17 @@ extension DesignReport {
         } else if result.payoffApproximate {
             out += "note: a payoff-table row stopped at the time limit; the objectives' normalization uses its incumbent.\n"
         }
+        if let run = result.lexicographic {
+            let kept = run.stages.map { stage -> String in
+                let objective = run.order[stage.objective]
+                let bound = (stage.bound ?? 0) * objective.reportScale
+                return "\(objective.rawValue) ≥ \(objective == .economic ? money(bound) : number(bound)) \(objective.unit(currency: scenario.currency))"
+            }
+            out += "lexicographic: " + run.order.map(\.rawValue).joined(separator: ", then ")
+                + (kept.isEmpty ? "" : "; kept " + kept.joined(separator: ", "))
+                + (run.tolerance > 0 ? String(format: " (tolerance %g %%)", run.tolerance * 100) : "") + "\n"
+            if !run.complete { out += "note: a lexicographic stage found no design in its time; the final solve optimized \(run.order[run.stages.count].rawValue).\n" }
+        }
         guard let design = result.design else {
             out += "no design: the solver found no feasible network.\n"
             return out
@@ -72,9 +83,12 @@ extension DesignReport {
 
     private func unit(_ resource: String) -> String { scenario.resource(resource)?.unit ?? "" }
     private func row(_ label: String, _ value: String) -> String { "  " + pad(label, 30) + value + "\n" }
-    private func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
-    }
+    private func pad(_ text: String, _ width: Int) -> String { padded(text, width) }
+}
+
+/// `text` left-aligned in a column of `width` characters (one space after it at least).
+func padded(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
 }
 
 /// `1,234,567` (no decimals), with a minus sign where negative.
