@@ -39,6 +39,7 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "TestSupport"]),
         .testTarget(name: "FormulationTests", dependencies: ["Formulation", "Scenario", "MILP", "LPSolve", "Analysis", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "LPSolve", "Report", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -12,9 +12,14 @@ struct ParetoFrontTests {
     /// one, every point is feasible and nondominated, no two points are equal, every point is
     /// the ε-optimum of some grid level, and every level whose ε-optimum is unique is in the
     /// front (nothing the grid can reach is missed).
-    func check(_ instance: BinaryProblem, points: Int, threads: Int, sourceLocation: SourceLocation = #_sourceLocation) throws -> ParetoFront {
+    /// With `neighbourhood`, every level first searches near the previous optimum (over all
+    /// the binaries): the front must not change.
+    func check(_ instance: BinaryProblem, points: Int, threads: Int, neighbourhood: Bool = false,
+               sourceLocation: SourceLocation = #_sourceLocation) throws -> ParetoFront {
         let count = instance.problem.objectives.count
-        let front = try AugmentedEpsilonConstraint(gridPoints: points, threads: threads).front(instance.problem)
+        let binaries = neighbourhood ? (0..<instance.size).map { instance.problem.model.variable(at: $0) } : []
+        let front = try AugmentedEpsilonConstraint(gridPoints: points, threads: threads, neighbourhood: binaries, neighbourhoodSize: 2)
+            .front(instance.problem)
         let values = instance.feasibleValues
         let payoff = BinaryProblem.lexicographicPayoff(values, objectives: count)
         #expect(front.failure == nil, sourceLocation: sourceLocation)
@@ -72,15 +77,16 @@ struct ParetoFrontTests {
     @Test(arguments: 0..<12 as Range<UInt64>)
     func biObjectiveFrontIsExact(seed: UInt64) throws {
         let instance = BinaryProblem.random(size: 12, objectives: 2, seed: 100 + seed)
-        let front = try check(instance, points: 21, threads: 2)
+        let front = try check(instance, points: 21, threads: 2, neighbourhood: seed % 2 == 1)
         #expect(front.points.count >= 2)
+        if seed % 2 == 1 { #expect(front.statistics.neighbourhoodSolves > 0) }
         try resolveAlone(instance, front)
     }
 
     @Test(arguments: 0..<6 as Range<UInt64>)
     func triObjectiveFrontIsExact(seed: UInt64) throws {
         let instance = BinaryProblem.random(size: 11, objectives: 3, seed: 300 + seed)
-        let front = try check(instance, points: 8, threads: 2)
+        let front = try check(instance, points: 8, threads: 2, neighbourhood: seed % 2 == 0)
         try resolveAlone(instance, front)
     }
 
