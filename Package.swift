@@ -42,6 +42,8 @@ let package = Package(
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "TestSupport"]),
         .testTarget(name: "FormulationTests", dependencies: ["Formulation", "Scenario", "MILP", "LPSolve", "Analysis", "TestSupport"]),
         .testTarget(name: "SimulationTests", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "Sampling", "Report", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "LPSolve", "Report", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -29,9 +29,12 @@ print(s["rows"], s["columns"], s["binaries"], f'{s["seconds"]:.2f}', d["status"]
 PY
 )
   highs=$(timeout $((LIMIT + 30)) ../shared/tools/highs-check "$DIR/park-$N.mps" --time-limit "$LIMIT" 2>/dev/null | grep '^{' | tail -1 || echo '{}')
-  hs=$(echo "$highs" | python3 -c 'import json,sys; d=json.loads(sys.stdin.read() or "{}"); print(f"{d.get(\"seconds\", float(\"nan\")):.2f}", d.get("objective", "n/a"), d.get("status", "n/a"))')
+  hs=$(echo "$highs" | python3 -c '
+import json, sys
+d = json.loads(sys.stdin.read() or "{}")
+print("%.2f" % d.get("seconds", float("nan")), d.get("objective", "n/a"), d.get("status", "n/a"))')
   read -r highs_s highs_obj highs_status <<< "$hs"
-  ratio=$(python3 -c "print(f'{float(\"$secs\")/float(\"$highs_s\"):.1f}' if '$highs_s' not in ('nan','0.00') else 'n/a')")
+  ratio=$(python3 -c 'import sys; a, b = sys.argv[1], sys.argv[2]; print("n/a" if b in ("nan", "0.00") else "%.1f" % (float(a) / float(b)))' "$secs" "$highs_s")
   mc1=n/a; mc2=n/a
   if [ -s "$DIR/solve-$N.json" ] && grep -q '"exchanges"' "$DIR/solve-$N.json"; then
     for T in 1 2; do

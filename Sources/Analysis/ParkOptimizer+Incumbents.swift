@@ -3,33 +3,11 @@ import LPSolve
 import MILP
 
 extension ParkOptimizer {
-    /// Solves `model` knowing feasible points of it (the designs of earlier payoff rows).
-    ///
-    /// The best known point, in this model's objective, becomes lp_solve's cutoff
-    /// (`set_obj_bound`, less a relative 1e-7 so an equal design is still found). When lp_solve
-    /// finds nothing better, the known point is the optimum (within that 1e-7) and is returned
-    /// as such; under a time limit the answer is never worse than a design already found.
+    /// Solves `model` knowing feasible points of it (the designs of earlier payoff rows):
+    /// the best becomes lp_solve's cutoff (`LPSolveModel.solve(knownPoints:options:)`).
     /// (Measured on hiep-phuoc: the cutoff barely shortens the search, 39 s → 35 s for the
     /// baseline; lp_solve's time goes into proving, not finding.)
     func solve(_ model: Model, knownPoints: [[Double]], options: SolveOptions) throws(SolverError) -> Solution {
-        let feasible = knownPoints.filter { $0.count == model.variableCount && model.violations(of: $0, tolerance: 1e-7).isEmpty }
-        let better: (Double, Double) -> Bool = model.sense == .maximize ? { $0 > $1 } : { $0 < $1 }
-        guard let best = feasible.max(by: { better(model.objectiveValue(at: $1), model.objectiveValue(at: $0)) }) else {
-            return try LPSolver().solve(model, options: options)
-        }
-        let value = model.objectiveValue(at: best)
-        let slack = 1e-7 * max(1, abs(value))
-        var withCutoff = options
-        withCutoff.incumbentObjective = model.sense == .maximize ? value - slack : value + slack
-        let solution = try LPSolver().solve(model, options: withCutoff)
-        if solution.hasSolution, let found = solution.objective, !better(value, found) { return solution }
-        // Nothing better than the known point was found: it is the answer. lp_solve finished
-        // its search unless it stopped for time or was interrupted.
-        let finished = ![.timeLimit, .interrupted].contains(solution.termination)
-        return Solution(
-            termination: finished ? .optimal : solution.termination, primal: .feasiblePoint,
-            rawStatus: solution.rawStatus, rawStatusText: solution.rawStatusText + " (known point kept)",
-            objective: value, bestBound: finished ? value : solution.bestBound, values: best,
-            rootRelaxation: solution.rootRelaxation, nodes: solution.nodes, seconds: solution.seconds)
+        try LPSolveModel(model).solve(knownPoints: knownPoints, options: options)
     }
 }

@@ -14,6 +14,8 @@ public struct OptimizationResult: Sendable {
     public var gap: Double?
     public var rootRelaxation: Double?
     public var payoff: PayoffTable?
+    /// The stages solved before the final one in lexicographic mode.
+    public var lexicographic: ParkOptimizer.LexicographicStages?
     public var solverName: String
     /// Wall time of all solves (payoff table included), seconds.
     public var seconds: Double
@@ -62,11 +64,40 @@ extension OptimizationResult {
 }
 
 /// Solves a park scenario: the payoff table when several objectives have weight, then the
-/// weighted sum of normalized objectives (`Σ_k w_k (f_k − nadir_k) / (ideal_k − nadir_k)`).
+/// weighted sum of normalized objectives (`Σ_k w_k (f_k − nadir_k) / (ideal_k − nadir_k)`);
+/// or one objective alone; or objectives in a lexicographic order.
 public struct ParkOptimizer: Sendable {
     public var options: SolveOptions
     /// Optimize this objective alone instead of the scenario's weighted sum.
     public var single: ParkFormulation.Objective?
+    /// Optimize these objectives one after another instead, each kept within
+    /// `lexicographicTolerance` of its optimum while the later ones are optimized.
+    public var lexicographic: [ParkFormulation.Objective]?
+    /// Share of each lexicographic stage's optimum the later stages may give up (0.01 = 1 %).
+    public var lexicographicTolerance: Double = 0
+
+    /// The lexicographic stages solved before the final model: their order, the tolerance and
+    /// each stage's optimum and the bound the final model keeps.
+    public struct LexicographicStages: Sendable {
+        public var order: [ParkFormulation.Objective]
+        public var tolerance: Double
+        /// Every stage but the last (which is the final solve itself).
+        public var stages: [LexicographicOptimization.Stage]
+        /// The final model maximizes `order[stages.count]`: fewer stages than `order.count − 1`
+        /// when a stage found no point in its time.
+        public var complete: Bool { stages.count == order.count - 1 }
+    }
+
+    /// What `formulate` prepares: the final model and what it took to get there.
+    struct Prepared {
+        var formulation: ParkFormulation
+        var payoff: PayoffTable?
+        var lexicographic: LexicographicStages?
+        /// Feasible points of the final model (earlier designs), to start its solve from.
+        var knownPoints: [[Double]]
+        var seconds: Double
+        var nodes: Int
+    }
 
     /// Branch-and-bound settings that suit the park models (measured in docs/performance.md):
     /// reduced-cost fixing on, lp_solve's default node selection.
@@ -88,7 +119,7 @@ public struct ParkOptimizer: Sendable {
     }
 
     /// Monotonic seconds (a wall-clock change does not move deadlines).
-    public static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) * 1e-9 }
+    public static func now() -> Double { monotonicNow() }
 
     /// Objectives with positive weight, in the order economic, environmental, social.
     public static func weightedObjectives(_ scenario: Scenario) -> [(ParkFormulation.Objective, Double)] {
@@ -99,11 +130,50 @@ public struct ParkOptimizer: Sendable {
     }
 
     /// The model `solve` solves, with its final objective (solving the payoff table first when
-    /// more than one objective has weight).
+    /// more than one objective has weight, or the earlier stages in lexicographic mode).
     public func formulate(_ scenario: Scenario, deadline: Double? = nil)
         throws(SolverError) -> (ParkFormulation, PayoffTable?, seconds: Double, nodes: Int) {
+        let prepared = try prepare(scenario, deadline: deadline)
+        return (prepared.formulation, prepared.payoff, prepared.seconds, prepared.nodes)
+    }
+
+    func prepare(_ scenario: Scenario, deadline: Double?) throws(SolverError) -> Prepared {
+        if let order = lexicographic, order.count > 1 { return try prepareLexicographic(scenario, order: order, deadline: deadline) }
+        let (formulation, table, seconds, nodes) = try weighted(scenario, deadline: deadline)
+        return Prepared(formulation: formulation, payoff: table, lexicographic: nil, knownPoints: table?.points ?? [],
+                        seconds: seconds, nodes: nodes)
+    }
+
+    /// The earlier stages of a lexicographic order solved, the final model keeps each within
+    /// the tolerance of its optimum and maximizes the last objective. The stages take at most
+    /// `(n − 1)/n` of a time limit.
+    private func prepareLexicographic(_ scenario: Scenario, order: [ParkFormulation.Objective], deadline: Double?)
+        throws(SolverError) -> Prepared {
         var formulation = ParkFormulation(scenario)
-        let weighted = single.map { [($0, 1.0)] } ?? Self.weightedObjectives(scenario)
+        let problem = formulation.multiObjective(order)
+        let stagesDeadline = deadline.map { ParkOptimizer.now() + ($0 - ParkOptimizer.now()) * Double(order.count - 1) / Double(order.count) }
+        var exact = options
+        exact.relativeGap = nil; exact.absoluteGap = nil
+        let run = try LexicographicOptimization(order: Array(0..<(order.count - 1)), tolerance: lexicographicTolerance, options: exact)
+            .solve(problem, deadline: stagesDeadline)
+        var stages = run.stages.filter { $0.optimum != nil }
+        for index in stages.indices {
+            let stage = stages[index]
+            let bound = LexicographicOptimization.bound(below: stage.optimum!, tolerance: lexicographicTolerance)
+            stages[index].bound = bound
+            formulation.bound(order[stage.objective], atLeast: bound)
+        }
+        formulation.maximize(formulation.expression(order[stages.count]))
+        return Prepared(formulation: formulation, payoff: nil,
+                        lexicographic: LexicographicStages(order: order, tolerance: lexicographicTolerance, stages: stages),
+                        knownPoints: run.points, seconds: run.seconds, nodes: run.nodes)
+    }
+
+    /// The weighted (or single-objective) model.
+    private func weighted(_ scenario: Scenario, deadline: Double?)
+        throws(SolverError) -> (ParkFormulation, PayoffTable?, seconds: Double, nodes: Int) {
+        var formulation = ParkFormulation(scenario)
+        let weighted = (single ?? lexicographic?.first).map { [($0, 1.0)] } ?? Self.weightedObjectives(scenario)
         guard weighted.count > 1 else {
             formulation.maximize(formulation.expression(weighted[0].0))
             return (formulation, nil, 0, 0)
@@ -118,12 +188,7 @@ public struct ParkOptimizer: Sendable {
             formulation.maximize(formulation.economic)
             return (formulation, found, seconds, nodes)
         }
-        var objective = LinearExpression()
-        for (j, (kind, weight)) in weighted.enumerated() {
-            objective.add(formulation.expression(kind), scaledBy: weight / table.range(j))
-            objective.constant -= weight * table.nadir(j) / table.range(j)
-        }
-        formulation.maximize(objective)
+        formulation.maximize(table.normalizedSum(weighted.map { formulation.expression($0.0) }, weights: weighted.map(\.1)))
         return (formulation, table, seconds, nodes)
     }
 
@@ -199,16 +264,19 @@ public struct ParkOptimizer: Sendable {
     public func optimize(_ scenario: Scenario) throws(SolverError) -> OptimizationResult {
         let deadline = options.timeLimit.map { ParkOptimizer.now() + $0 }
         let solver = LPSolver()
-        let (formulation, table, payoffSeconds, payoffNodes) = try formulate(scenario, deadline: deadline)
-        // The payoff rows' designs are feasible for the final model too: start from the best.
-        let solution = try solve(formulation.model, knownPoints: table?.points ?? [], options: remaining(until: deadline))
+        let prepared = try prepare(scenario, deadline: deadline)
+        let formulation = prepared.formulation, table = prepared.payoff
+        let payoffSeconds = prepared.seconds, payoffNodes = prepared.nodes
+        // The payoff rows' (or earlier stages') designs are feasible for the final model too:
+        // start from the best.
+        let solution = try solve(formulation.model, knownPoints: prepared.knownPoints, options: remaining(until: deadline))
         let model = formulation.model
         return OptimizationResult(
             termination: solution.termination,
             design: solution.hasSolution ? ParkDesign(formulation, values: minimalTransfers(formulation, values: solution.values)) : nil,
             mipObjective: solution.objective, bestBound: solution.bestBound, gap: solution.relativeGap,
             rootRelaxation: solution.rootRelaxation,
-            payoff: table, solverName: solver.name, seconds: payoffSeconds + solution.seconds,
+            payoff: table, lexicographic: prepared.lexicographic, solverName: solver.name, seconds: payoffSeconds + solution.seconds,
             nodes: payoffNodes + solution.nodes, rows: model.constraintCount, columns: model.variableCount,
             binaries: model.integerCount, objectiveWeights: objectiveWeights(scenario, table: table))
     }

@@ -90,6 +90,12 @@ public struct ParkFormulation: Sendable {
         model.setObjective(.maximize, expression)
     }
 
+    /// Adds the row `objective ≥ value` (model units), named `objective_bound[<objective>]`:
+    /// how a lexicographic stage keeps an earlier objective near its optimum.
+    public mutating func bound(_ objective: Objective, atLeast value: Double) {
+        model.addConstraint(expression(objective) >= value, name: "objective_bound[\(objective.rawValue)]")
+    }
+
     /// Active-in-year-t expression of exchange `e`: the build binaries of years whose
     /// option still operates in `t` (built in some year ≤ t, within lifetime).
     public func active(exchange e: Int, year t: Int) -> LinearExpression {

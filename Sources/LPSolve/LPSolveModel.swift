@@ -91,6 +91,13 @@ public final class LPSolveModel {
         }
     }
 
+    /// Changes one coefficient of a row (for a row whose terms depend on a point, such as a
+    /// local-branching neighbourhood).
+    public func setCoefficient(_ constraint: ConstraintRef, _ variable: Variable, _ value: Double) {
+        model.setCoefficient(constraint, variable, value)
+        _ = LPLib.setCoefficient(lp, row: Int32(constraint.index + 1), column: Int32(variable.index + 1), value)
+    }
+
     /// Changes one objective coefficient.
     public func setObjectiveCoefficient(_ variable: Variable, _ value: Double) {
         var objective = model.objective
@@ -118,6 +125,19 @@ public final class LPSolveModel {
             _ = LPLib.setObjectiveCoefficient(lp, column: Int32(variable.index + 1), value)
         }
         model.setObjective(model.sense, objective)
+    }
+
+    /// Replaces the whole objective: sense, coefficients (columns left out get 0) and constant.
+    public func setObjective(_ sense: Model.Sense, _ expression: LinearExpression) {
+        model.setObjective(sense, expression)
+        let objective = model.objective
+        // `set_obj_fnex` sets only the columns it is given: clear the old ones first.
+        var values = [Double](repeating: 0, count: model.variableCount)
+        for term in objective.terms { values[term.variable.index] = term.coefficient }
+        var columns = (1...Int32(model.variableCount)).map { $0 }
+        _ = LPLib.setObjective(lp, values: &values, columns: &columns)
+        LPLib.setMaximize(lp, sense == .maximize)
+        _ = LPLib.setRHS(lp, row: 0, objective.constant)
     }
 
     // MARK: Solving

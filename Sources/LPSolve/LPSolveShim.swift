@@ -86,6 +86,11 @@ enum LPLib {
         set_mat(lp, 0, column, value) != 0
     }
 
+    /// `set_mat(lp, row, column, value)`: one matrix coefficient (1-based row and column).
+    static func setCoefficient(_ lp: Handle, row: Int32, column: Int32, _ value: Double) -> Bool {
+        set_mat(lp, row, column, value) != 0
+    }
+
     static func setMaximize(_ lp: Handle, _ maximize: Bool) {
         if maximize { set_maxim(lp) } else { set_minim(lp) }
     }

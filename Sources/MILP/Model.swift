@@ -104,6 +104,25 @@ public struct Model: Sendable {
         constraints[constraint.index].constraint.upper = upper
     }
 
+    /// Changes one coefficient of a row (adds the term when the row lacks it; terms stay sorted
+    /// by column).
+    public mutating func setCoefficient(_ constraint: ConstraintRef, _ variable: Variable, _ value: Double) {
+        guard constraint.modelID == id, constraints.indices.contains(constraint.index) else {
+            buildErrors.append(.foreignConstraint(index: constraint.index))
+            return
+        }
+        guard owns(variable, in: "setCoefficient") else { return }
+        checkTerms([LinearExpression.Term(variable, value)], in: "constraint \(constraints[constraint.index].name)")
+        var terms = constraints[constraint.index].constraint.terms
+        if let position = terms.firstIndex(where: { $0.variable.index >= variable.index }), terms[position].variable == variable {
+            terms[position].coefficient = value
+        } else {
+            let position = terms.firstIndex { $0.variable.index > variable.index } ?? terms.count
+            terms.insert(LinearExpression.Term(variable, value), at: position)
+        }
+        constraints[constraint.index].constraint.terms = terms
+    }
+
     /// The handle of column `index` (for code that walks `variables`).
     public func variable(at index: Int) -> Variable {
         precondition(variables.indices.contains(index), "column \(index) is not in model \(name)")

@@ -16,6 +16,17 @@ extension DesignReport {
         } else if result.payoffApproximate {
             out += "note: a payoff-table row stopped at the time limit; the objectives' normalization uses its incumbent.\n"
         }
+        if let run = result.lexicographic {
+            let kept = run.stages.map { stage -> String in
+                let objective = run.order[stage.objective]
+                let bound = (stage.bound ?? 0) * objective.reportScale
+                return "\(objective.rawValue) ≥ \(objective == .economic ? money(bound) : number(bound)) \(objective.unit(currency: scenario.currency))"
+            }
+            out += "lexicographic: " + run.order.map(\.rawValue).joined(separator: ", then ")
+                + (kept.isEmpty ? "" : "; kept " + kept.joined(separator: ", "))
+                + (run.tolerance > 0 ? String(format: " (tolerance %g %%)", run.tolerance * 100) : "") + "\n"
+            if !run.complete { out += "note: a lexicographic stage found no design in its time; the final solve optimized \(run.order[run.stages.count].rawValue).\n" }
+        }
         guard let design = result.design else {
             out += "no design: the solver found no feasible network.\n"
             return out

@@ -51,8 +51,18 @@ public struct DesignReport {
         let weights = result.objectiveWeights
         root["objective_weights"] = ["economic": weights.economic, "environmental": weights.environmental, "social": weights.social]
         root["payoff_approximate"] = result.payoffApproximate
-        root["objective_used"] = result.payoff?.fellBackToEconomic == true ? "economic (fallback)"
+        root["objective_used"] = result.lexicographic != nil ? "lexicographic"
+            : result.payoff?.fellBackToEconomic == true ? "economic (fallback)"
             : (result.payoff == nil ? "single" : "weighted")
+        if let run = result.lexicographic {
+            root["lexicographic"] = [
+                "order": run.order.map(\.rawValue), "tolerance": run.tolerance, "complete": run.complete,
+                "stages": run.stages.map { stage -> [String: Any] in
+                    ["objective": run.order[stage.objective].rawValue, "status": stage.termination.rawValue,
+                     "optimum": stage.optimum ?? NSNull(), "kept_at_least": stage.bound ?? NSNull()]
+                },
+            ] as [String: Any]
+        }
         if let table = result.payoff {
             root["payoff_table"] = table.objectives.enumerated().map { k, kind in
                 ["optimized": kind.rawValue,

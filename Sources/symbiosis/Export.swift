@@ -25,8 +25,8 @@ struct Export: ParsableCommand {
     @Option(help: "Write lp_solve LP format here.")
     var lp: String?
 
-    @Option(help: "Write the model of one objective alone (economic, environmental or social).")
-    var objective: ParkFormulation.Objective?
+    /// The same choice of objective as `solve` (one alone, or a lexicographic order).
+    @OptionGroup var objectives: ObjectiveOptions
 
     /// The payoff-table solves get the same limit as `solve`'s, so both write the same model.
     @OptionGroup var limits: TimeLimitOptions
@@ -41,7 +41,7 @@ struct Export: ParsableCommand {
             var options = ParkOptimizer.defaultOptions
             options.timeLimit = limits.timeLimit
             let deadline = limits.timeLimit.map { ParkOptimizer.now() + $0 }
-            let (formulation, table, _, _) = try ParkOptimizer(options: options, single: objective)
+            let (formulation, table, _, _) = try objectives.applied(to: ParkOptimizer(options: options))
                 .formulate(loaded.scenario, deadline: deadline)
             if table?.approximate == true {
                 printError("note: a payoff-table row stopped at the time limit; its incumbent normalizes the objectives")

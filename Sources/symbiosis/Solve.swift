@@ -13,12 +13,17 @@ struct Solve: ParsableCommand {
         company's NPV before and after transfers, and the indicators. When the scenario weighs \
         more than one objective, the payoff table is solved first.
 
+        --objective optimizes one objective alone; --lexicographic economic,environmental \
+        optimizes the economic objective, then the environmental one while keeping NPV within \
+        --tolerance of its optimum.
+
         Exit status: 0 with a design (optimal, or an incumbent at the time limit), 2 when the \
         scenario is infeasible or the solver found no design, 65 for an invalid scenario.
 
         Examples:
           symbiosis solve Scenarios/hiep-phuoc.yaml
           symbiosis solve Scenarios/tiny.yaml --policy legal_reform --format json --output tiny.json
+          symbiosis solve Scenarios/tiny.yaml --lexicographic economic,environmental
         """
     )
 
@@ -37,8 +42,7 @@ struct Solve: ParsableCommand {
     @Option(help: "Stop when the relative MIP gap falls below this value (e.g. 0.001).")
     var gap: Double?
 
-    @Option(help: "Optimize one objective alone (economic, environmental or social) instead of the scenario's weights.")
-    var objective: ParkFormulation.Objective?
+    @OptionGroup var objectives: ObjectiveOptions
 
     func validate() throws {
         if let gap, !(gap.isFinite && gap >= 0) { throw ValidationError("--gap must be a number >= 0, got \(gap)") }
@@ -49,7 +53,7 @@ struct Solve: ParsableCommand {
         var options = ParkOptimizer.defaultOptions
         options.timeLimit = limits.timeLimit
         options.relativeGap = gap
-        let optimizer = ParkOptimizer(options: options, single: objective)
+        let optimizer = objectives.applied(to: ParkOptimizer(options: options))
         let result: OptimizationResult
         do { result = try optimizer.optimize(loaded.scenario) } catch {
             printError("error: \(error)")

@@ -209,6 +209,9 @@ struct LPSolveTests {
         model.setObjective(.minimize, objective)
         let start = ContinuousClock.now
         let solution = try solver.solve(model, options: SolveOptions(shouldStop: { ContinuousClock.now - start > .milliseconds(300) }))
-        #expect(solution.termination == .interrupted)
+        let elapsed = ContinuousClock.now - start
+        // A solve that ends before the stop request could only be proven optimal in time.
+        #expect(solution.termination == .interrupted || (solution.termination == .optimal && elapsed < .milliseconds(300)),
+                "\(solution.termination) after \(elapsed), \(solution.nodes) nodes")
     }
 }

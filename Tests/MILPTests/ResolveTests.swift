@@ -47,6 +47,33 @@ struct ResolveTests {
     }
 }
 
+@Suite("Replacing the objective of a loaded model")
+struct ObjectiveReplacementTests {
+    /// A loaded MIP given a whole new objective (other columns, other sense, a constant)
+    /// answers as a fresh load of the same model: old coefficients do not linger.
+    @Test func newObjectiveMatchesFreshSolve() throws {
+        for seed in 0..<60 as Range<UInt64> {
+            var model = randomMILP(columns: 12, rows: 8, seed: 7000 + seed)
+            let loaded = try LPSolveModel(model)
+            _ = try loaded.solve()
+            var rng = SplitMix64(seed: seed)
+            var objective = LinearExpression(constant: Double(rng.next() % 10))
+            for index in 0..<model.variableCount where rng.next() % 2 == 0 {
+                objective.add(Double(Int(rng.next() % 9) - 4), model.variable(at: index))
+            }
+            let sense: Model.Sense = seed % 2 == 0 ? .minimize : .maximize
+            loaded.setObjective(sense, objective)
+            model.setObjective(sense, objective)
+            let again = try loaded.solve()
+            let fresh = try LPSolver().solve(model)
+            #expect(again.termination == fresh.termination, "seed \(seed)")
+            if let a = again.objective, let f = fresh.objective {
+                #expect(TestSupport.relativeDifference(a, f) < 1e-9, "seed \(seed): re-solve \(a) vs fresh \(f)")
+            }
+        }
+    }
+}
+
 extension ConstraintRef {
     /// The first row of a model (tests only).
     static func first(of model: Model) -> ConstraintRef { model.constraintRef(at: 0) }

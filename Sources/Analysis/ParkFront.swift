@@ -1,0 +1,124 @@
+import Formulation
+import LPSolve
+import MILP
+import Scenario
+
+extension ParkFormulation {
+    /// The park's objectives as a multi-objective model (all maximized), in the given order.
+    public func multiObjective(_ objectives: [Objective]) -> MultiObjectiveModel {
+        MultiObjectiveModel(model: model, objectives: objectives.map(expression), names: objectives.map(\.rawValue))
+    }
+}
+
+extension ParkFormulation.Objective {
+    /// Report units per model unit: currency per million (economic), t per kt (environmental),
+    /// FTE-years per FTE-year (social).
+    public var reportScale: Double {
+        switch self {
+        case .economic: return ParkFormulation.moneyUnit
+        case .environmental: return ParkFormulation.co2eUnit
+        case .social: return 1
+        }
+    }
+
+    /// The report unit, e.g. `USD`, `t CO2e`, `FTE-years`.
+    public func unit(currency: String) -> String {
+        switch self {
+        case .economic: return currency
+        case .environmental: return "t CO2e"
+        case .social: return "FTE-years"
+        }
+    }
+}
+
+/// A park's Pareto front (`ParkOptimizer.front`) in the scenario's units: each point's
+/// objectives, design and trade-offs with its neighbours.
+public struct ParkFront: Sendable {
+    public struct TradeOff: Sendable, Equatable {
+        /// The constrained objective gained.
+        public var objective: ParkFormulation.Objective
+        /// Index in `points` of the neighbour with the least more of it.
+        public var neighbour: Int
+        /// Report units gained (t CO2e, FTE-years).
+        public var gain: Double
+        /// Report units of the primary objective given up (currency for economic).
+        public var cost: Double
+        /// `cost / gain`, e.g. USD per t CO2e.
+        public var ratio: Double { cost / gain }
+    }
+
+    public struct Point: Sendable {
+        /// Each objective in report units, in `ParkFront.objectives` order.
+        public var values: [Double]
+        public var design: ParkDesign
+        /// The MIP at this point was proven optimal.
+        public var proven: Bool
+        public var gap: Double?
+        /// The ε bounds it was found at (report units), for objectives 1...
+        public var bounds: [Double]
+        /// One per constrained objective that has a next point.
+        public var tradeOffs: [TradeOff]
+    }
+
+    /// The primary (maximized) objective first, then the constrained ones.
+    public var objectives: [ParkFormulation.Objective]
+    public var points: [Point]
+    /// The solver-neutral front (model units), with the payoff table and the run's statistics.
+    public var front: ParetoFront
+    public var termination: TerminationStatus
+    public var solverName: String
+    public var rows: Int
+    public var columns: Int
+    public var binaries: Int
+}
+
+extension ParkOptimizer {
+    /// The exact ε-constraint front of `objectives` (2 or 3, the first maximized) with
+    /// `gridPoints` ε levels per constrained objective: the payoff table with lexicographic
+    /// rows, then AUGMECON2 on `threads` threads (`AugmentedEpsilonConstraint`). `options`'
+    /// time limit covers the whole run; points not proven optimal are marked.
+    public func front(_ scenario: Scenario, objectives: [ParkFormulation.Objective], gridPoints: Int,
+                      threads: Int = availableCores(),
+                      progress: (@Sendable (AugmentedEpsilonConstraint.LevelReport) -> Void)? = nil) throws(SolverError) -> ParkFront {
+        precondition((2...3).contains(objectives.count) && Set(objectives).count == objectives.count,
+                     "2 or 3 distinct objectives")
+        let deadline = options.timeLimit.map { ParkOptimizer.now() + $0 }
+        let formulation = ParkFormulation(scenario)
+        let problem = formulation.multiObjective(objectives)
+        var settings = options
+        settings.timeLimit = nil
+        var method = AugmentedEpsilonConstraint(gridPoints: gridPoints, threads: threads, options: settings,
+                                                neighbourhood: formulation.chosen + formulation.chosenFacility)
+        method.progress = progress
+        let front = try method.front(problem, deadline: deadline)
+        let scales = objectives.map(\.reportScale)
+        var points: [ParkFront.Point] = front.points.map { point in
+            ParkFront.Point(
+                values: zip(point.objectives, scales).map { $0 * $1 },
+                design: ParkDesign(formulation, values: point.values),
+                proven: point.proven, gap: point.gap,
+                bounds: point.bounds.enumerated().map { $1 * scales[$0 + 1] },
+                tradeOffs: [])
+        }
+        for index in points.indices {
+            points[index].tradeOffs = (1..<objectives.count).compactMap { k in
+                front.tradeOff(at: index, along: k).map {
+                    ParkFront.TradeOff(objective: objectives[k], neighbour: $0.neighbour,
+                                       gain: $0.gain * scales[k], cost: $0.cost * scales[0])
+                }
+            }
+        }
+        let termination: TerminationStatus
+        if let failure = front.failure {
+            termination = failure
+        } else if !front.complete || front.statistics.notProven > 0 || front.payoff.approximate {
+            termination = .timeLimit
+        } else {
+            termination = .optimal
+        }
+        let model = formulation.model
+        return ParkFront(objectives: objectives, points: points, front: front, termination: termination,
+                         solverName: LPSolver().name, rows: model.constraintCount, columns: model.variableCount,
+                         binaries: model.integerCount)
+    }
+}

@@ -1,0 +1,29 @@
+import Dispatch
+import Foundation
+import MILP
+
+/// Monotonic seconds (a wall-clock change does not move deadlines).
+func monotonicNow() -> Double { Double(DispatchTime.now().uptimeNanoseconds) * 1e-9 }
+
+/// Runs `body(worker, workers)` on `workers` threads at once and returns when all are done.
+/// Each worker loads its own lp_solve model (creation and deletion are serialized inside the
+/// LPSolve shim; solves run in parallel).
+func onThreads(_ workers: Int, _ body: @Sendable (_ worker: Int, _ workers: Int) -> Void) {
+    let count = max(1, workers)
+    if count == 1 { body(0, 1); return }
+    DispatchQueue.concurrentPerform(iterations: count) { body($0, count) }
+}
+
+/// The number of threads to use when the caller does not say: every core.
+public func availableCores() -> Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+extension SolveOptions {
+    /// These options with the time left before `deadline` (at least 0.05 s, so a late solve
+    /// still returns what it has).
+    func until(_ deadline: Double?) -> SolveOptions {
+        guard let deadline else { return self }
+        var adjusted = self
+        adjusted.timeLimit = max(0.05, deadline - monotonicNow())
+        return adjusted
+    }
+}

@@ -1,0 +1,148 @@
+import Analysis
+import Foundation
+import Formulation
+import MILP
+import Scenario
+
+/// Renders a `ParkFront` (`symbiosis pareto`) as a readable table, JSON, CSV or an SVG chart.
+public struct FrontReport {
+    public let scenario: Scenario
+    public let policy: String?
+    public let front: ParkFront
+    /// ε levels asked per constrained objective.
+    public let gridPoints: Int
+
+    public init(scenario: Scenario, policy: String?, front: ParkFront, gridPoints: Int) {
+        self.scenario = scenario
+        self.policy = policy
+        self.front = front
+        self.gridPoints = gridPoints
+    }
+
+    /// `optimal` (every grid level answered, every point proven), `time_limit` (some level
+    /// unsolved or some point not proven), `infeasible`, ...
+    public var status: String {
+        switch front.termination {
+        case .optimal: return "optimal"
+        case .timeLimit: return front.points.isEmpty ? "time_limit_no_solution" : "time_limit"
+        case .infeasible: return "infeasible"
+        case .unbounded: return "unbounded"
+        case .infeasibleOrUnbounded: return "infeasible_or_unbounded"
+        case .solutionLimit: return "solution_limit"
+        case .interrupted: return "interrupted"
+        case .numericalFailure: return "numerical_failure"
+        case .outOfMemory: return "out_of_memory"
+        case .otherError: return "error"
+        }
+    }
+
+    var currency: String { scenario.currency }
+
+    /// `USD`, `t CO2e`, `FTE-years`.
+    func unit(_ objective: ParkFormulation.Objective) -> String { objective.unit(currency: currency) }
+
+    /// `USD per t CO2e`, `USD per FTE-year`, ...
+    func ratioUnit(_ objective: ParkFormulation.Objective) -> String {
+        let per: String
+        switch objective {
+        case .economic: per = currency
+        case .environmental: per = "t CO2e"
+        case .social: per = "FTE-year"
+        }
+        return "\(unit(front.objectives[0])) per \(per)"
+    }
+
+    /// Column names in JSON and CSV: `npv`, `co2e_avoided`, `jobs_fte_years`.
+    static func key(_ objective: ParkFormulation.Objective) -> String {
+        switch objective {
+        case .economic: return "npv"
+        case .environmental: return "co2e_avoided"
+        case .social: return "jobs_fte_years"
+        }
+    }
+
+    /// What a design builds and when: `id (year)`, exchanges then facilities.
+    static func builds(_ design: ParkDesign) -> [(id: String, year: Int, facility: Bool)] {
+        design.exchanges.filter(\.built).map { ($0.id, $0.buildYear ?? 0, false) }
+            + design.facilities.filter(\.built).map { ($0.id, $0.buildYear ?? 0, true) }
+    }
+
+    // MARK: JSON
+
+    /// The JSON document of `pareto --format json`.
+    public func json() -> String {
+        let f = front.front
+        var root: [String: Any] = [
+            "scenario": scenario.name,
+            "policy": policy ?? "baseline",
+            "status": status,
+            "currency": currency,
+            "objectives": front.objectives.map(\.rawValue),
+            "units": Dictionary(uniqueKeysWithValues: front.objectives.map { ($0.rawValue, unit($0)) }),
+            "grid_points": gridPoints,
+            "solver": ["name": front.solverName, "rows": front.rows, "columns": front.columns, "binaries": front.binaries,
+                       "threads": f.statistics.threads, "seconds": f.statistics.seconds, "nodes": f.statistics.nodes] as [String: Any],
+            "statistics": [
+                "grid_levels": f.statistics.gridLevels, "mip_solves": f.statistics.solves,
+                "payoff_solves": f.statistics.payoffSolves, "bypassed": f.statistics.bypassed,
+                "skipped_infeasible": f.statistics.skippedInfeasible, "solves_saved": f.statistics.saved,
+                "infeasible_levels": f.statistics.infeasible, "duplicates": f.statistics.duplicates,
+                "not_proven": f.statistics.notProven, "unsolved_levels": f.statistics.unsolved,
+                "dominated_dropped": f.statistics.dominated,
+            ],
+        ]
+        root["payoff_table"] = f.payoff.values.enumerated().map { k, row -> [String: Any] in
+            ["optimized": front.objectives[k].rawValue,
+             "values": Dictionary(uniqueKeysWithValues: front.objectives.enumerated().map { ($1.rawValue, row[$0] * $1.reportScale) })]
+        }
+        root["payoff_approximate"] = f.payoff.approximate
+        root["levels"] = Dictionary(uniqueKeysWithValues: f.levels.enumerated().map { c, levels in
+            (front.objectives[c + 1].rawValue, levels.map { $0 * front.objectives[c + 1].reportScale })
+        })
+        root["points"] = front.points.enumerated().map { index, point -> [String: Any] in
+            let d = point.design
+            var item: [String: Any] = [
+                "index": index + 1,
+                "proven": point.proven,
+                "gap": point.gap ?? NSNull(),
+                "npv": d.npv, "co2e_avoided": d.co2eAvoided, "jobs_fte_years": d.jobsFTEYears,
+                "public_cost": d.publicCost, "companies_participating": d.companiesParticipating,
+                "epsilon": Dictionary(uniqueKeysWithValues: point.bounds.enumerated().map { (front.objectives[$0 + 1].rawValue, $1) }),
+                "exchanges_built": d.exchanges.filter(\.built).map { ["id": $0.id, "year": $0.buildYear ?? 0] as [String: Any] },
+                "facilities_built": d.facilities.filter(\.built).map { ["id": $0.id, "year": $0.buildYear ?? 0] as [String: Any] },
+            ]
+            item["trade_offs"] = point.tradeOffs.map { t -> [String: Any] in
+                ["objective": t.objective.rawValue, "next_point": t.neighbour + 1, "gain": t.gain, "cost": t.cost,
+                 "ratio": t.ratio, "unit": ratioUnit(t.objective)]
+            }
+            return item
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    // MARK: CSV
+
+    /// One row per point, for Excel: UTF-8 with a byte order mark, one header row, CRLF.
+    public func csv() -> String {
+        let c = currency
+        var header = ["point", "npv_\(c)", "co2e_avoided_t", "jobs_fte_years", "proven", "gap"]
+        header += front.objectives.dropFirst().map { "epsilon_\($0.rawValue)" }
+        header += front.objectives.dropFirst().map { "next_\(ratioUnit($0).replacingOccurrences(of: " ", with: "_"))" }
+        header += ["exchanges_built", "facilities_built"]
+        var lines = [header.map(csvField).joined(separator: ",")]
+        for (index, point) in front.points.enumerated() {
+            let d = point.design
+            var fields = [String(index + 1), String(d.npv), String(d.co2eAvoided), String(d.jobsFTEYears),
+                          point.proven ? "yes" : "no", point.gap.map { String($0) } ?? ""]
+            fields += point.bounds.map { String($0) }
+            fields += front.objectives.dropFirst().map { objective in
+                point.tradeOffs.first { $0.objective == objective }.map { String($0.ratio) } ?? ""
+            }
+            fields.append(d.exchanges.filter(\.built).map { "\($0.id):\($0.buildYear ?? 0)" }.joined(separator: ";"))
+            fields.append(d.facilities.filter(\.built).map { "\($0.id):\($0.buildYear ?? 0)" }.joined(separator: ";"))
+            lines.append(fields.map(csvField).joined(separator: ","))
+        }
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+}
