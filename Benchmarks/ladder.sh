@@ -44,7 +44,7 @@ print("%.2f" % d.get("seconds", float("nan")), d.get("objective", "n/a"), d.get(
       if [ $T = 1 ]; then mc1=$rate; else mc2=$rate; fi
     done
   fi
-  mem=$(( $(cat "$DIR/mem-$N") / 1024 ))
+  mem=$(( $(tail -1 "$DIR/mem-$N") / 1024 ))
   echo "| $N | $links | $rows | $cols | $bins | $export_s | $secs | $status | $gap | $root | $obj | $highs_s ($highs_status) | $highs_obj | $ratio | $mc1 | $mc2 | $mem |"
 done
 rm -rf "$DIR"
