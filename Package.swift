@@ -36,12 +36,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer target on the scenario loader and policy overrides (docs/robustness.md); built
+        // normally it replays inputs, with -sanitize=fuzzer -Xswiftc -DSYMBIOSIS_FUZZING it fuzzes.
+        .executableTarget(name: "ScenarioFuzzer", dependencies: ["Scenario", "Formulation", "MILP"],
+                          exclude: ["scenario.dict"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MILPTests", dependencies: ["MILP", "LPSolve", "TestSupport"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "TestSupport"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "TestSupport"]),
         .testTarget(name: "FormulationTests", dependencies: ["Formulation", "Scenario", "MILP", "LPSolve", "Analysis", "TestSupport"]),
         .testTarget(name: "SimulationTests", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "Sampling", "Report", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Golden", "FuzzFindings"]),
     ]
 )
