@@ -172,7 +172,8 @@ public struct InfeasibilityExplainer: Sendable {
         }
         least.setObjective(.minimize, violation)
         let second = try optimizer.solve(least, knownPoints: [withTransfers], options: options(until: deadline, share: 1))
-        let point = second.hasSolution ? second.values : first
+        // Relaxed are the requirements whose slack is in use (a switch may be on for nothing).
+        let point = elastic.switchedOn(second.hasSolution ? second.values : first)
         if mustRelax, relaxedCount(point) == 1 { proven = true }
         let messages = elastic.groups.filter { point[$0.relaxed.index] > 0.5 }.map {
             message(for: $0.requirement, formulation: formulation, point: Array(point.prefix(formulation.model.variableCount)))
@@ -433,11 +434,12 @@ struct ElasticModel {
     }
 
     /// `point` with each requirement's switch on exactly when one of its slacks is in use
-    /// (slacks below 1e-9 set to 0): a clean starting point for the count phases.
+    /// (slacks below 1e-9 of their row's size set to 0): a clean starting point for the count
+    /// phases, and the relaxed set of a final point.
     func switchedOn(_ point: [Double]) -> [Double] {
         var clean = point
         var used = Set<Int>()
-        for slack in slacks {
+        for slack in slacks where slack.column.index < clean.count {
             if clean[slack.column.index] <= 1e-9 { clean[slack.column.index] = 0 } else { used.insert(slack.group) }
         }
         for (g, group) in groups.enumerated() { clean[group.relaxed.index] = used.contains(g) ? 1 : 0 }
