@@ -36,6 +36,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer target on the scenario loader and policy overrides (docs/robustness.md); built
+        // normally it replays inputs, with -sanitize=fuzzer -Xswiftc -DSYMBIOSIS_FUZZING it fuzzes.
+        .executableTarget(name: "ScenarioFuzzer", dependencies: ["Scenario", "Formulation", "MILP"],
+                          exclude: ["scenario.dict"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MILPTests", dependencies: ["MILP", "LPSolve", "TestSupport"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "TestSupport"]),
@@ -44,6 +48,6 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "Sampling", "Report", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "LPSolve", "Report", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Golden", "FuzzFindings"]),
     ]
 )

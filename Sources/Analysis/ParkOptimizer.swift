@@ -26,6 +26,13 @@ public struct OptimizationResult: Sendable {
     /// What the solved objective weighs each objective by (per model unit); the yearly
     /// operating LPs of a simulation re-optimize flows for the same objective.
     public var objectiveWeights = ObjectiveWeights(economic: 1)
+    /// The model's coefficient spread and the reported point checked in double precision.
+    public var numerics: NumericalCheck?
+    /// When the scenario is infeasible and `ParkOptimizer.explainsInfeasibility` is on: the
+    /// smallest set of requirements to relax.
+    public var infeasibility: InfeasibilityExplanation?
+    /// When the model is unbounded: the columns that run away, by name.
+    public var runaway: [String] = []
 }
 
 /// The coefficients of the economic (per model money unit), environmental (per kt CO2e) and
@@ -98,6 +105,11 @@ public struct ParkOptimizer: Sendable {
         var seconds: Double
         var nodes: Int
     }
+
+    /// When the model is infeasible, explain it with the elastic model (`InfeasibilityExplainer`)
+    /// within the time left, or within `explanationTimeLimit` seconds without a time limit.
+    public var explainsInfeasibility = false
+    public var explanationTimeLimit = 120.0
 
     /// Branch-and-bound settings that suit the park models (measured in docs/performance.md):
     /// reduced-cost fixing on, lp_solve's default node selection.
@@ -271,13 +283,26 @@ public struct ParkOptimizer: Sendable {
         // start from the best.
         let solution = try solve(formulation.model, knownPoints: prepared.knownPoints, options: remaining(until: deadline))
         let model = formulation.model
-        return OptimizationResult(
+        let point = solution.hasSolution ? minimalTransfers(formulation, values: solution.values) : nil
+        var result = OptimizationResult(
             termination: solution.termination,
-            design: solution.hasSolution ? ParkDesign(formulation, values: minimalTransfers(formulation, values: solution.values)) : nil,
+            design: point.map { ParkDesign(formulation, values: $0) },
             mipObjective: solution.objective, bestBound: solution.bestBound, gap: solution.relativeGap,
             rootRelaxation: solution.rootRelaxation,
             payoff: table, lexicographic: prepared.lexicographic, solverName: solver.name, seconds: payoffSeconds + solution.seconds,
             nodes: payoffNodes + solution.nodes, rows: model.constraintCount, columns: model.variableCount,
             binaries: model.integerCount, objectiveWeights: objectiveWeights(scenario, table: table))
+        result.numerics = NumericalCheck(model: model, point: point)
+        switch solution.termination {
+        case .infeasible, .infeasibleOrUnbounded:
+            guard explainsInfeasibility else { break }
+            let left = deadline.map { max(1, $0 - ParkOptimizer.now()) } ?? explanationTimeLimit
+            result.infeasibility = try InfeasibilityExplainer(timeLimit: left).explain(formulation)
+        case .unbounded:
+            result.runaway = try model.runawayVariables(using: solver)
+        default:
+            break
+        }
+        return result
     }
 }

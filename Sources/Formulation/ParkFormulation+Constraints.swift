@@ -137,10 +137,10 @@ extension ParkFormulation {
         }
         for (c, company) in data.scenario.companies.enumerated() {
             guard let budget = company.capitalBudget, !spend[c].terms.isEmpty else { continue }
-            model.addConstraint(spend[c] <= budget * money, name: "budget[\(company.id)]")
+            addRequirement(.capitalBudget(company: company.id), spend[c] <= budget * money, name: "budget[\(company.id)]")
         }
         if let budget = data.scenario.economics.parkBudget, !spend[accounts - 1].terms.isEmpty {
-            model.addConstraint(spend[accounts - 1] <= budget * money, name: "budget[\(Party.operatorID)]")
+            addRequirement(.parkBudget, spend[accounts - 1] <= budget * money, name: "budget[\(Party.operatorID)]")
         }
     }
 
@@ -160,14 +160,14 @@ extension ParkFormulation {
         }
         for a in 0..<accounts where !balance[a].terms.isEmpty {
             let id = a < accounts - 1 ? data.scenario.companies[a].id : Party.operatorID
-            model.addConstraint(balance[a].normalized() >= 0, name: "win_win[\(id)]")
+            addRequirement(.winWin(party: id), balance[a].normalized() >= 0, name: "win_win[\(id)]")
         }
     }
 
     private mutating func addTargets() {
         let targets = data.scenario.targets
         if let co2e = targets.co2eAvoided {
-            model.addConstraint(environmental >= co2e / Self.co2eUnit, name: "target_co2e")
+            addRequirement(.co2eAvoided, environmental >= co2e / Self.co2eUnit, name: "target_co2e")
         }
         for target in targets.diverted {
             let first = max(0, target.by - data.scenario.startYear)
@@ -181,20 +181,22 @@ extension ParkFormulation {
                 for (e, item) in data.exchanges.enumerated() where item.sent.id == target.resource {
                     if case .company = item.from { sum.add(item.flowBound[t] / produced, flow[e][t]) }
                 }
-                model.addConstraint(sum >= target.share, name: "target_diverted[\(target.resource),\(t)]")
+                addRequirement(.diverted(resource: target.resource), sum >= target.share,
+                               name: "target_diverted[\(target.resource),\(t)]")
             }
         }
         if let count = targets.minExchanges {
             var sum = LinearExpression()
             for e in data.exchanges.indices { sum.add(built(exchange: e)) }
-            model.addConstraint(sum >= Double(count), name: "target_min_exchanges")
+            addRequirement(.minExchanges, sum >= Double(count), name: "target_min_exchanges")
         }
         for id in targets.build {
             if let e = data.exchanges.firstIndex(where: { $0.exchange.id == id }) {
-                model.addConstraint(built(exchange: e) >= 1, name: "target_build[\(id)]")
+                addRequirement(.build(exchange: id), built(exchange: e) >= 1, name: "target_build[\(id)]")
             } else {
                 // Blocked by a forbidden permit: the requirement cannot be met.
-                model.addConstraint(LinearConstraint(terms: [], lower: 1, upper: .infinity), name: "target_build[\(id)]")
+                addRequirement(.build(exchange: id), LinearConstraint(terms: [], lower: 1, upper: .infinity),
+                               name: "target_build[\(id)]")
             }
         }
         if let count = targets.minCompanies {
@@ -208,7 +210,7 @@ extension ParkFormulation {
                 model.addConstraint(LinearExpression(w) - links <= 0, name: "participates[\(company.id)]")
                 total.add(1, w)
             }
-            model.addConstraint(total >= Double(count), name: "target_min_companies")
+            addRequirement(.minCompanies, total >= Double(count), name: "target_min_companies")
         }
     }
 }

@@ -38,6 +38,8 @@ public struct ParkFormulation: Sendable {
     public internal(set) var loanFacility: [[Variable?]] = []
     /// Participation binaries (only when a `min_companies` target exists).
     public internal(set) var participates: [Variable?] = []
+    /// The rows of each target, budget and win-win requirement, in the order they were added.
+    public internal(set) var requirements: [RequirementRows] = []
 
     /// Park-wide NPV relative to the no-symbiosis baseline, in `moneyUnit`.
     public internal(set) var economic = LinearExpression()

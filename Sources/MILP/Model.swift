@@ -94,6 +94,21 @@ public struct Model: Sendable {
         variables[variable.index].upper = upper
     }
 
+    /// Adds `coefficient · variable` to an existing row (an elastic copy of a model adds its
+    /// slack columns this way). A term on a column the row already has is merged into it.
+    public mutating func addTerm(_ coefficient: Double, _ variable: Variable, to constraint: ConstraintRef) {
+        guard constraint.modelID == id, constraints.indices.contains(constraint.index) else {
+            buildErrors.append(.foreignConstraint(index: constraint.index))
+            return
+        }
+        let name = constraints[constraint.index].name
+        guard owns(variable, in: "constraint \(name)") else { return }
+        let term = LinearExpression.Term(variable, coefficient)
+        checkTerms([term], in: "constraint \(name)")
+        let terms = constraints[constraint.index].constraint.terms + [term]
+        constraints[constraint.index].constraint.terms = LinearExpression(terms: terms).normalized().terms
+    }
+
     /// Changes a row's sides.
     public mutating func setBounds(_ constraint: ConstraintRef, lower: Double, upper: Double) {
         guard constraint.modelID == id, constraints.indices.contains(constraint.index) else {

@@ -32,6 +32,28 @@ public struct DesignReport {
         }
     }
 
+    /// The lines `solve` writes to standard error besides the report: why there is no design
+    /// (the requirements to relax, or the columns that run away) and numerical warnings.
+    public func diagnostics() -> [String] {
+        var lines: [String] = []
+        if let explanation = result.infeasibility {
+            if !explanation.requirements.isEmpty {
+                lines.append("infeasible: no design meets every requirement; relax "
+                             + (explanation.provenSmallest ? "these (the smallest set):" : "these:"))
+                lines += explanation.requirements.map { "  \($0.message)" }
+            }
+            if let note = explanation.note { lines.append("note: \(note)") }
+        }
+        if result.termination == .unbounded {
+            lines.append(result.runaway.isEmpty
+                ? "unbounded: the objective grows without limit"
+                : "unbounded: the objective grows without limit as " + result.runaway.prefix(5).joined(separator: ", ")
+                    + (result.runaway.count > 5 ? " (and \(result.runaway.count - 5) more)" : "") + " run away")
+        }
+        lines += result.numerics?.warnings ?? []
+        return lines
+    }
+
     // MARK: JSON
 
     /// The JSON document of `solve --format json` (keys in docs/model.md).
@@ -68,6 +90,20 @@ public struct DesignReport {
                 ["optimized": kind.rawValue,
                  "values": Dictionary(uniqueKeysWithValues: table.objectives.enumerated().map { ($1.rawValue, table.values[k][$0]) })] as [String: Any]
             }
+        }
+        if let explanation = result.infeasibility {
+            root["infeasibility"] = explanation.requirements.map { ["requirement": $0.requirement, "message": $0.message] }
+            root["infeasibility_proven_smallest"] = explanation.provenSmallest
+            if let note = explanation.note { root["infeasibility_note"] = note }
+        }
+        if !result.runaway.isEmpty { root["runaway"] = result.runaway }
+        if let numerics = result.numerics {
+            if numerics.checked {
+                root["verification"] = ["violations": numerics.violations.count, "largest_violation": numerics.largestViolation,
+                                        "tolerance": NumericalCheck.tolerance] as [String: Any]
+            }
+            let warnings = numerics.warnings
+            if !warnings.isEmpty { root["numerical_warnings"] = warnings }
         }
         if let design = result.design {
             root["economic"] = ["npv": design.npv, "public_cost": design.publicCost]

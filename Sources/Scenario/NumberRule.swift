@@ -18,11 +18,22 @@ enum NumberRule: Sendable {
     case count
     /// Whole number `>= 1`.
     case positiveCount
+    /// Whole number `1 ... 1000`: a count of years that loops run over (the loan term).
+    case yearCount
+
+    /// Largest magnitude of any other number. Scenario numbers are multiplied together (volume ×
+    /// price × discount factor × distance …) into the model's coefficients: kept below 1e15,
+    /// with growth over the horizon kept below 1e15 too (`Scenario.compoundingProblem`), no
+    /// product overflows a Double.
+    static let largest = 1e15
 
     /// "must be >= 0, got -5", or `nil` when `value` is allowed.
     func violation(_ value: Double) -> String? {
         guard value.isFinite else { return "must be a finite number, got \(value.formattedForMessage)" }
         let got = ", got \(value.formattedForMessage)"
+        if ![.count, .positiveCount, .yearCount].contains(self), abs(value) > Self.largest {
+            return "must be at most 1e15 in absolute value" + got
+        }
         switch self {
         case .finite: return nil
         case .nonNegative: return value >= 0 ? nil : "must be >= 0" + got
@@ -31,9 +42,10 @@ enum NumberRule: Sendable {
         case .share: return value > 0 && value <= 1 ? nil : "must be > 0 and <= 1" + got
         case .aboveMinusOne: return value > -1 ? nil : "must be > -1" + got
         case .correlation: return (-1 ... 1).contains(value) ? nil : "must be between -1 and 1" + got
-        case .count, .positiveCount:
+        case .count, .positiveCount, .yearCount:
             guard value.rounded() == value, abs(value) < 1e15 else { return "must be a whole number" + got }
             let minimum: Double = self == .count ? 0 : 1
+            if self == .yearCount, value > 1000 { return "must be at most 1000" + got }
             return value >= minimum ? nil : "must be >= \(Int(minimum))" + got
         }
     }

@@ -18,6 +18,12 @@ extension Scenario {
         if let problem = setter.rule.violation(value) {
             throw ScenarioError(diagnostics: [settingError(keyPath, problem)])
         }
+        let compounding = keyPath == "discount_rate" || keyPath == "carbon_price_growth"
+            || (keyPath.hasPrefix("companies.") && keyPath.hasSuffix(".growth"))
+        if compounding,
+           let problem = Self.compoundingProblem(value, years: horizonYears, discounting: keyPath == "discount_rate") {
+            throw ScenarioError(diagnostics: [settingError(keyPath, problem)])
+        }
         var copy = self
         setter.write(&copy, value)
         return copy
@@ -128,7 +134,7 @@ extension Scenario {
         case "carbon_price_growth": return Setter(rule: .aboveMinusOne) { $0.economics.carbonPriceGrowth = $1 }
         case "capex_subsidy": return Setter(rule: .unitInterval) { $0.economics.capexSubsidy = $1 }
         case "interest_rate": return Setter(rule: .nonNegative) { $0.economics.interestRate = $1 }
-        case "loan_years": return Setter(rule: .positiveCount) { $0.economics.loanYears = Int($1) }
+        case "loan_years": return Setter(rule: .yearCount) { $0.economics.loanYears = Int($1) }
         case "park_budget": return Setter(rule: .nonNegative) { $0.economics.parkBudget = $1 }
         default: return nil
         }

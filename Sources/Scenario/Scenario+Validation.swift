@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks of a typed scenario: value ranges here, references in `Scenario+References.swift`,
 /// uncertainty in `Scenario+UncertaintyChecks.swift`, likely mistakes in `Scenario+Warnings.swift`.
 extension Scenario {
@@ -59,6 +61,14 @@ struct ScenarioChecker {
         if let value { check(Double(value), rule, path) }
     }
 
+    /// A rate (allowed by its rule) that compounds past what can be computed over the horizon.
+    mutating func checkCompounding(_ rate: Double, discounting: Bool, _ path: String) {
+        guard NumberRule.aboveMinusOne.violation(rate) == nil, (1 ... 1000).contains(scenario.horizonYears),
+              let problem = Scenario.compoundingProblem(rate, years: scenario.horizonYears, discounting: discounting)
+        else { return }
+        error(problem, path)
+    }
+
     // MARK: Ranges
 
     /// Every number against its allowed range.
@@ -67,12 +77,14 @@ struct ScenarioChecker {
         if s.horizonYears < 1 { error("must be at least 1 year, got \(s.horizonYears)", "horizon_years") }
         if s.horizonYears > 1000 { error("must be at most 1000 years, got \(s.horizonYears)", "horizon_years") }
         check(s.discountRate, .aboveMinusOne, "discount_rate")
+        checkCompounding(s.discountRate, discounting: true, "discount_rate")
         let e = s.economics
         check(e.carbonPrice, .nonNegative, "carbon_price")
         check(e.carbonPriceGrowth, .aboveMinusOne, "carbon_price_growth")
+        checkCompounding(e.carbonPriceGrowth, discounting: false, "carbon_price_growth")
         check(e.capexSubsidy, .unitInterval, "capex_subsidy")
         check(e.interestRate, .nonNegative, "interest_rate")
-        check(e.loanYears, .positiveCount, "loan_years")
+        check(e.loanYears, .yearCount, "loan_years")
         check(e.parkBudget, .nonNegative, "park_budget")
         for r in s.resources where covers("resources") {
             let path = "resources".appendingKey(r.id)
@@ -105,6 +117,7 @@ struct ScenarioChecker {
         for item in c.produces { check(item.amount, .nonNegative, path.appendingKey("produces").appendingKey(item.resource)) }
         for item in c.needs { check(item.amount, .nonNegative, path.appendingKey("needs").appendingKey(item.resource)) }
         check(c.growth, .aboveMinusOne, path.appendingKey("growth"))
+        checkCompounding(c.growth, discounting: false, path.appendingKey("growth"))
         check(c.capitalBudget, .nonNegative, path.appendingKey("capital_budget"))
         check(c.location.x, .finite, path.appendingKey("location"))
         check(c.location.y, .finite, path.appendingKey("location"))
@@ -133,5 +146,21 @@ struct ScenarioChecker {
         }
         check(x.distance, .nonNegative, path.appendingKey("distance"))
         check(x.lifetime, .positiveCount, path.appendingKey("lifetime"))
+    }
+}
+
+extension Scenario {
+    /// Why a yearly rate cannot be used over a horizon of `years`, or `nil`: volumes and prices
+    /// grow by `(1 + rate)^t` and cash flows are discounted by `1 / (1 + rate)^t`, and that
+    /// factor must stay within `NumberRule.largest` (1e15) for the model's coefficients to stay
+    /// finite (a growth of 100 % a year over 1000 years reaches 1e301).
+    static func compoundingProblem(_ rate: Double, years: Int, discounting: Bool) -> String? {
+        guard rate > -1, years > 1 else { return nil }
+        let exponent = Double(years - 1) * log1p(rate) * (discounting ? -1 : 1)
+        guard exponent > log(NumberRule.largest) else { return nil }
+        let factor = exp(exponent)
+        let shown = factor.isFinite ? String(format: "%.1e", factor) : "more than 1e308"
+        return "compounds to a factor of \(shown) over the \(years)-year horizon; at most 1e15 can be computed "
+            + "(lower the rate or the horizon)"
     }
 }

@@ -17,8 +17,16 @@ struct Solve: ParsableCommand {
         optimizes the economic objective, then the environmental one while keeping NPV within \
         --tolerance of its optimum.
 
+        When no design meets every target, budget and win-win requirement, an elastic version \
+        of the model finds the smallest set of requirements to relax and says why each cannot \
+        hold, in the scenario's units (standard error, and `infeasibility` in JSON). The \
+        reported design is checked against every row in double precision; coefficients spread \
+        wider than 1e9 get a warning.
+
         Exit status: 0 with a design (optimal, or an incumbent at the time limit), 2 when the \
-        scenario is infeasible or the solver found no design, 65 for an invalid scenario.
+        scenario is infeasible or the solver found no design, 65 for an invalid scenario, 70 \
+        when the solver fails or its design breaks the model by more than 1e-3, 73 when the \
+        output cannot be written.
 
         Examples:
           symbiosis solve Scenarios/hiep-phuoc.yaml
@@ -53,7 +61,8 @@ struct Solve: ParsableCommand {
         var options = ParkOptimizer.defaultOptions
         options.timeLimit = limits.timeLimit
         options.relativeGap = gap
-        let optimizer = objectives.applied(to: ParkOptimizer(options: options))
+        var optimizer = objectives.applied(to: ParkOptimizer(options: options))
+        optimizer.explainsInfeasibility = true
         let result: OptimizationResult
         do { result = try optimizer.optimize(loaded.scenario) } catch {
             printError("error: \(error)")
@@ -67,6 +76,8 @@ struct Solve: ParsableCommand {
         case .csv: text = report.csv()
         }
         try deliver(text, to: output, inputs: [scenario.file])
+        for line in report.diagnostics() { printError(line) }
+        if result.numerics?.failed == true { throw ExitCode(70) }
         if result.design == nil { throw ExitCode(2) }
     }
 }

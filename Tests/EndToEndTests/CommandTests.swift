@@ -121,7 +121,8 @@ struct CommandTests {
     }
 
     /// tiny.yaml has two companies: asking for three taking part cannot be met. The answer is
-    /// an explicit "infeasible" with exit status 2, not a crash or an empty design.
+    /// an explicit "infeasible" with exit status 2, not a crash or an empty design, and the
+    /// requirement to relax is named on standard error and in the JSON.
     @Test func infeasibleTargetsExitWithStatusTwo() throws {
         let directory = try TestSupport.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -133,6 +134,26 @@ struct CommandTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(json["status"] as? String == "infeasible")
         #expect(json["exchanges"] == nil)
+        let message = "targets.min_companies: 3 companies is above the 0 that can take part under the other requirements (2 in the park)"
+        let relax = try #require(json["infeasibility"] as? [[String: String]])
+        #expect(relax == [["requirement": "targets.min_companies", "message": message]])
+        #expect(json["infeasibility_proven_smallest"] as? Bool == true)
+        #expect(result.stderr.contains("infeasible: no design meets every requirement; relax these (the smallest set):\n  " + message))
+        let table = TestSupport.symbiosis(["solve", "targets.yaml"], in: directory)
+        #expect(table.status == 2)
+        #expect(table.stderr.contains(message))
+    }
+
+    /// Every reported design is checked against the model in double precision (JSON `verification`).
+    @Test func designsAreVerified() throws {
+        let result = TestSupport.symbiosis(["solve", "Scenarios/tiny.yaml", "--policy", "legal_reform", "--format", "json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let verification = try #require(json["verification"] as? [String: Any])
+        #expect(verification["violations"] as? Int == 0)
+        #expect((verification["largest_violation"] as? Double ?? 1) < 1e-6)
+        #expect(json["numerical_warnings"] == nil)
+        #expect(!result.stderr.contains("warning: the model"))
     }
 
     @Test func unknownPolicyIsAnError() {

@@ -47,6 +47,32 @@ import Testing
         #expect(try Scenario.parse(yaml: underscores, file: "t").scenario.exchange("wastewater_to_reuse")?.capex == 200_000)
     }
 
+    /// Found by the libFuzzer target (docs/robustness.md): finite numbers whose products, or
+    /// whose growth over the horizon, overflow a Double gave the model infinite coefficients
+    /// (`solve` then failed with exit 70 and no location). They are now refused where written.
+    @Test func numbersThatWouldOverflowTheModel() throws {
+        let distance = Fixtures.tiny(replacing: "capex: 200000", with: "capex: 200000\n    distance: 1e308")
+        #expect(Fixtures.errors(distance).map(\.message) == ["must be at most 1e15 in absolute value, got 1e+308"])
+        let growth = Fixtures.tiny(replacing: "growth: 0.02", with: "growth: 80")
+        let errors = Fixtures.errors(growth)
+        #expect(errors.map(\.message) == ["compounds to a factor of 1.5e+17 over the 10-year horizon; at most 1e15 can be "
+                                           + "computed (lower the rate or the horizon)"])
+        #expect(errors.first?.keyPath == "companies.power_plant.growth")
+        #expect(errors.first?.location?.line == Fixtures.line(of: "growth: 80", in: growth))
+        let discount = Fixtures.tiny(replacing: "discount_rate: 0.08", with: "discount_rate: -0.99")
+        #expect(Fixtures.errors(discount).map(\.keyPath) == ["discount_rate"])
+        let loan = Fixtures.tiny(replacing: "loan_years: 10", with: "loan_years: 100000000000000")
+        #expect(Fixtures.errors(loan).map(\.message) == ["must be at most 1000, got 100000000000000 (with policy `green_credit`)"])
+        // The same through policies and typed settings.
+        let viaPolicy = Fixtures.tiny(replacing: "carbon_price_growth: 0.05", with: "carbon_price_growth: 1000")
+        #expect(Fixtures.errors(viaPolicy, policy: "carbon_price").map(\.keyPath) == ["carbon_price_growth"])
+        let s = try Fixtures.tiny()
+        #expect(throws: ScenarioError.self) { _ = try s.setting("companies.power_plant.growth", to: 80) }
+        #expect(throws: ScenarioError.self) { _ = try s.setting("exchanges.ash_to_cement.distance", to: 1e308) }
+        #expect(throws: ScenarioError.self) { _ = try s.setting("loan_years", to: 1e14) }
+        #expect(try s.setting("companies.power_plant.growth", to: 0.5).companies[0].growth == 0.5)
+    }
+
     @Test func binaryGarbage() throws {
         let text = String(decoding: (0 ..< 4096).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }, as: UTF8.self)
         #expect(!Fixtures.errors(text).isEmpty)

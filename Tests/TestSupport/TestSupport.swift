@@ -80,6 +80,18 @@ public enum TestSupport {
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 
+    /// Whether this process runs under AddressSanitizer or ThreadSanitizer (`swift test
+    /// --sanitize=…`): their runtimes define `__asan_init` / `__tsan_init`. Wall-time bounds in
+    /// tests are widened there (the code runs 2–15× slower), nothing else changes.
+    public static let underSanitizer: Bool = {
+        guard let handle = dlopen(nil, RTLD_NOW) else { return false }
+        defer { dlclose(handle) }
+        return dlsym(handle, "__asan_init") != nil || dlsym(handle, "__tsan_init") != nil
+    }()
+
+    /// `seconds`, or ten times as much under a sanitizer.
+    public static func timeBound(_ seconds: Double) -> Double { underSanitizer ? seconds * 10 : seconds }
+
     /// Relative difference `|a − b| / max(1, |a|, |b|)`.
     public static func relativeDifference(_ a: Double, _ b: Double) -> Double {
         abs(a - b) / max(1, abs(a), abs(b))
