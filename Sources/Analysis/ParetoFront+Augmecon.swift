@@ -44,7 +44,10 @@ public struct AugmentedEpsilonConstraint: Sendable {
     /// `δ` of the augmentation term (scaled by objective 0's range).
     public var augmentation: Double
     public var threads: Int
+    /// Settings of the grid solves (and neighbourhood searches).
     public var options: SolveOptions
+    /// Settings of the payoff-table solves; `nil`: `options`.
+    public var payoffOptions: SolveOptions?
     /// Binary columns that describe a design, for the neighbourhood search (none: no search).
     public var neighbourhood: [Variable]
     /// Changes of those binaries the neighbourhood allows.
@@ -121,7 +124,7 @@ public struct AugmentedEpsilonConstraint: Sendable {
     /// The payoff table (lexicographic rows, in parallel), then the front.
     public func front(_ problem: MultiObjectiveModel, deadline: Double? = nil) throws(SolverError) -> ParetoFront {
         precondition(problem.objectives.count >= 2, "a front needs two objectives or more")
-        let computed = try PayoffTable.lexicographic(problem, options: options, deadline: deadline, threads: threads)
+        let computed = try PayoffTable.lexicographic(problem, options: payoffOptions ?? options, deadline: deadline, threads: threads)
         guard let payoff = computed.table else {
             var statistics = ParetoFront.Statistics()
             statistics.payoffSolves = computed.solves

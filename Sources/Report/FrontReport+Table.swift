@@ -39,7 +39,7 @@ extension FrontReport {
                 + padded(number(d.jobsFTEYears), 18)
             line += padded(point.proven ? "yes" : String(format: "no (gap %.1f%%)", (point.gap ?? 0) * 100), 8)
             for objective in front.objectives.dropFirst() {
-                let text = point.tradeOffs.first { $0.objective == objective }.map { "\(ratio($0.ratio)) (to #\($0.neighbour + 1))" } ?? "-"
+                let text = point.tradeOffs.first { $0.objective == objective }.map { "\(formattedRatio(ratio($0))) (to #\($0.neighbour + 1))" } ?? "-"
                 line += padded(text, 26)
             }
             out += line + "\(Self.builds(d).count)\n"
@@ -72,7 +72,7 @@ extension FrontReport {
         objective == .economic ? money(value) : number(value)
     }
 
-    private func ratio(_ value: Double) -> String {
+    private func formattedRatio(_ value: Double) -> String {
         guard value.isFinite else { return "-" }
         return abs(value) >= 100 ? money(value) : String(format: "%.2f", value)
     }

@@ -41,15 +41,20 @@ public struct FrontReport {
     /// `USD`, `t CO2e`, `FTE-years`.
     func unit(_ objective: ParkFormulation.Objective) -> String { objective.unit(currency: currency) }
 
-    /// `USD per t CO2e`, `USD per FTE-year`, ...
+    /// `USD per t CO2e`, `USD per FTE-year`, `FTE-years per million USD`, ...
     func ratioUnit(_ objective: ParkFormulation.Objective) -> String {
         let per: String
         switch objective {
-        case .economic: per = currency
+        case .economic: per = "million \(currency)"
         case .environmental: per = "t CO2e"
         case .social: per = "FTE-year"
         }
         return "\(unit(front.objectives[0])) per \(per)"
+    }
+
+    /// A trade-off in `ratioUnit` (money gained is counted in millions).
+    func ratio(_ tradeOff: ParkFront.TradeOff) -> Double {
+        tradeOff.objective == .economic ? tradeOff.ratio * 1e6 : tradeOff.ratio
     }
 
     /// Column names in JSON and CSV: `npv`, `co2e_avoided`, `jobs_fte_years`.
@@ -113,7 +118,7 @@ public struct FrontReport {
             ]
             item["trade_offs"] = point.tradeOffs.map { t -> [String: Any] in
                 ["objective": t.objective.rawValue, "next_point": t.neighbour + 1, "gain": t.gain, "cost": t.cost,
-                 "ratio": t.ratio, "unit": ratioUnit(t.objective)]
+                 "ratio": ratio(t), "unit": ratioUnit(t.objective)]
             }
             return item
         }
@@ -137,7 +142,7 @@ public struct FrontReport {
                           point.proven ? "yes" : "no", point.gap.map { String($0) } ?? ""]
             fields += point.bounds.map { String($0) }
             fields += front.objectives.dropFirst().map { objective in
-                point.tradeOffs.first { $0.objective == objective }.map { String($0.ratio) } ?? ""
+                point.tradeOffs.first { $0.objective == objective }.map { String(ratio($0)) } ?? ""
             }
             fields.append(d.exchanges.filter(\.built).map { "\($0.id):\($0.buildYear ?? 0)" }.joined(separator: ";"))
             fields.append(d.facilities.filter(\.built).map { "\($0.id):\($0.buildYear ?? 0)" }.joined(separator: ";"))
