@@ -64,14 +64,7 @@ struct Alternatives: ParsableCommand {
         case .json: text = report.json()
         case .csv: text = report.csv()
         }
-        if let output {
-            do { try OutputFile.write(text, to: output, inputs: [scenario.file]) } catch {
-                printError("error: \(error)")
-                throw ExitCode(73)
-            }
-        } else {
-            print(text, terminator: "")
-        }
+        try deliver(text, to: output, inputs: [scenario.file])
         if found.designs.isEmpty { throw ExitCode(2) }
     }
 }

@@ -95,13 +95,8 @@ struct Pareto: ParsableCommand {
         case .json: text = rendered.json()
         case .csv: text = rendered.csv()
         }
-        do {
-            if let chart, !front.points.isEmpty { try OutputFile.write(rendered.chart(), to: chart, inputs: [scenario.file]) }
-            if let output { try OutputFile.write(text, to: output, inputs: [scenario.file]) } else { print(text, terminator: "") }
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(73)
-        }
+        if let chart, !front.points.isEmpty { try deliver(rendered.chart(), to: chart, inputs: [scenario.file]) }
+        try deliver(text, to: output, inputs: [scenario.file])
         if front.points.isEmpty { throw ExitCode(2) }
     }
 }

@@ -6,7 +6,7 @@ struct ChartFrame {
     let width: Double
     let height: Double
     var left = 90.0
-    let top = 48.0
+    var top = 48.0
     var right: Double { width - 24 }
     var bottom: Double { height - 64 }
 
@@ -24,6 +24,12 @@ struct ChartFrame {
     func document(title: String, summary: String? = nil) -> SVGDocument {
         var svg = SVGDocument(width: width, height: height, title: title, summary: summary)
         svg.text(title, at: (width / 2, 26), anchor: .middle, size: 15, bold: true)
+        drawGridAndAxes(on: &svg)
+        return svg
+    }
+
+    /// The grid lines at the ticks, both axes with their tick labels, and the axis labels.
+    func drawGridAndAxes(on svg: inout SVGDocument) {
         svg.beginGroup(role: "grid")
         for tick in x.ticks { svg.line(from: (px(tick), top), to: (px(tick), bottom), style: SVGStyle(stroke: "#e4e4e4", strokeWidth: 1)) }
         for tick in y.ticks { svg.line(from: (left, py(tick)), to: (right, py(tick)), style: SVGStyle(stroke: "#e4e4e4", strokeWidth: 1)) }
@@ -42,6 +48,5 @@ struct ChartFrame {
         svg.text(x.label, at: ((left + right) / 2, height - 22), anchor: .middle, size: 13)
         svg.text(y.label, at: (22, (top + bottom) / 2), anchor: .middle, size: 13, rotation: -90)
         svg.endGroup()
-        return svg
     }
 }

@@ -63,32 +63,15 @@ public struct XYChart: Sendable {
     public func svg() -> String {
         let (xAxis, yAxis) = axes
         var svg = SVGDocument(width: width, height: height, title: title, summary: subtitle)
-        let left = 90.0, right = width - 24, top = subtitle == nil ? 48.0 : 66.0, bottom = height - 64
-        func x(_ value: Double) -> Double { xAxis.position(of: value, from: left, to: right) }
-        func y(_ value: Double) -> Double { yAxis.position(of: value, from: bottom, to: top) }
+        var frame = ChartFrame(x: xAxis, y: yAxis, width: width, height: height)
+        frame.top = subtitle == nil ? 48.0 : 66.0
+        let (right, top) = (frame.right, frame.top)
+        func x(_ value: Double) -> Double { frame.px(value) }
+        func y(_ value: Double) -> Double { frame.py(value) }
 
         svg.text(title, at: (width / 2, 26), anchor: .middle, size: 16, bold: true)
         if let subtitle { svg.text(subtitle, at: (width / 2, 46), anchor: .middle, size: 12, color: "#555") }
-
-        svg.beginGroup(role: "grid")
-        for tick in xAxis.ticks { svg.line(from: (x(tick), top), to: (x(tick), bottom), style: SVGStyle(stroke: "#e4e4e4", strokeWidth: 1)) }
-        for tick in yAxis.ticks { svg.line(from: (left, y(tick)), to: (right, y(tick)), style: SVGStyle(stroke: "#e4e4e4", strokeWidth: 1)) }
-        svg.endGroup()
-
-        svg.beginGroup(role: "axes")
-        svg.line(from: (left, bottom), to: (right, bottom), style: SVGStyle(stroke: "#333", strokeWidth: 1))
-        svg.line(from: (left, top), to: (left, bottom), style: SVGStyle(stroke: "#333", strokeWidth: 1))
-        for tick in xAxis.ticks {
-            svg.line(from: (x(tick), bottom), to: (x(tick), bottom + 5), style: SVGStyle(stroke: "#333", strokeWidth: 1))
-            svg.text(xAxis.label(for: tick), at: (x(tick), bottom + 19), anchor: .middle, size: 11)
-        }
-        for tick in yAxis.ticks {
-            svg.line(from: (left - 5, y(tick)), to: (left, y(tick)), style: SVGStyle(stroke: "#333", strokeWidth: 1))
-            svg.text(yAxis.label(for: tick), at: (left - 8, y(tick) + 4), anchor: .end, size: 11)
-        }
-        svg.text(xAxisLabel, at: ((left + right) / 2, height - 22), anchor: .middle, size: 13)
-        svg.text(yAxisLabel, at: (22, (top + bottom) / 2), anchor: .middle, size: 13, rotation: -90)
-        svg.endGroup()
+        frame.drawGridAndAxes(on: &svg)
 
         for (index, item) in series.enumerated() {
             let color = item.color ?? Self.palette[index % Self.palette.count]
