@@ -26,7 +26,8 @@ r = json.load(open(sys.argv[1])); s = r["statistics"]
 print(f"wall {float(sys.argv[3]) - float(sys.argv[2]):.1f} s, status {r['status']}, threads {r['solver']['threads']}")
 print(f"grid levels {s['grid_levels']}: {s['mip_solves']} MIP solves, bypassed {s['bypassed']}, "
       f"skipped as infeasible {s['skipped_infeasible']} (saved {s['solves_saved']}), not proven {s['not_proven']}, "
-      f"unsolved {s['unsolved_levels']}; payoff table {s['payoff_solves']} solves")
+      f"unsolved {s['unsolved_levels']}; payoff table {s['payoff_solves']} solves, "
+      f"neighbourhood searches {s['neighbourhood_solves']}")
 for p in r["points"]:
     t = "; ".join(f"{x['ratio']:.2f} {x['unit']} to #{x['next_point']}" for x in p["trade_offs"])
     print(f"  #{p['index']}: NPV {p['npv']:,.0f}, CO2e {p['co2e_avoided']:,.0f} t, jobs {p['jobs_fte_years']:g}, "

@@ -25,13 +25,15 @@ import Synchronization
 /// - Early exit: a level proven infeasible makes every level above it infeasible.
 /// - Levels run on `threads` threads, one loaded lp_solve model each, whose ε rows only change
 ///   right-hand sides: with one constrained objective the levels are split into contiguous
-///   chunks, with more the outer levels are shared out. Each solve starts from the best
-///   known point that meets its bounds (payoff rows and earlier optima) as a cutoff.
+///   chunks, with more the outer levels are shared out, from the top down. Each solve starts
+///   from the best known point that meets its bounds (payoff rows and earlier optima) as a
+///   cutoff.
 /// - Neighbourhood search (local branching, M. Fischetti and A. Lodi, Mathematical
 ///   Programming 98 (2003) 23–47): when `neighbourhood` names the design binaries, each
 ///   level after the first of its loop first solves its own model restricted to designs
 ///   within `k = neighbourhoodSize` changes of the previous level's optimum
-///   (`Σ_{x̄=0} x + Σ_{x̄=1} (1 − x) ≤ k`; `2k` when none that close meets the level). Its
+///   (`Σ_{x̄=0} x + Σ_{x̄=1} (1 − x) ≤ k`; `2k` when none that close meets the level; none
+///   when a known point is within `neighbourhoodGap` of the previous optimum already). Its
 ///   answer only seeds the cutoff of the full solve, which stays exact. Neighbouring levels
 ///   have neighbouring optima, so the cutoff is often the optimum itself and the full solve
 ///   only has to prove it (on hiep-phuoc: one level 503 s → 0.8 + 1.3 s).
@@ -54,6 +56,9 @@ public struct AugmentedEpsilonConstraint: Sendable {
     public var neighbourhoodSize: Int
     /// Longest a neighbourhood search may take, seconds.
     public var neighbourhoodTimeLimit: Double
+    /// No neighbourhood search when a known point meeting the level is within this share of
+    /// the previous level's optimum.
+    public var neighbourhoodGap = 0.02
     /// Told about every grid solve as it ends (from the worker threads), e.g. to show progress.
     public var progress: (@Sendable (LevelReport) -> Void)?
 
@@ -161,7 +166,7 @@ public struct AugmentedEpsilonConstraint: Sendable {
         let run = GridRun(problem: problem, grid: grid, rows: rows, units: units, options: options,
                           deadline: deadline, knownPoints: payoff.points, neighbourhood: neighbourhood,
                           neighbourhoodRow: neighbourhoodRow, neighbourhoodSize: neighbourhoodSize,
-                          neighbourhoodTimeLimit: neighbourhoodTimeLimit, progress: progress)
+                          neighbourhoodTimeLimit: neighbourhoodTimeLimit, neighbourhoodGap: neighbourhoodGap, progress: progress)
         let model = work
         onThreads(workers) { _, _ in run.work(on: model, state: state) }
         let finished = state.withLock { $0 }
@@ -172,14 +177,18 @@ public struct AugmentedEpsilonConstraint: Sendable {
         return front
     }
 
-    /// Work units: with one constrained objective, contiguous chunks of its levels (one per
-    /// thread); with more, one unit per combination of the outer levels (the innermost
-    /// objective's whole range), in ascending order.
+    /// Work units, in the order threads claim them: with one constrained objective, contiguous
+    /// chunks of its levels (one per thread, at least two); with more, one unit per
+    /// combination of the outer levels (the innermost objective's whole range). Units are
+    /// claimed from the top down: an optimum found at higher levels meets every lower level,
+    /// so the lower units start with it as their cutoff (on hiep-phuoc one thread took 341 s
+    /// for a level whose optimum lay far above the previous one, 6 s with that optimum known).
+    /// Inside a unit the innermost levels still run upward, for the bypass.
     static func units(_ grid: [[Double]], threads: Int) -> [GridRun.Unit] {
         let inner = grid[0].count
         if grid.count == 1 {
-            let chunks = min(max(1, threads), inner)
-            return (0..<chunks).map { c in
+            let chunks = min(max(2, threads), inner)
+            return (0..<chunks).reversed().map { c in
                 GridRun.Unit(outer: [], inner: (c * inner / chunks)..<((c + 1) * inner / chunks))
             }
         }
@@ -187,8 +196,8 @@ public struct AugmentedEpsilonConstraint: Sendable {
         for dimension in grid.dropFirst() {
             combinations = combinations.flatMap { prefix in (0..<dimension.count).map { prefix + [$0] } }
         }
-        // Ascending in the last (outermost) objective first, as the nested loops run.
-        combinations.sort { $0.reversed().lexicographicallyPrecedes($1.reversed()) }
+        // Descending in the last (outermost) objective first.
+        combinations.sort { $1.reversed().lexicographicallyPrecedes($0.reversed()) }
         return combinations.map { GridRun.Unit(outer: $0, inner: 0..<inner) }
     }
 }
@@ -245,6 +254,7 @@ struct GridRun: Sendable {
     let neighbourhoodRow: ConstraintRef?
     let neighbourhoodSize: Int
     let neighbourhoodTimeLimit: Double
+    let neighbourhoodGap: Double
     let progress: (@Sendable (AugmentedEpsilonConstraint.LevelReport) -> Void)?
 
     /// What one worker remembers between levels.
@@ -345,9 +355,17 @@ struct GridRun: Sendable {
                 }
                 var seeds = knownPoints + found
                 // Around the previous optimum of this loop (which the bypass leaves infeasible here):
-                // k changes, then 2k when no design that close meets the level.
+                // k changes, then 2k when no design that close meets the level. Not worth it when a
+                // known point already comes within `neighbourhoodGap` of the previous optimum, an
+                // upper bound here (the feasible set only shrank).
                 var searchSeconds = 0.0
-                if let centre = previous, neighbourhoodRow != nil {
+                let bestKnown = seeds.filter { loaded.model.violations(of: $0, tolerance: 1e-7).isEmpty }
+                    .map { loaded.model.objectiveValue(at: $0) }.max()
+                let close = previous.map { centre in
+                    let bound = loaded.model.objectiveValue(at: centre)
+                    return bestKnown.map { bound - $0 <= neighbourhoodGap * max(1, abs(bound)) } ?? false
+                } ?? false
+                if let centre = previous, neighbourhoodRow != nil, !close {
                     for size in [neighbourhoodSize, 2 * neighbourhoodSize] {
                         let local = try searchNeighbourhood(of: centre, size: size, on: &worker)
                         searchSeconds += local.seconds

@@ -10,7 +10,8 @@ extension FrontReport {
         let names = front.objectives.map(\.rawValue).joined(separator: " vs ")
         var out = "\(scenario.name) — policy \(policy ?? "baseline")\n"
         out += "Pareto front: \(names), \(gridPoints) ε levels per constrained objective (AUGMECON2)\n"
-        out += "status: \(status)   \(s.solves) MIP solves at \(s.gridLevels) grid levels (+\(s.payoffSolves) for the payoff table); "
+        out += "status: \(status)   \(s.solves) MIP solves at \(s.gridLevels) grid levels (+\(s.payoffSolves) for the payoff table, "
+            + "+\(s.neighbourhoodSolves) neighbourhood searches); "
             + "bypass saved \(s.bypassed), early exit saved \(s.skippedInfeasible); "
             + String(format: "%d threads, %.2f s\n", s.threads, s.seconds)
         if let failure = f.failure {

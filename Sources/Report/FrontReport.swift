@@ -89,7 +89,8 @@ public struct FrontReport {
                        "threads": f.statistics.threads, "seconds": f.statistics.seconds, "nodes": f.statistics.nodes] as [String: Any],
             "statistics": [
                 "grid_levels": f.statistics.gridLevels, "mip_solves": f.statistics.solves,
-                "payoff_solves": f.statistics.payoffSolves, "bypassed": f.statistics.bypassed,
+                "payoff_solves": f.statistics.payoffSolves, "neighbourhood_solves": f.statistics.neighbourhoodSolves,
+                "bypassed": f.statistics.bypassed,
                 "skipped_infeasible": f.statistics.skippedInfeasible, "solves_saved": f.statistics.saved,
                 "infeasible_levels": f.statistics.infeasible, "duplicates": f.statistics.duplicates,
                 "not_proven": f.statistics.notProven, "unsolved_levels": f.statistics.unsolved,
