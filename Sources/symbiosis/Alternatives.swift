@@ -25,8 +25,6 @@ struct Alternatives: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
-
     @OptionGroup var scenario: ScenarioOptions
 
     @Option(help: "Share of the optimal NPV the alternatives may give up (0.05 = within 5 %).")
@@ -36,7 +34,7 @@ struct Alternatives: ParsableCommand {
     var count: Int = 5
 
     @Option(help: "Output format: table, json, or csv (one row per design, for Excel).")
-    var format: Format = .table
+    var format: OutputFormat = .table
 
     @Option(help: "Write the result to this file (atomically) instead of standard output.")
     var output: String?
@@ -58,12 +56,7 @@ struct Alternatives: ParsableCommand {
             throw ExitCode(70)
         }
         let report = AlternativesReport(scenario: loaded.scenario, policy: scenario.policy, alternatives: found)
-        let text: String
-        switch format {
-        case .table: text = report.table()
-        case .json: text = report.json()
-        case .csv: text = report.csv()
-        }
+        let text = format.render(report)
         try deliver(text, to: output, inputs: [scenario.file])
         if found.designs.isEmpty { throw ExitCode(2) }
     }

@@ -17,13 +17,11 @@ struct Merge: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
-
     @Argument(help: "Part files written by `simulate --shard`.")
     var parts: [String]
 
     @Option(help: "Output format: table, json or csv.")
-    var format: Format = .table
+    var format: OutputFormat = .table
 
     @Option(help: "Write the result to this file (atomically) instead of standard output.")
     var output: String?
@@ -45,12 +43,7 @@ struct Merge: ParsableCommand {
             printError("note: the parts cover \(merged.tally.samples) of \(merged.header.samples) samples; the result is partial")
         }
         let report = SimulationReport(result: merged)
-        let text: String
-        switch format {
-        case .table: text = report.table()
-        case .json: text = report.json()
-        case .csv: text = report.csv()
-        }
+        let text = format.render(report)
         try deliver(text, to: output, inputs: parts)
     }
 }

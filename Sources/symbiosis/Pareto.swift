@@ -31,8 +31,6 @@ struct Pareto: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
-
     @OptionGroup var scenario: ScenarioOptions
 
     @Option(help: ArgumentHelp(
@@ -44,7 +42,7 @@ struct Pareto: ParsableCommand {
     var points: Int = 11
 
     @Option(help: "Output format: table, json, or csv (one row per point, for Excel).")
-    var format: Format = .table
+    var format: OutputFormat = .table
 
     @Option(help: "Write the result to this file (atomically) instead of standard output.")
     var output: String?
@@ -89,12 +87,7 @@ struct Pareto: ParsableCommand {
             throw ExitCode(70)
         }
         let rendered = FrontReport(scenario: loaded.scenario, policy: scenario.policy, front: front, gridPoints: points)
-        let text: String
-        switch format {
-        case .table: text = rendered.table()
-        case .json: text = rendered.json()
-        case .csv: text = rendered.csv()
-        }
+        let text = format.render(rendered)
         if let chart, !front.points.isEmpty { try deliver(rendered.chart(), to: chart, inputs: [scenario.file]) }
         try deliver(text, to: output, inputs: [scenario.file])
         if front.points.isEmpty { throw ExitCode(2) }

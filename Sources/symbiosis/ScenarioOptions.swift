@@ -48,3 +48,16 @@ func deliver(_ text: String, to output: String?, inputs: [String]) throws {
         throw ExitCode(73)
     }
 }
+
+/// `--format` of the commands that print a result.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+
+    func render(_ report: some TextReport) -> String {
+        switch self {
+        case .table: return report.table()
+        case .json: return report.json()
+        case .csv: return report.csv()
+        }
+    }
+}

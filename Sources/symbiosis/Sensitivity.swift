@@ -30,8 +30,6 @@ struct Sensitivity: ParsableCommand {
     )
 
     enum Method: String, ExpressibleByArgument, CaseIterable { case tornado, sweep, morris, sobol }
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
-
     @OptionGroup var scenario: ScenarioOptions
 
     @Option(help: "tornado, sweep, morris or sobol.")
@@ -56,7 +54,7 @@ struct Sensitivity: ParsableCommand {
     var breakEven: String?
 
     @Option(help: "Output format: table, json or csv.")
-    var format: Format = .table
+    var format: OutputFormat = .table
 
     @Option(help: "Write the result to this file (atomically) instead of standard output.")
     var output: String?

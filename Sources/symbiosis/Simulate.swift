@@ -31,8 +31,6 @@ struct Simulate: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
-
     @OptionGroup var scenario: ScenarioOptions
 
     @Option(help: "Number of samples (default: the scenario's uncertainty.samples).")
@@ -57,7 +55,7 @@ struct Simulate: ParsableCommand {
     var shard: String?
 
     @Option(help: "Output format: table, json or csv.")
-    var format: Format = .table
+    var format: OutputFormat = .table
 
     @Option(help: "Write the result to this file (atomically) instead of standard output.")
     var output: String?
@@ -180,12 +178,7 @@ struct Simulate: ParsableCommand {
         if let samplesOut {
             try write(SimulationReport.samplesCSV(run.samples, header: header), to: samplesOut)
         }
-        let text: String
-        switch format {
-        case .table: text = report.table()
-        case .json: text = report.json()
-        case .csv: text = report.csv()
-        }
+        let text = format.render(report)
         try write(text, to: output)
     }
 

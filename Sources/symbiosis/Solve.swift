@@ -35,12 +35,10 @@ struct Solve: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
-
     @OptionGroup var scenario: ScenarioOptions
 
     @Option(help: "Output format: table, json, or csv (the exchanges with yearly flows, for Excel).")
-    var format: Format = .table
+    var format: OutputFormat = .table
 
     @Option(help: "Write the result to this file (atomically) instead of standard output.")
     var output: String?
@@ -69,12 +67,7 @@ struct Solve: ParsableCommand {
             throw ExitCode(70)
         }
         let report = DesignReport(scenario: loaded.scenario, policy: scenario.policy, result: result)
-        let text: String
-        switch format {
-        case .table: text = report.table()
-        case .json: text = report.json()
-        case .csv: text = report.csv()
-        }
+        let text = format.render(report)
         try deliver(text, to: output, inputs: [scenario.file])
         for line in report.diagnostics() { printError(line) }
         if result.numerics?.failed == true { throw ExitCode(70) }
