@@ -16,6 +16,10 @@ extension LPSolveModel {
         guard let best = feasible.max(by: { better(model.objectiveValue(at: $1), model.objectiveValue(at: $0)) }) else {
             return try solve(options: options)
         }
+        if model.isMIP && options.search == .bestBound && !options.presolve {
+            // The best-bound search takes the point itself as its first incumbent.
+            return searchBestBound(options: options, start: best)
+        }
         let value = model.objectiveValue(at: best)
         let slack = 1e-7 * max(1, abs(value))
         var withCutoff = options

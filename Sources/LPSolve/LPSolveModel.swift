@@ -9,10 +9,10 @@ import MILP
 /// solve different instances in parallel freely. The `lprec` is freed on deinit, on every
 /// path, including a failed load.
 public final class LPSolveModel {
-    private let lp: LPLib.Handle
+    let lp: LPLib.Handle
     /// The model as loaded, kept up to date by the setters (for point checks and writers).
     public private(set) var model: Model
-    private var solvedBefore = false
+    var solvedBefore = false
     /// lp_solve's presolve deletes rows and columns from the `lprec` for good.
     private var presolvedBefore = false
 
@@ -150,6 +150,9 @@ public final class LPSolveModel {
         let isMIP = model.isMIP
         if presolvedBefore {
             throw SolverError.loadFailed("a model solved with presolve cannot be changed or solved again; load it anew")
+        }
+        if isMIP && options.search == .bestBound && !options.presolve {
+            return searchBestBound(options: options, start: nil)
         }
         if solvedBefore && isMIP { LPLib.resetBasis(lp) }
         solvedBefore = true

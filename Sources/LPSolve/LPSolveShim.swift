@@ -153,6 +153,38 @@ enum LPLib {
         get_var_dualresult(lp, Int32(originalIndex))
     }
 
+    /// Column values of the last solve, in bulk (`get_variables`; no presolve in effect).
+    static func columnValues(_ lp: Handle, into values: inout [Double]) -> Bool {
+        values.withUnsafeMutableBufferPointer { get_variables(lp, $0.baseAddress) } != 0
+    }
+
+    /// Reduced costs of the last LP solve (`get_dual_solution` fills 1 + rows + columns
+    /// entries; the columns' part is copied out). lp_solve builds the duals on demand after
+    /// each solve (`construct_duals`), without `PRESOLVE_SENSDUALS`.
+    static func reducedCosts(_ lp: Handle, rows: Int, into costs: inout [Double]) -> Bool {
+        var all = [Double](repeating: 0, count: 1 + rows + costs.count)
+        guard get_dual_solution(lp, &all) != 0 else { return false }
+        for j in costs.indices { costs[j] = all[1 + rows + j] }
+        return true
+    }
+
+    /// The current basis with the bound status of the non-basic columns (`get_basis(…, TRUE)`):
+    /// 1 + rows + columns entries.
+    static func basis(_ lp: Handle) -> [Int32] {
+        var basis = [Int32](repeating: 0, count: 1 + rows(lp) + columns(lp))
+        _ = get_basis(lp, &basis, 1)
+        return basis
+    }
+
+    /// Sets a basis saved by `basis(_:)`: the next solve starts from it.
+    static func setBasis(_ lp: Handle, _ basis: [Int32]) -> Bool {
+        var copy = basis
+        return set_basis(lp, &copy, 1) != 0
+    }
+
+    /// Simplex iterations of the last solve.
+    static func iterations(_ lp: Handle) -> Int { Int(get_total_iter(lp)) }
+
     static func totalNodes(_ lp: Handle) -> Int { Int(get_total_nodes(lp)) }
 
     /// Number of improved integer solutions found by branch and bound.

@@ -43,6 +43,15 @@ public struct SolveOptions: Sendable, Equatable {
         case depthFirst
     }
 
+    /// Who runs the branch and bound of a MIP.
+    public enum Search: String, Sendable, Equatable, CaseIterable {
+        /// The solver's own (lp_solve: depth first).
+        case solver
+        /// `BranchAndBound` around the solver's LP relaxations: best bound, reliability
+        /// branching, reduced-cost fixing, a proven bound when stopped early.
+        case bestBound
+    }
+
     /// Wall-clock limit in seconds; `nil` = none.
     public var timeLimit: Double?
     /// Relative MIP gap at which to stop (lp_solve's `set_mip_gap(FALSE, …)`).
@@ -66,6 +75,14 @@ public struct SolveOptions: Sendable, Equatable {
     public var computeDuals: Bool
     /// Polled during the solve; returning `true` stops it with `.interrupted`.
     public var shouldStop: (@Sendable () -> Bool)?
+    /// Who runs the branch and bound (MIPs only).
+    public var search: Search = .solver
+    /// Threads of the best-bound search (each with its own copy of the LP).
+    public var threads: Int = 1
+    /// Branching priority per column, higher first (`Search.bestBound` only); `nil` = equal.
+    /// (On hiep-phuoc, "whether before when" priorities made the best-bound search slower:
+    /// landfill_tax economic 2,208 nodes and 27 s against 1,004 nodes and 15 s without.)
+    public var priorities: [Int]?
 
     public init(timeLimit: Double? = nil, relativeGap: Double? = nil, absoluteGap: Double? = nil,
                 presolve: Bool = false, branching: Branching = .firstFractional, depthLimit: Int? = nil,
@@ -84,5 +101,6 @@ public struct SolveOptions: Sendable, Equatable {
             && lhs.reducedCostFixing == rhs.reducedCostFixing
             && lhs.verbose == rhs.verbose && lhs.incumbentObjective == rhs.incumbentObjective
             && lhs.computeDuals == rhs.computeDuals && (lhs.shouldStop == nil) == (rhs.shouldStop == nil)
+            && lhs.search == rhs.search && lhs.priorities == rhs.priorities && lhs.threads == rhs.threads
     }
 }

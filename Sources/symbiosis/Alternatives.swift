@@ -49,7 +49,7 @@ struct Alternatives: ParsableCommand {
     func run() throws {
         let loaded = try scenario.load()
         var options = ParkOptimizer.defaultOptions
-        options.timeLimit = limits.timeLimit
+        options = limits.applied(to: options)
         let found: ParkAlternatives
         do { found = try ParkOptimizer(options: options).alternatives(loaded.scenario, slack: slack, count: count) } catch {
             printError("error: \(error)")

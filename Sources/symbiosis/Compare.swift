@@ -90,7 +90,7 @@ struct Compare: ParsableCommand {
         let settings = uncertainty != nil && sampleCount > 0
             ? SimulationSettings(samples: sampleCount, seed: seed ?? uncertainty?.seed ?? 42, threads: cores) : nil
         var options = ParkOptimizer.defaultOptions
-        options.timeLimit = limits.timeLimit
+        options = limits.applied(to: options)
         options.shouldStop = { Interruption.shared.isRaised }
         let started = Date()
         let comparison: PolicyComparison

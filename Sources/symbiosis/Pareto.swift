@@ -69,7 +69,7 @@ struct Pareto: ParsableCommand {
     func run() throws {
         let loaded = try scenario.load()
         var options = ParkOptimizer.defaultOptions
-        options.timeLimit = limits.timeLimit
+        options = limits.applied(to: options)
         let kinds = objectives.objectives
         let started = ParkOptimizer.now()
         let report: (@Sendable (AugmentedEpsilonConstraint.LevelReport) -> Void)?

@@ -103,7 +103,7 @@ struct Sensitivity: ParsableCommand {
             throw ExitCode(64)
         }
         var options = ParkOptimizer.defaultOptions
-        options.timeLimit = limits.timeLimit
+        options = limits.applied(to: options)
         options.shouldStop = { Interruption.shared.isRaised }
         let base: OptimizationResult
         do { base = try ParkOptimizer(options: options).optimize(park) } catch {

@@ -120,7 +120,7 @@ struct Simulate: ParsableCommand {
             }
         } else {
             var options = ParkOptimizer.defaultOptions
-            options.timeLimit = limits.timeLimit
+            options = limits.applied(to: options)
             options.shouldStop = { Interruption.shared.isRaised }
             let result: OptimizationResult
             do { result = try ParkOptimizer(options: options).optimize(park) } catch {
@@ -187,6 +187,7 @@ struct Simulate: ParsableCommand {
     private func runStochastic(_ park: Scenario, plan: BuildPlan, weights: ObjectiveWeights,
                                summary: SimulationHeader.DesignSummary, settings: SimulationSettings) throws {
         var options = ParkOptimizer.defaultOptions
+        options = limits.applied(to: options)
         options.timeLimit = sampleTimeLimit ?? limits.timeLimit
         options.shouldStop = { Interruption.shared.isRaised }
         var fixed = settings

@@ -45,6 +45,9 @@ struct Solve: ParsableCommand {
 
     @OptionGroup var limits: TimeLimitOptions
 
+    @Option(help: "Threads of the best-bound search (default: all cores).")
+    var threads: Int?
+
     @Option(help: "Stop when the relative MIP gap falls below this value (e.g. 0.001).")
     var gap: Double?
 
@@ -52,12 +55,13 @@ struct Solve: ParsableCommand {
 
     func validate() throws {
         if let gap, !(gap.isFinite && gap >= 0) { throw ValidationError("--gap must be a number >= 0, got \(gap)") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
     }
 
     func run() throws {
         let loaded = try scenario.load()
         var options = ParkOptimizer.defaultOptions
-        options.timeLimit = limits.timeLimit
+        options = limits.applied(to: options, threads: threads ?? availableCores())
         options.relativeGap = gap
         var optimizer = objectives.applied(to: ParkOptimizer(options: options))
         optimizer.explainsInfeasibility = true

@@ -1,0 +1,76 @@
+import MILP
+
+extension LPSolveModel {
+    /// Solves the loaded MIP with `BranchAndBound` around lp_solve's LP relaxations, from
+    /// `start` (a feasible point) when given.
+    ///
+    /// The integer markers and column bounds are put back afterwards, so the model can be
+    /// solved again either way. The bound reported is the search's own (open nodes' best), so a
+    /// time-limited answer carries a true gap, unlike lp_solve's depth-first search.
+    public func searchBestBound(options: SolveOptions, start: [Double]?) -> Solution {
+        let model = self.model
+        let integers = model.variables.indices.filter { model.variables[$0].isInteger }
+        let started = SolveMonitor.now()
+        // One lprec per thread: this one and fresh loads of the same model (bounds included).
+        var copies: [LPSolveModel] = []
+        for _ in 1..<max(1, options.threads) {
+            guard let copy = try? LPSolveModel(model) else { break }
+            copies.append(copy)
+        }
+        let relaxations = ([self] + copies).map { loaded in
+            loaded.prepareRelaxation(integers: integers, options: options)
+            return LPSolveRelaxation(loaded.lp, monitor: SolveMonitor(timeLimit: options.timeLimit, shouldStop: options.shouldStop))
+        }
+        defer {
+            for j in integers { _ = LPLib.setInteger(lp, column: Int32(j + 1), true) }
+            LPLib.resetBasis(lp)
+        }
+        solvedBefore = true
+
+        var search = BranchAndBound(integerColumns: integers, sense: model.sense)
+        search.priorities = options.priorities
+        search.relativeGap = options.relativeGap ?? 1e-9
+        search.absoluteGap = options.absoluteGap ?? 1e-11
+        search.deadline = options.timeLimit.map { BranchAndBound.now() + $0 }
+        search.shouldStop = options.shouldStop
+        search.cutoff = options.incumbentObjective
+        search.start = start
+        let outcome = search.run(relaxations, lower: model.variables.map(\.lower), upper: model.variables.map(\.upper),
+                                 objective: { model.objectiveValue(at: $0) })
+        let seconds = SolveMonitor.now() - started
+
+        let termination: TerminationStatus
+        var text: String
+        switch outcome.status {
+        case .optimal: termination = outcome.point == nil ? .solutionLimit : .optimal; text = "OPTIMAL"
+        case .infeasible: termination = .infeasible; text = "INFEASIBLE"
+        case .unbounded: termination = .unbounded; text = "UNBOUNDED"
+        case .timeLimit: termination = .timeLimit; text = "TIMEOUT"
+        case .interrupted: termination = .interrupted; text = "USERABORT"
+        case let .numericalFailure(reason): termination = .numericalFailure; text = reason
+        }
+        text += " (best-bound search, \(relaxations.count) thread\(relaxations.count == 1 ? "" : "s"): \(outcome.nodes) nodes, \(outcome.lpSolves) LPs, "
+            + "\(outcome.strongBranchingSolves) strong-branching LPs, \(outcome.reducedCostFixings) reduced-cost fixings)"
+        var solution = Solution(
+            termination: termination, primal: outcome.point == nil ? .noSolution : .feasiblePoint,
+            rawStatus: -100, rawStatusText: text, objective: outcome.objective, bestBound: outcome.bound,
+            values: outcome.point ?? [], rootRelaxation: outcome.rootRelaxation, nodes: outcome.nodes, seconds: seconds)
+        let looseGap = (options.relativeGap ?? 0) > 1e-9 || (options.absoluteGap ?? 0) > 1e-11
+        if termination == .optimal && !looseGap { solution.bestBound = solution.objective }
+        if outcome.point == nil { solution.bestBound = termination == .timeLimit || termination == .interrupted ? outcome.bound : nil }
+        return solution
+    }
+
+    /// Silences the lprec, turns presolve and lp_solve's timer off, marks the integer columns
+    /// continuous and starts from the default basis.
+    fileprivate func prepareRelaxation(integers: [Int], options: SolveOptions) {
+        LPLib.setVerbose(lp, options.verbose)
+        if !options.verbose { LPLib.silence(lp) }
+        // No PRESOLVE_SENSDUALS: its sensitivity ranging made each LP ~30 times slower on
+        // hiep-phuoc; the duals alone are built on demand by `get_dual_solution`.
+        LPLib.setPresolve(lp, mode: 0)
+        LPLib.setTimeout(lp, seconds: 0)
+        for j in integers { _ = LPLib.setInteger(lp, column: Int32(j + 1), false) }
+        LPLib.resetBasis(lp)
+    }
+}

@@ -1,0 +1,51 @@
+import MILP
+
+/// The LP relaxation of a loaded `lprec`, for `BranchAndBound`: integer columns marked
+/// continuous for the search's lifetime, solves polled by a `SolveMonitor`.
+final class LPSolveRelaxation: LinearRelaxation {
+    typealias Basis = [Int32]
+
+    private let lp: LPLib.Handle
+    private let monitor: SolveMonitor
+    private let rows: Int
+    private(set) var lastFailure: LPSolveStatus?
+
+    init(_ lp: LPLib.Handle, monitor: SolveMonitor) {
+        self.lp = lp
+        self.monitor = monitor
+        rows = LPLib.rows(lp)
+    }
+
+    func setBounds(column: Int, lower: Double, upper: Double) {
+        _ = LPLib.setBounds(lp, column: Int32(column + 1), lower: lower, upper: upper)
+    }
+
+    func solve() -> RelaxationOutcome {
+        let context = Unmanaged.passUnretained(monitor).toOpaque()
+        LPLib.setAbortCallback(lp, context: context, SolveMonitor.callback)
+        let status = withExtendedLifetime(monitor) { LPSolveStatus(rawValue: LPLib.solve(lp)) }
+        LPLib.setAbortCallback(lp, context: nil, nil)
+        switch status {
+        case .optimal, .presolved: return .optimal(LPLib.objective(lp))
+        case .infeasible: return .infeasible
+        case .unbounded: return .unbounded
+        default:
+            if monitor.stoppedForTime { return .stopped(byTime: true) }
+            if monitor.stoppedByCaller { return .stopped(byTime: false) }
+            lastFailure = status
+            return .failed("lp_solve returned \(status) on an LP relaxation")
+        }
+    }
+
+    func values(into values: inout [Double]) {
+        _ = LPLib.columnValues(lp, into: &values)
+    }
+
+    func reducedCosts(into costs: inout [Double]) -> Bool {
+        LPLib.reducedCosts(lp, rows: rows, into: &costs)
+    }
+
+    func basis() -> [Int32] { LPLib.basis(lp) }
+
+    func restore(_ basis: [Int32]) { _ = LPLib.setBasis(lp, basis) }
+}
