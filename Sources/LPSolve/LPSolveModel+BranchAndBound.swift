@@ -35,6 +35,8 @@ extension LPSolveModel {
         search.shouldStop = options.shouldStop
         search.cutoff = options.incumbentObjective
         search.start = start
+        // About 256 MB of saved bases (Int32, one entry per row and column) at most.
+        search.maximumStoredBases = max(100, (64 << 20) / (model.constraintCount + model.variableCount + 1))
         let outcome = search.run(relaxations, lower: model.variables.map(\.lower), upper: model.variables.map(\.upper),
                                  objective: { model.objectiveValue(at: $0) })
         let seconds = SolveMonitor.now() - started

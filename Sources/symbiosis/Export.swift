@@ -31,7 +31,7 @@ struct Export: ParsableCommand {
     /// The payoff-table solves get the same limit as `solve`'s, so both write the same model.
     @OptionGroup var limits: TimeLimitOptions
 
-    @Option(help: "Threads of the best-bound search (default: all cores).")
+    @Option(help: "Threads of the best-bound search on one tree (default 1, deterministic; with 2 or more it is faster but may return another design of equal value).")
     var threads: Int?
 
     func validate() throws {
@@ -43,7 +43,7 @@ struct Export: ParsableCommand {
         let loaded = try scenario.load()
         do {
             var options = ParkOptimizer.defaultOptions
-            options = limits.applied(to: options, threads: threads ?? availableCores())
+            options = limits.applied(to: options, threads: threads ?? 1)
             let deadline = limits.timeLimit.map { ParkOptimizer.now() + $0 }
             let (formulation, table, _, _) = try objectives.applied(to: ParkOptimizer(options: options))
                 .formulate(loaded.scenario, deadline: deadline)

@@ -13,6 +13,12 @@ struct Solve: ParsableCommand {
         company's NPV before and after transfers, and the indicators. When the scenario weighs \
         more than one objective, the payoff table is solved first.
 
+        Each MIP is solved by a best-bound branch and bound around lp_solve's LP relaxations \
+        (--search best-bound, the default): when it stops at --time-limit, the gap it reports \
+        is proven. --search lp-solve uses lp_solve's own depth-first search instead. \
+        --threads 2 lets both cores work on one tree (faster, but among designs of equal value \
+        it may return another one).
+
         --objective optimizes one objective alone; --lexicographic economic,environmental \
         optimizes the economic objective, then the environmental one while keeping NPV within \
         --tolerance of its optimum.
@@ -32,6 +38,7 @@ struct Solve: ParsableCommand {
           symbiosis solve Scenarios/hiep-phuoc.yaml
           symbiosis solve Scenarios/tiny.yaml --policy legal_reform --format json --output tiny.json
           symbiosis solve Scenarios/tiny.yaml --lexicographic economic,environmental
+          symbiosis solve Scenarios/hiep-phuoc.yaml --policy legal_reform --threads 2 --time-limit 60
         """
     )
 
@@ -45,7 +52,7 @@ struct Solve: ParsableCommand {
 
     @OptionGroup var limits: TimeLimitOptions
 
-    @Option(help: "Threads of the best-bound search (default: all cores).")
+    @Option(help: "Threads of the best-bound search on one tree (default 1, deterministic; with 2 or more it is faster but may return another design of equal value).")
     var threads: Int?
 
     @Option(help: "Stop when the relative MIP gap falls below this value (e.g. 0.001).")
@@ -61,7 +68,7 @@ struct Solve: ParsableCommand {
     func run() throws {
         let loaded = try scenario.load()
         var options = ParkOptimizer.defaultOptions
-        options = limits.applied(to: options, threads: threads ?? availableCores())
+        options = limits.applied(to: options, threads: threads ?? 1)
         options.relativeGap = gap
         var optimizer = objectives.applied(to: ParkOptimizer(options: options))
         optimizer.explainsInfeasibility = true

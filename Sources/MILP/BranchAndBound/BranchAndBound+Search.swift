@@ -53,6 +53,8 @@ final class SharedSearch<Basis>: @unchecked Sendable {
     var stopped: BranchAndBound.Outcome.Status?
     /// Bounds of nodes left unfinished when the search stopped.
     var unfinished: [Double] = []
+    /// Open nodes holding a basis.
+    var storedBases = 0
 
     init(settings: BranchAndBound, lower: [Double], upper: [Double], objective: ([Double]) -> Double) {
         let n = lower.count
@@ -178,6 +180,7 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
                     shared.condition.broadcast()
                 }
             }
+            if node.basis != nil { shared.storedBases -= 1 }
             if shared.stopped != nil { shared.unfinished.append(node.bound); keeps = nil; break }
             if cannotImprove(node.bound) { dropped(node.bound); continue }
             if let status = shouldStop() { stop(status, leaving: node); break }
@@ -273,6 +276,9 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
     /// The two children of `node` branching on column `j`; the preferred one is plunged into.
     func childPair(_ node: Node, column j: Int, value: Double, downValue: Double?, upValue: Double?, basis: R.Basis)
         -> (preferred: Node, other: Node) {
+        let keep = shared.storedBases < settings.maximumStoredBases
+        if keep { shared.storedBases += 2 }
+        let basis = keep ? basis : nil
         let x = values[j]
         let floor = x.rounded(.down), ceil = x.rounded(.up)
         let (lower, upper) = bounds(of: j)
@@ -311,7 +317,9 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
         incumbent = rounded(point)
         incumbentValue = value
         queue.setDepthFirst(false)
-        if let bound = queue.prune(atMost: incumbentValue + tolerance) { dropped(bound) }
+        let pruned = queue.prune(atMost: incumbentValue + tolerance) { $0.basis != nil }
+        if let bound = pruned.bound { dropped(bound) }
+        shared.storedBases -= pruned.counted
         fixRootByReducedCosts()
     }
 

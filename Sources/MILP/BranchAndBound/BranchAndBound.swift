@@ -33,6 +33,9 @@ public struct BranchAndBound {
     public var integrality = 1e-6
     /// Unreliable candidates evaluated by strong branching at a node, at most.
     public var strongCandidates = 8
+    /// Open nodes that keep their parent's basis, at most (memory: one basis per branching;
+    /// nodes beyond start from whatever basis the LP holds).
+    public var maximumStoredBases = 10_000
     /// Without an incumbent, strong branching is done only above this depth.
     public var strongDepthWithoutIncumbent = 2
     /// Observations per direction after which a pseudo-cost is trusted.

@@ -56,15 +56,15 @@ struct NodeQueue<Element> {
     }
 
     /// Drops every node whose bound is at most `limit` (they cannot beat the incumbent);
-    /// returns the largest bound dropped.
+    /// returns the largest bound dropped and how many dropped nodes satisfy `counted`.
     @discardableResult
-    mutating func prune(atMost limit: Double) -> Double? {
+    mutating func prune(atMost limit: Double, counting counted: (Element) -> Bool = { _ in false }) -> (bound: Double?, counted: Int) {
         let kept = items.filter { $0.bound > limit }
-        guard kept.count != items.count else { return nil }
-        let dropped = items.filter { $0.bound <= limit }.map(\.bound).max()
+        guard kept.count != items.count else { return (nil, 0) }
+        let dropped = items.filter { $0.bound <= limit }
         items = []
         for item in kept.sorted(by: { $0.sequence < $1.sequence }) { insert(item) }
-        return dropped
+        return (dropped.map(\.bound).max(), dropped.filter { counted($0.element) }.count)
     }
 
     private func precedes(_ a: Int, _ b: Int) -> Bool {
