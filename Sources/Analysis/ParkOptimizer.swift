@@ -295,7 +295,8 @@ public struct ParkOptimizer: Sendable {
             design: point.map { ParkDesign(formulation, values: $0) },
             mipObjective: solution.objective, bestBound: solution.bestBound, gap: solution.relativeGap,
             rootRelaxation: solution.rootRelaxation,
-            payoff: table, lexicographic: prepared.lexicographic, solverName: solver.name, seconds: payoffSeconds + solution.seconds,
+            payoff: table, lexicographic: prepared.lexicographic,
+            solverName: options.search == .bestBound ? "best-bound search on \(solver.name) LPs" : solver.name, seconds: payoffSeconds + solution.seconds,
             nodes: payoffNodes + solution.nodes, rows: model.constraintCount, columns: model.variableCount,
             binaries: model.integerCount, objectiveWeights: objectiveWeights(scenario, table: table))
         result.numerics = NumericalCheck(model: model, point: point)
