@@ -8,7 +8,6 @@ final class LPSolveRelaxation: LinearRelaxation {
     private let lp: LPLib.Handle
     private let monitor: SolveMonitor
     private let rows: Int
-    private(set) var lastFailure: LPSolveStatus?
 
     init(_ lp: LPLib.Handle, monitor: SolveMonitor) {
         self.lp = lp
@@ -32,7 +31,6 @@ final class LPSolveRelaxation: LinearRelaxation {
         default:
             if monitor.stoppedForTime { return .stopped(byTime: true) }
             if monitor.stoppedByCaller { return .stopped(byTime: false) }
-            lastFailure = status
             return .failed("lp_solve returned \(status) on an LP relaxation")
         }
     }

@@ -7,7 +7,6 @@ struct NodeQueue<Element> {
     private(set) var depthFirst = false
 
     var isEmpty: Bool { items.isEmpty }
-    var count: Int { items.count }
     /// The largest bound among the open nodes.
     var bestBound: Double? { depthFirst ? items.map(\.bound).max() : items.first?.bound }
 
