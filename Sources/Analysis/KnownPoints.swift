@@ -16,7 +16,7 @@ extension LPSolveModel {
         guard let best = feasible.max(by: { better(model.objectiveValue(at: $1), model.objectiveValue(at: $0)) }) else {
             return try solve(options: options)
         }
-        if model.isMIP && options.search == .bestBound && !options.presolve {
+        if usesBestBoundSearch(options) {
             // The best-bound search takes the point itself as its first incumbent.
             return searchBestBound(options: options, start: best)
         }

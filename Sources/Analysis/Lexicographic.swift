@@ -70,7 +70,7 @@ public struct LexicographicOptimization: Sendable {
         for (j, k) in order.enumerated() {
             let objective = problem.objectives[k]
             loaded.setObjective(.maximize, objective)
-            let share = deadline.map { monotonicNow() + ($0 - monotonicNow()) / Double(order.count - j) }
+            let share = deadline.map { monotonicSeconds() + ($0 - monotonicSeconds()) / Double(order.count - j) }
             let solution = try loaded.solve(knownPoints: points, options: options.until(share))
             var stage = Stage(objective: k, termination: solution.termination, optimum: nil, bound: nil,
                               seconds: solution.seconds, nodes: solution.nodes)

@@ -81,18 +81,18 @@ public struct NearOptimalAlternatives: Sendable {
     /// Finds the optimum, then up to `count` alternatives, before `deadline`.
     public func generate(_ model: Model, objective: LinearExpression, decisions: [Variable],
                          deadline: Double? = nil, knownPoints: [[Double]] = []) throws(SolverError) -> Result {
-        let started = monotonicNow()
+        let started = monotonicSeconds()
         var work = model
         let near = work.addConstraint(LinearConstraint(objective), name: "near_optimal")
         work.setObjective(.maximize, objective)
         let loaded = try LPSolveModel(work)
         var result = Result(optimum: nil, alternatives: [], termination: .otherError, bound: nil, exhausted: false,
                             solves: 1, seconds: 0, nodes: 0)
-        let share = deadline.map { monotonicNow() + ($0 - monotonicNow()) / Double(count + 1) }
+        let share = deadline.map { monotonicSeconds() + ($0 - monotonicSeconds()) / Double(count + 1) }
         let first = try loaded.solve(knownPoints: knownPoints, options: options.until(share))
         result.termination = first.termination
         result.nodes = first.nodes
-        guard first.hasSolution else { result.seconds = monotonicNow() - started; return result }
+        guard first.hasSolution else { result.seconds = monotonicSeconds() - started; return result }
         let taken: ([Double]) -> [Bool] = { point in decisions.map { point[$0.index] > 0.5 } }
         let optimum = objective.value(at: first.values)
         let optimal = taken(first.values)
@@ -113,7 +113,7 @@ public struct NearOptimalAlternatives: Sendable {
             }
             distanceObjective.add(objective, scaledBy: objectiveWeight / scale)
             loaded.setObjective(.maximize, distanceObjective)
-            let share = deadline.map { monotonicNow() + ($0 - monotonicNow()) / Double(count - n + 1) }
+            let share = deadline.map { monotonicSeconds() + ($0 - monotonicSeconds()) / Double(count - n + 1) }
             let solution = try loaded.solve(knownPoints: designs.map(\.values), options: options.until(share))
             result.solves += 1
             result.nodes += solution.nodes
@@ -127,9 +127,9 @@ public struct NearOptimalAlternatives: Sendable {
                 values: solution.values, objective: objective.value(at: solution.values), decisions: pattern,
                 proven: solution.termination == .optimal, distanceFromOptimum: distance(pattern, optimal),
                 distanceFromClosest: designs.map { distance(pattern, $0.decisions) }.min() ?? 0))
-            if let deadline, monotonicNow() >= deadline { break }
+            if let deadline, monotonicSeconds() >= deadline { break }
         }
-        result.seconds = monotonicNow() - started
+        result.seconds = monotonicSeconds() - started
         return result
     }
 }

@@ -149,7 +149,7 @@ public struct AugmentedEpsilonConstraint: Sendable {
     /// The front over the ranges of a given payoff table.
     public func front(_ problem: MultiObjectiveModel, payoff: PayoffTable, deadline: Double? = nil) throws(SolverError) -> ParetoFront {
         precondition(problem.objectives.count >= 2, "a front needs two objectives or more")
-        let started = monotonicNow()
+        let started = monotonicSeconds()
         let grid = levels(payoff)
         var work = problem.model
         let rows = (1..<problem.objectives.count).map { k in
@@ -172,7 +172,7 @@ public struct AugmentedEpsilonConstraint: Sendable {
         let finished = state.withLock { $0 }
         if let error = finished.error { throw error }
         var front = Self.assemble(finished, problem: problem, payoff: payoff, grid: grid)
-        front.statistics.seconds = monotonicNow() - started
+        front.statistics.seconds = monotonicSeconds() - started
         front.statistics.threads = workers
         return front
     }
@@ -315,7 +315,7 @@ struct GridRun: Sendable {
         }
         worker.loaded.setBounds(row, lower: -.infinity, upper: Double(size) - ones)
         defer { worker.loaded.setBounds(row, lower: -.infinity, upper: .infinity) }
-        let limit = deadline.map { min($0, monotonicNow() + neighbourhoodTimeLimit) } ?? monotonicNow() + neighbourhoodTimeLimit
+        let limit = deadline.map { min($0, monotonicSeconds() + neighbourhoodTimeLimit) } ?? monotonicSeconds() + neighbourhoodTimeLimit
         return try worker.loaded.solve(options: options.until(limit))
     }
 
@@ -330,7 +330,7 @@ struct GridRun: Sendable {
         while i < unit.inner.upperBound {
             let level = [i] + unit.outer
             let bounds = level.enumerated().map { grid[$0][$1] }
-            if let deadline, monotonicNow() >= deadline {
+            if let deadline, monotonicSeconds() >= deadline {
                 mark(i..<unit.inner.upperBound, .unsolved)
                 return
             }

@@ -137,7 +137,7 @@ public struct ParkOptimizer: Sendable {
     }
 
     /// Monotonic seconds (a wall-clock change does not move deadlines).
-    public static func now() -> Double { monotonicNow() }
+    public static func now() -> Double { monotonicSeconds() }
 
     /// Objectives with positive weight, in the order economic, environmental, social.
     public static func weightedObjectives(_ scenario: Scenario) -> [(ParkFormulation.Objective, Double)] {

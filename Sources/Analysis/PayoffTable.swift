@@ -83,7 +83,7 @@ extension PayoffTable {
                                      knownPoints: [[Double]] = []) throws(SolverError) -> Computation {
         let count = problem.objectives.count
         let results = Mutex<[Int: Result<LexicographicOptimization.Result, SolverError>]>([:])
-        let started = monotonicNow()
+        let started = monotonicSeconds()
         onThreads(min(max(1, threads), count)) { worker, workers in
             for k in stride(from: worker, to: count, by: workers) {
                 let order = [k] + (0..<count).filter { $0 != k }
@@ -107,7 +107,7 @@ extension PayoffTable {
             rows.append(row.objectiveValues)
             points.append(row.solution.values)
         }
-        let seconds = monotonicNow() - started
+        let seconds = monotonicSeconds() - started
         guard failure == nil else { return Computation(table: nil, failure: failure, solves: solves, seconds: seconds, nodes: nodes) }
         var table = PayoffTable(names: problem.names, values: rows, approximate: approximate)
         table.points = points

@@ -2,9 +2,6 @@ import Dispatch
 import Foundation
 import MILP
 
-/// Monotonic seconds (a wall-clock change does not move deadlines).
-func monotonicNow() -> Double { Double(DispatchTime.now().uptimeNanoseconds) * 1e-9 }
-
 /// Runs `body(worker, workers)` on `workers` threads at once and returns when all are done.
 /// Each worker loads its own lp_solve model (creation and deletion are serialized inside the
 /// LPSolve shim; solves run in parallel).
@@ -23,7 +20,7 @@ extension SolveOptions {
     func until(_ deadline: Double?) -> SolveOptions {
         guard let deadline else { return self }
         var adjusted = self
-        adjusted.timeLimit = max(0.05, deadline - monotonicNow())
+        adjusted.timeLimit = max(0.05, deadline - monotonicSeconds())
         return adjusted
     }
 }

@@ -1,6 +1,12 @@
 import MILP
 
 extension LPSolveModel {
+    /// Whether `solve` hands the loaded model to `searchBestBound` under `options`: a MIP, the
+    /// best-bound search asked for, and no presolve (which lp_solve applies for good).
+    public func usesBestBoundSearch(_ options: SolveOptions) -> Bool {
+        model.isMIP && options.search == .bestBound && !options.presolve
+    }
+
     /// Solves the loaded MIP with `BranchAndBound` around lp_solve's LP relaxations, from
     /// `start` (a feasible point) when given.
     ///
@@ -28,10 +34,9 @@ extension LPSolveModel {
         solvedBefore = true
 
         var search = BranchAndBound(integerColumns: integers, sense: model.sense)
-        search.priorities = options.priorities
         search.relativeGap = options.relativeGap ?? 1e-9
         search.absoluteGap = options.absoluteGap ?? 1e-11
-        search.deadline = options.timeLimit.map { BranchAndBound.now() + $0 }
+        search.deadline = options.timeLimit.map { monotonicSeconds() + $0 }
         search.shouldStop = options.shouldStop
         search.cutoff = options.incumbentObjective
         search.start = start

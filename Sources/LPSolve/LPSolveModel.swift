@@ -151,9 +151,7 @@ public final class LPSolveModel {
         if presolvedBefore {
             throw SolverError.loadFailed("a model solved with presolve cannot be changed or solved again; load it anew")
         }
-        if isMIP && options.search == .bestBound && !options.presolve {
-            return searchBestBound(options: options, start: nil)
-        }
+        if usesBestBoundSearch(options) { return searchBestBound(options: options, start: nil) }
         if solvedBefore && isMIP { LPLib.resetBasis(lp) }
         solvedBefore = true
         presolvedBefore = options.presolve

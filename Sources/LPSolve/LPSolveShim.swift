@@ -182,9 +182,6 @@ enum LPLib {
         return set_basis(lp, &copy, 1) != 0
     }
 
-    /// Simplex iterations of the last solve.
-    static func iterations(_ lp: Handle) -> Int { Int(get_total_iter(lp)) }
-
     static func totalNodes(_ lp: Handle) -> Int { Int(get_total_nodes(lp)) }
 
     /// Number of improved integer solutions found by branch and bound.

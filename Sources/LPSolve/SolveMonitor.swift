@@ -16,11 +16,7 @@ final class SolveMonitor {
     }
 
     /// Monotonic seconds.
-    static func now() -> Double {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return Double(spec.tv_sec) + Double(spec.tv_nsec) * 1e-9
-    }
+    static func now() -> Double { monotonicSeconds() }
 
     /// Whether the solve should stop now.
     func poll() -> Bool {

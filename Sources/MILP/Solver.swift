@@ -79,10 +79,6 @@ public struct SolveOptions: Sendable, Equatable {
     public var search: Search = .solver
     /// Threads of the best-bound search (each with its own copy of the LP).
     public var threads: Int = 1
-    /// Branching priority per column, higher first (`Search.bestBound` only); `nil` = equal.
-    /// (On hiep-phuoc, "whether before when" priorities made the best-bound search slower:
-    /// landfill_tax economic 2,208 nodes and 27 s against 1,004 nodes and 15 s without.)
-    public var priorities: [Int]?
 
     public init(timeLimit: Double? = nil, relativeGap: Double? = nil, absoluteGap: Double? = nil,
                 presolve: Bool = false, branching: Branching = .firstFractional, depthLimit: Int? = nil,
@@ -101,6 +97,6 @@ public struct SolveOptions: Sendable, Equatable {
             && lhs.reducedCostFixing == rhs.reducedCostFixing
             && lhs.verbose == rhs.verbose && lhs.incumbentObjective == rhs.incumbentObjective
             && lhs.computeDuals == rhs.computeDuals && (lhs.shouldStop == nil) == (rhs.shouldStop == nil)
-            && lhs.search == rhs.search && lhs.priorities == rhs.priorities && lhs.threads == rhs.threads
+            && lhs.search == rhs.search && lhs.threads == rhs.threads
     }
 }

@@ -90,7 +90,6 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
     let objective: ([Double]) -> Double
     /// +1 to maximize, −1 to minimize: the search maximizes `sign · objective`.
     let sign: Double
-    let priority: [Int]
     let modelLower: [Double], modelUpper: [Double]
     /// Bounds in force in this worker's LP beyond the root's, by column.
     var applied: [Int: (lower: Double, upper: Double)] = [:]
@@ -106,7 +105,6 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
         self.objective = objective
         sign = settings.sense == .maximize ? 1 : -1
         let n = shared.rootLower.count
-        priority = settings.priorities ?? [Int](repeating: 0, count: n)
         modelLower = shared.rootLower; modelUpper = shared.rootUpper
         values = [Double](repeating: 0, count: n)
         costs = values
@@ -151,7 +149,7 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
     }
 
     func shouldStop() -> BranchAndBound.Outcome.Status? {
-        if let deadline = settings.deadline, BranchAndBound.now() >= deadline { return .timeLimit }
+        if let deadline = settings.deadline, monotonicSeconds() >= deadline { return .timeLimit }
         if let stop = settings.shouldStop, stop() { return .interrupted }
         return nil
     }
@@ -300,16 +298,9 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
         if branch.up { upSum[branch.column] += loss; upCount[branch.column] += 1 } else { downSum[branch.column] += loss; downCount[branch.column] += 1 }
     }
 
-    /// Integer columns whose value is not integral, with their highest priority only.
+    /// Integer columns whose value is not integral.
     func fractionalColumns() -> [Int] {
-        var best = Int.min
-        var result: [Int] = []
-        for j in settings.integerColumns {
-            let x = values[j]
-            guard abs(x - x.rounded()) > settings.integrality else { continue }
-            if priority[j] > best { best = priority[j]; result = [j] } else if priority[j] == best { result.append(j) }
-        }
-        return result
+        settings.integerColumns.filter { abs(values[$0] - values[$0].rounded()) > settings.integrality }
     }
 
     func accept(_ point: [Double], value: Double) {

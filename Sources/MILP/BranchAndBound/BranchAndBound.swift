@@ -1,4 +1,3 @@
-import Foundation
 
 /// Best-bound branch and bound around the LP relaxations of any `LinearRelaxation`.
 ///
@@ -11,8 +10,6 @@ import Foundation
 ///   mixed-integer linear programming", Math. Programming 1) scored by the product rule,
 ///   initialised by strong branching on up to `strongCandidates` unreliable columns
 ///   (Achterberg, Koch & Martin 2005, "Branching rules revisited", Oper. Res. Letters 33);
-/// - **priorities**: only the fractional columns of the highest priority class are candidates
-///   (for park models: whether a link is built before when);
 /// - **reduced-cost fixing** against the incumbent, at every node and globally at the root
 ///   (Nemhauser & Wolsey 1988, Integer and Combinatorial Optimization, II.4.1): a column at a
 ///   bound whose reduced cost would take the LP bound below the incumbent is fixed there.
@@ -22,8 +19,6 @@ import Foundation
 public struct BranchAndBound {
     /// Columns that must take integer values.
     public var integerColumns: [Int]
-    /// Branching priority per column (higher first); `nil` = all equal.
-    public var priorities: [Int]?
     public var sense: Model.Sense
     /// Stop when the bound is within this relative gap of the incumbent.
     public var relativeGap = 1e-9
@@ -40,7 +35,7 @@ public struct BranchAndBound {
     public var strongDepthWithoutIncumbent = 2
     /// Observations per direction after which a pseudo-cost is trusted.
     public var reliability = 1
-    /// Monotonic time (`BranchAndBound.now()`) at which to stop.
+    /// Monotonic time (`monotonicSeconds()`) at which to stop.
     public var deadline: Double?
     /// Polled between LP solves; `true` stops the search.
     public var shouldStop: (@Sendable () -> Bool)?
@@ -53,9 +48,6 @@ public struct BranchAndBound {
         self.integerColumns = integerColumns
         self.sense = sense
     }
-
-    /// Monotonic seconds.
-    public static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) * 1e-9 }
 
     /// What a search ended with.
     public struct Outcome {

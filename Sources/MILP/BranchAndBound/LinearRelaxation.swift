@@ -3,7 +3,7 @@
 ///
 /// A conformer keeps one loaded LP and warm-starts each solve from the basis it holds, or from
 /// a basis handed back by `restore(_:)`. Columns are numbered from 0 as in `Model`.
-public protocol LinearRelaxation: AnyObject {
+public protocol LinearRelaxation: AnyObject, SendableMetatype {
     /// A saved simplex basis (opaque to the search).
     associatedtype Basis
 
