@@ -48,8 +48,7 @@ struct Alternatives: ParsableCommand {
 
     func run() throws {
         let loaded = try scenario.load()
-        var options = ParkOptimizer.defaultOptions
-        options = limits.applied(to: options)
+        let options = limits.applied(to: ParkOptimizer.defaultOptions)
         let found: ParkAlternatives
         do { found = try ParkOptimizer(options: options).alternatives(loaded.scenario, slack: slack, count: count) } catch {
             printError("error: \(error)")

@@ -89,8 +89,7 @@ struct Compare: ParsableCommand {
         let sampleCount = samples ?? uncertainty?.samples ?? 0
         let settings = uncertainty != nil && sampleCount > 0
             ? SimulationSettings(samples: sampleCount, seed: seed ?? uncertainty?.seed ?? 42, threads: cores) : nil
-        var options = ParkOptimizer.defaultOptions
-        options = limits.applied(to: options)
+        var options = limits.applied(to: ParkOptimizer.defaultOptions)
         options.shouldStop = { Interruption.shared.isRaised }
         let started = Date()
         let comparison: PolicyComparison

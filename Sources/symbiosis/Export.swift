@@ -31,19 +31,16 @@ struct Export: ParsableCommand {
     /// The payoff-table solves get the same limit as `solve`'s, so both write the same model.
     @OptionGroup var limits: TimeLimitOptions
 
-    @Option(help: "Threads of the best-bound search on one tree (default 1, deterministic; with 2 or more it is faster but may return another design of equal value).")
-    var threads: Int?
+    @OptionGroup var searchThreads: SearchThreadsOptions
 
     func validate() throws {
         if mps == nil && lp == nil { throw ValidationError("give --mps FILE, --lp FILE or both") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
     }
 
     func run() throws {
         let loaded = try scenario.load()
         do {
-            var options = ParkOptimizer.defaultOptions
-            options = limits.applied(to: options, threads: threads ?? 1)
+            let options = limits.applied(to: ParkOptimizer.defaultOptions, threads: searchThreads.threads)
             let deadline = limits.timeLimit.map { ParkOptimizer.now() + $0 }
             let (formulation, table, _, _) = try objectives.applied(to: ParkOptimizer(options: options))
                 .formulate(loaded.scenario, deadline: deadline)

@@ -68,8 +68,7 @@ struct Pareto: ParsableCommand {
 
     func run() throws {
         let loaded = try scenario.load()
-        var options = ParkOptimizer.defaultOptions
-        options = limits.applied(to: options)
+        let options = limits.applied(to: ParkOptimizer.defaultOptions)
         let kinds = objectives.objectives
         let started = ParkOptimizer.now()
         let report: (@Sendable (AugmentedEpsilonConstraint.LevelReport) -> Void)?

@@ -102,8 +102,7 @@ struct Sensitivity: ParsableCommand {
             printError("error: a sweep takes 1 or 2 parameters, got \(parameters.count)")
             throw ExitCode(64)
         }
-        var options = ParkOptimizer.defaultOptions
-        options = limits.applied(to: options)
+        var options = limits.applied(to: ParkOptimizer.defaultOptions)
         options.shouldStop = { Interruption.shared.isRaised }
         let base: OptimizationResult
         do { base = try ParkOptimizer(options: options).optimize(park) } catch {

@@ -119,8 +119,7 @@ struct Simulate: ParsableCommand {
                 throw ExitCode(65)
             }
         } else {
-            var options = ParkOptimizer.defaultOptions
-            options = limits.applied(to: options)
+            var options = limits.applied(to: ParkOptimizer.defaultOptions)
             options.shouldStop = { Interruption.shared.isRaised }
             let result: OptimizationResult
             do { result = try ParkOptimizer(options: options).optimize(park) } catch {
@@ -186,8 +185,7 @@ struct Simulate: ParsableCommand {
     /// designs simulated on the study's own (fresh) paths.
     private func runStochastic(_ park: Scenario, plan: BuildPlan, weights: ObjectiveWeights,
                                summary: SimulationHeader.DesignSummary, settings: SimulationSettings) throws {
-        var options = ParkOptimizer.defaultOptions
-        options = limits.applied(to: options)
+        var options = limits.applied(to: ParkOptimizer.defaultOptions)
         options.timeLimit = sampleTimeLimit ?? limits.timeLimit
         options.shouldStop = { Interruption.shared.isRaised }
         var fixed = settings

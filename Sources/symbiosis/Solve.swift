@@ -52,8 +52,7 @@ struct Solve: ParsableCommand {
 
     @OptionGroup var limits: TimeLimitOptions
 
-    @Option(help: "Threads of the best-bound search on one tree (default 1, deterministic; with 2 or more it is faster but may return another design of equal value).")
-    var threads: Int?
+    @OptionGroup var searchThreads: SearchThreadsOptions
 
     @Option(help: "Stop when the relative MIP gap falls below this value (e.g. 0.001).")
     var gap: Double?
@@ -62,13 +61,11 @@ struct Solve: ParsableCommand {
 
     func validate() throws {
         if let gap, !(gap.isFinite && gap >= 0) { throw ValidationError("--gap must be a number >= 0, got \(gap)") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
     }
 
     func run() throws {
         let loaded = try scenario.load()
-        var options = ParkOptimizer.defaultOptions
-        options = limits.applied(to: options, threads: threads ?? 1)
+        var options = limits.applied(to: ParkOptimizer.defaultOptions, threads: searchThreads.threads)
         options.relativeGap = gap
         var optimizer = objectives.applied(to: ParkOptimizer(options: options))
         optimizer.explainsInfeasibility = true

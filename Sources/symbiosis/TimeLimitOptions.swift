@@ -28,6 +28,16 @@ struct TimeLimitOptions: ParsableArguments {
     }
 }
 
+/// `--threads` of the commands that solve one MIP at a time (`solve`, `export`).
+struct SearchThreadsOptions: ParsableArguments {
+    @Option(help: "Threads of the best-bound search on one tree (default 1, deterministic; with 2 or more it is faster but may return another design of equal value).")
+    var threads = 1
+
+    func validate() throws {
+        if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    }
+}
+
 /// The `--search` values.
 enum SearchChoice: String, ExpressibleByArgument, CaseIterable {
     case bestBound = "best-bound"
