@@ -18,7 +18,7 @@ extension LPSolveModel {
         }
         if usesBestBoundSearch(options) {
             // The best-bound search takes the point itself as its first incumbent.
-            return searchBestBound(options: options, start: best)
+            return try searchBestBound(options: options, start: best)
         }
         let value = model.objectiveValue(at: best)
         let slack = 1e-7 * max(1, abs(value))

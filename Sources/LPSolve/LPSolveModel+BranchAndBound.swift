@@ -13,7 +13,8 @@ extension LPSolveModel {
     /// The integer markers and column bounds are put back afterwards, so the model can be
     /// solved again either way. The bound reported is the search's own (open nodes' best), so a
     /// time-limited answer carries a true gap, unlike lp_solve's depth-first search.
-    public func searchBestBound(options: SolveOptions, start: [Double]?) -> Solution {
+    public func searchBestBound(options: SolveOptions, start: [Double]?) throws(SolverError) -> Solution {
+        try reloadIfStopped()
         let model = self.model
         let integers = model.variables.indices.filter { model.variables[$0].isInteger }
         let started = SolveMonitor.now()
@@ -30,6 +31,8 @@ extension LPSolveModel {
         defer {
             for j in integers { _ = LPLib.setInteger(lp, column: Int32(j + 1), true) }
             LPLib.resetBasis(lp)
+            // A stopped or failed LP leaves the lprec unusable for the next solve: load anew then.
+            if relaxations[0].interrupted { stoppedBefore = true }
         }
         solvedBefore = true
 

@@ -8,11 +8,20 @@ import MILP
 /// answers in Debian's lp_solve 5.5.2.5 otherwise. One instance belongs to one task;
 /// solve different instances in parallel freely. The `lprec` is freed on deinit, on every
 /// path, including a failed load.
+///
+/// A solve stopped by the time limit or the caller can leave Debian's 5.5.2.5 `lprec`
+/// unusable: lp_solve first polls the abort callback right after `preprocess()`, and a stop
+/// there skips `postprocess()` (lp_simplex.c, `spx_solve`); the next solve then crashed in
+/// `coldual` on a null reduced-cost array (`ResolveTests.stoppedSolveThenResolve`). So a
+/// stopped solve marks the model, and the next solve or write loads it anew from `model`
+/// first (`reloadIfStopped`); the stopped solve's results are read before that.
 public final class LPSolveModel {
-    let lp: LPLib.Handle
+    private(set) var lp: LPLib.Handle
     /// The model as loaded, kept up to date by the setters (for point checks and writers).
     public private(set) var model: Model
     var solvedBefore = false
+    /// Whether a solve on `lp` was stopped by the abort callback (see the type's note).
+    var stoppedBefore = false
     /// lp_solve's presolve deletes rows and columns from the `lprec` for good.
     private var presolvedBefore = false
 
@@ -29,6 +38,20 @@ public final class LPSolveModel {
     }
 
     deinit { LPLib.delete(lp) }
+
+    /// Replaces an `lprec` whose last solve was stopped by a fresh load of `model` (bounds,
+    /// objective and rows as changed since).
+    func reloadIfStopped() throws(SolverError) {
+        guard stoppedBefore else { return }
+        guard let fresh = LPLib.make(rows: 0, columns: Int32(model.variableCount)) else {
+            throw SolverError.loadFailed("make_lp failed for \(model.variableCount) columns (out of memory?)")
+        }
+        LPLib.delete(lp)
+        lp = fresh
+        stoppedBefore = false
+        solvedBefore = false
+        try load()
+    }
 
     private func load() throws(SolverError) {
         guard LPLib.setRowMode(lp, true) else { throw .loadFailed("set_add_rowmode failed") }
@@ -151,7 +174,8 @@ public final class LPSolveModel {
         if presolvedBefore {
             throw SolverError.loadFailed("a model solved with presolve cannot be changed or solved again; load it anew")
         }
-        if usesBestBoundSearch(options) { return searchBestBound(options: options, start: nil) }
+        if usesBestBoundSearch(options) { return try searchBestBound(options: options, start: nil) }
+        try reloadIfStopped()
         if solvedBefore && isMIP { LPLib.resetBasis(lp) }
         solvedBefore = true
         presolvedBefore = options.presolve
@@ -164,6 +188,7 @@ public final class LPSolveModel {
         let raw = withExtendedLifetime(monitor) { LPSolveStatus(rawValue: LPLib.solve(lp)) }
         let seconds = SolveMonitor.now() - started
         LPLib.setAbortCallback(lp, context: nil, nil)
+        if monitor.stoppedForTime || monitor.stoppedByCaller || raw == .userAbort || raw == .timeout { stoppedBefore = true }
 
         let termination = raw.termination(stoppedForTime: monitor.stoppedForTime, stoppedByCaller: monitor.stoppedByCaller)
         let hasPoint: Bool
@@ -242,7 +267,13 @@ public final class LPSolveModel {
     // MARK: Files through lp_solve's own writers
 
     /// Writes the loaded model with lp_solve's `write_freemps` (for cross-checking our writer).
-    public func writeFreeMPS(to path: String) -> Bool { LPLib.writeFreeMPS(lp, to: path) }
+    public func writeFreeMPS(to path: String) -> Bool {
+        guard (try? reloadIfStopped()) != nil else { return false }
+        return LPLib.writeFreeMPS(lp, to: path)
+    }
     /// Writes the loaded model with lp_solve's `write_lp`.
-    public func writeLP(to path: String) -> Bool { LPLib.writeLP(lp, to: path) }
+    public func writeLP(to path: String) -> Bool {
+        guard (try? reloadIfStopped()) != nil else { return false }
+        return LPLib.writeLP(lp, to: path)
+    }
 }

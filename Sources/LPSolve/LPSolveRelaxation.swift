@@ -8,6 +8,9 @@ final class LPSolveRelaxation: LinearRelaxation {
     private let lp: LPLib.Handle
     private let monitor: SolveMonitor
     private let rows: Int
+    /// Whether an LP ended other than optimal, infeasible or unbounded (stopped by the monitor,
+    /// or failed): lp_solve's `lprec` is then not to be solved again (see `LPSolveModel`).
+    private(set) var interrupted = false
 
     init(_ lp: LPLib.Handle, monitor: SolveMonitor) {
         self.lp = lp
@@ -29,6 +32,7 @@ final class LPSolveRelaxation: LinearRelaxation {
         case .infeasible: return .infeasible
         case .unbounded: return .unbounded
         default:
+            interrupted = true
             if monitor.stoppedForTime { return .stopped(byTime: true) }
             if monitor.stoppedByCaller { return .stopped(byTime: false) }
             return .failed("lp_solve returned \(status) on an LP relaxation")

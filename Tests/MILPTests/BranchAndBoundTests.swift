@@ -107,7 +107,7 @@ struct BranchAndBoundTests {
         let model = randomFixedCharge(options: 16, seed: 77)
         let optimum = try LPSolver().solve(model)
         let loaded = try LPSolveModel(model)
-        let started = loaded.searchBestBound(options: bestBound(), start: optimum.values)
+        let started = try loaded.searchBestBound(options: bestBound(), start: optimum.values)
         #expect(started.termination == .optimal)
         #expect(TestSupport.relativeDifference(started.objective!, optimum.objective!) < 1e-9)
         let beyond = try loaded.solve(options: bestBound(SolveOptions(incumbentObjective: optimum.objective! + 1)))

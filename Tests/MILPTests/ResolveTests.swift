@@ -34,6 +34,39 @@ struct ResolveTests {
         }
     }
 
+    /// A solve stopped part-way (an LP, lp_solve's branch and bound, the best-bound search)
+    /// and then solved again on the same loaded model gives a fresh load's answer. lp_solve
+    /// polls its abort callback right after its preprocessing and leaves the `lprec` as it is
+    /// when stopped there; without loading it anew, the next solve crashed in `coldual` (the
+    /// LP case, every run). A 1e-9 s limit stops at that first poll.
+    @Test(arguments: ["LP", "lp_solve's search", "best-bound search"])
+    func stoppedSolveThenResolve(kind: String) throws {
+        let integer = kind != "LP", search: SolveOptions.Search = kind == "best-bound search" ? .bestBound : .solver
+        var stopped = 0
+        for seed in 0..<30 as Range<UInt64> {
+            let n = integer ? search == .bestBound ? 60 : 40 : 150
+            var model = randomFixedCharge(options: n, seed: 300 + seed)
+            if !integer { model.relaxIntegrality() }
+            let loaded = try LPSolveModel(model)
+            // The search checks its deadline between LPs: a few milliseconds stop it inside one.
+            var first = SolveOptions(timeLimit: search == .bestBound ? 0.001 * Double(1 + seed % 8) : 1e-9)
+            first.search = search
+            if try loaded.solve(options: first).termination == .timeLimit { stopped += 1 }
+            let column = model.variable(at: Int(seed % 10) + n)
+            loaded.setBounds(column, lower: 0, upper: 1)
+            model.setBounds(column, lower: 0, upper: 1)
+            var again = SolveOptions(timeLimit: TestSupport.timeBound(60))
+            again.search = search
+            let resolved = try loaded.solve(options: again)
+            let fresh = try LPSolver().solve(model, options: again)
+            #expect(resolved.termination == fresh.termination, "seed \(seed)")
+            if let a = resolved.objective, let f = fresh.objective {
+                #expect(TestSupport.relativeDifference(a, f) < 1e-9, "seed \(seed): re-solve \(a) vs fresh \(f)")
+            }
+        }
+        #expect(stopped >= 20, "only \(stopped) of 30 first solves were stopped")
+    }
+
     @Test func lpResolveWithNewObjective() throws {
         var model = Model()
         let x = model.addVariable("x"), y = model.addVariable("y")
