@@ -43,6 +43,7 @@ extension LPSolveModel {
         search.shouldStop = options.shouldStop
         search.cutoff = options.incumbentObjective
         search.start = start
+        search.propagator = BoundPropagator(model)
         // About 256 MB of saved bases (Int32, one entry per row and column) at most.
         search.maximumStoredBases = max(100, (64 << 20) / (model.constraintCount + model.variableCount + 1))
         let outcome = search.run(relaxations, lower: model.variables.map(\.lower), upper: model.variables.map(\.upper),
@@ -60,7 +61,8 @@ extension LPSolveModel {
         case let .numericalFailure(reason): termination = .numericalFailure; text = reason
         }
         text += " (best-bound search, \(relaxations.count) thread\(relaxations.count == 1 ? "" : "s"): \(outcome.nodes) nodes, \(outcome.lpSolves) LPs, "
-            + "\(outcome.strongBranchingSolves) strong-branching LPs, \(outcome.reducedCostFixings) reduced-cost fixings)"
+            + "\(outcome.strongBranchingSolves) strong-branching LPs, \(outcome.reducedCostFixings) reduced-cost fixings, "
+            + "\(outcome.propagationTightenings) root bounds tightened by propagation)"
         var solution = Solution(
             termination: termination, primal: outcome.point == nil ? .noSolution : .feasiblePoint,
             rawStatus: -100, rawStatusText: text, objective: outcome.objective, bestBound: outcome.bound,

@@ -6,20 +6,20 @@ import TestSupport
 
 /// A fixed-charge model where reduced-cost fixing and pruning matter: `n` options, each with a
 /// build binary `y`, a flow `x ≤ cap·y`, shared capacity rows, and a knapsack budget.
-func randomFixedCharge(options n: Int, seed: UInt64, maximize: Bool = true) -> Model {
+func randomFixedCharge(options n: Int, seed: UInt64, maximize: Bool = true, budget: ClosedRange<Double> = 10...25) -> Model {
     var rng = SplitMix64(seed: seed)
     func uniform(_ low: Double, _ high: Double) -> Double { low + (high - low) * Double(rng.next() % 1_000_000) / 1_000_000 }
     var model = Model(name: "fixed-charge-\(seed)")
     let y = (0..<n).map { model.addVariable("y\($0)", kind: .binary) }
     let x = (0..<n).map { model.addVariable("x\($0)", upper: 10) }
     var objective = LinearExpression()
-    var budget = LinearExpression()
+    var spent = LinearExpression()
     for j in 0..<n {
         model.addConstraint(x[j] - uniform(4, 10) * y[j] <= 0, name: "link\(j)")
         objective.add(uniform(1, 4), x[j]); objective.add(-uniform(5, 25), y[j])
-        budget.add(uniform(1, 9), y[j])
+        spent.add(uniform(1, 9), y[j])
     }
-    model.addConstraint(budget <= uniform(10, 25), name: "budget")
+    model.addConstraint(spent <= uniform(budget.lowerBound, budget.upperBound), name: "budget")
     for r in 0..<(n / 3) {
         var row = LinearExpression()
         for j in 0..<n where rng.next() % 3 == 0 { row.add(1, x[j]) }
@@ -64,22 +64,26 @@ struct BranchAndBoundTests {
         #expect(disagreements.count <= 2, "lp_solve's own search disagreed on seeds \(disagreements)")
     }
 
-    /// Fixed-charge models (where reduced-cost fixing and strong branching act) agree too.
+    /// Fixed-charge models (where reduced-cost fixing, strong branching and, with a small
+    /// budget, bound propagation act) agree too.
     @Test func matchesLPSolveOnFixedChargeModels() throws {
-        var fixings = 0
+        var fixings = 0, tightenings = 0
         for seed in 0..<60 as Range<UInt64> {
-            let model = randomFixedCharge(options: 14 + Int(seed % 7), seed: 52_000 + seed, maximize: seed % 3 != 0)
+            // Every third model has a budget below some options' cost: propagation fixes them.
+            let model = randomFixedCharge(options: 14 + Int(seed % 7), seed: 52_000 + seed, maximize: seed % 3 != 0,
+                                          budget: seed % 3 == 2 ? 5...9 : 10...25)
             let own = try LPSolver().solve(model)
             let ours = try LPSolver().solve(model, options: bestBound())
             #expect(own.termination == .optimal && ours.termination == .optimal, "seed \(seed)")
             if let a = ours.objective, let b = own.objective {
                 #expect(TestSupport.relativeDifference(a, b) < 1e-7, "seed \(seed): best bound \(a), lp_solve \(b)")
             }
-            if let count = ours.rawStatusText.split(separator: " ").firstIndex(of: "reduced-cost") {
-                fixings += Int(ours.rawStatusText.split(separator: " ")[count - 1]) ?? 0
-            }
+            let words = ours.rawStatusText.split(separator: " ")
+            if let count = words.firstIndex(of: "reduced-cost") { fixings += Int(words[count - 1]) ?? 0 }
+            if let count = words.firstIndex(of: "tightened") { tightenings += Int(words[count - 3]) ?? 0 }
         }
         #expect(fixings > 0, "the fixed-charge models exercise reduced-cost fixing")
+        #expect(tightenings > 0, "budget rows below an option's cost exercise bound propagation")
     }
 
     /// lp_solve computes duals on demand after each solve: the reduced costs read after a

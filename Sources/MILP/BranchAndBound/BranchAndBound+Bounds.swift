@@ -52,6 +52,26 @@ extension TreeSearch {
         lp.setBounds(column: j, lower: now.lower, upper: now.upper)
     }
 
+    /// Tightens the root's integer bounds from single rows (`settings.propagator`), globally
+    /// and in this worker's LP. `false` when a row cannot hold: the model is infeasible.
+    func propagateAtRoot() -> Bool {
+        guard let propagator = settings.propagator else { return true }
+        var lower = rootLower, upper = rootUpper
+        switch propagator.propagate(lower: &lower, upper: &upper, from: nil,
+                                    maximumRowVisits: 20 * max(1, propagator.rowCount)) {
+        case .infeasible:
+            return false
+        case let .tightened(columns):
+            for j in Set(columns) where lower[j] > rootLower[j] || upper[j] < rootUpper[j] {
+                rootLower[j] = lower[j]; rootUpper[j] = upper[j]
+                lp.setBounds(column: j, lower: lower[j], upper: upper[j])
+                outcome.propagationTightenings += 1
+            }
+            if !columns.isEmpty { rootChanged() }
+            return true
+        }
+    }
+
     /// Reduced-cost fixing at a node: moving a column off its bound by one unit costs at least
     /// `|d_j|` of LP bound, so where that takes the bound below the incumbent the column stays
     /// (general integers: within the distance the slack allows).

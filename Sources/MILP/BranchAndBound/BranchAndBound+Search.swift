@@ -182,7 +182,7 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
             if shared.stopped != nil { shared.unfinished.append(node.bound); keeps = nil; break }
             if cannotImprove(node.bound) { dropped(node.bound); continue }
             if let status = shouldStop() { stop(status, leaving: node); break }
-            guard apply(node) else { continue }
+            guard apply(node), node.parent != nil || propagateAtRoot() else { continue }
             if !warm, let basis = node.basis { lp.restore(basis) }
             outcome.nodes += 1
             switch process(node) {

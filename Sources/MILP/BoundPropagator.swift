@@ -1,0 +1,165 @@
+/// A model's rows arranged for bound propagation: row-wise terms, and for each column the
+/// rows it appears in (both as flat arrays).
+///
+/// `propagate` tightens integer columns' bounds from single rows, following the rows of each
+/// column it changes (the method of `Model.tightenedIntegerBounds`; Savelsbergh 1994, §2;
+/// Achterberg 2007, §7.1). `BranchAndBound` runs it at every node from the columns the node
+/// changed, so a branch that spends a budget fixes the options the rest cannot fund.
+public struct BoundPropagator: Sendable {
+    private let rowStart: [Int]
+    private let termColumns: [Int]
+    private let termCoefficients: [Double]
+    private let rowLower: [Double], rowUpper: [Double]
+    private let columnStart: [Int]
+    private let columnRowList: [Int]
+    private let isInteger: [Bool]
+    /// Whether a row has an integer column (others cannot tighten anything).
+    private let rowHasInteger: [Bool]
+
+    /// What a propagation found.
+    public enum Outcome: Sendable, Equatable {
+        /// Columns whose bounds changed (in the order changed; a column may repeat).
+        case tightened([Int])
+        /// This row cannot hold within the columns' bounds.
+        case infeasible(row: Int)
+    }
+
+    public init(_ model: Model) {
+        var rowStart = [0], termColumns: [Int] = [], termCoefficients: [Double] = []
+        var rowLower: [Double] = [], rowUpper: [Double] = []
+        var perColumn = [[Int]](repeating: [], count: model.variableCount)
+        let isInteger = model.variables.map(\.isInteger)
+        var rowHasInteger: [Bool] = []
+        for (row, info) in model.constraints.enumerated() {
+            var hasInteger = false
+            for term in info.constraint.terms {
+                termColumns.append(term.variable.index)
+                termCoefficients.append(term.coefficient)
+                perColumn[term.variable.index].append(row)
+                hasInteger = hasInteger || isInteger[term.variable.index]
+            }
+            rowStart.append(termColumns.count)
+            rowLower.append(info.constraint.lower)
+            rowUpper.append(info.constraint.upper)
+            rowHasInteger.append(hasInteger)
+        }
+        var columnStart = [0], columnRowList: [Int] = []
+        for rows in perColumn {
+            columnRowList.append(contentsOf: rows)
+            columnStart.append(columnRowList.count)
+        }
+        self.rowStart = rowStart; self.termColumns = termColumns; self.termCoefficients = termCoefficients
+        self.rowLower = rowLower; self.rowUpper = rowUpper
+        self.columnStart = columnStart; self.columnRowList = columnRowList
+        self.isInteger = isInteger; self.rowHasInteger = rowHasInteger
+    }
+
+    public var rowCount: Int { rowLower.count }
+
+    /// Tightens `lower`/`upper` in place: first the rows of `columns` (every row when nil), then
+    /// the rows of each column changed, until nothing changes or `maximumRowVisits` rows have
+    /// been examined. On `.infeasible` the bounds are left part-way and must not be used.
+    public func propagate(lower: inout [Double], upper: inout [Double], from columns: [Int]?,
+                          maximumRowVisits: Int) -> Outcome {
+        var queued = [Bool](repeating: false, count: rowCount)
+        var queue: [Int] = []
+        func enqueueRows(of j: Int) {
+            for position in columnStart[j]..<columnStart[j + 1] {
+                let row = columnRowList[position]
+                if !queued[row] && rowHasInteger[row] { queued[row] = true; queue.append(row) }
+            }
+        }
+        if let columns {
+            for j in columns { enqueueRows(of: j) }
+        } else {
+            for row in 0..<rowCount where rowHasInteger[row] { queued[row] = true; queue.append(row) }
+        }
+        var changed: [Int] = []
+        var visits = 0, head = 0
+        while head < queue.count && visits < maximumRowVisits {
+            let row = queue[head]
+            head += 1
+            queued[row] = false
+            visits += 1
+            switch tighten(row: row, lower: &lower, upper: &upper) {
+            case .infeasible: return .infeasible(row: row)
+            case let .tightened(columns):
+                for j in columns { changed.append(j); enqueueRows(of: j) }
+            }
+            // Keep the queue from growing without bound: drop what was processed.
+            if head > 4096 && head * 2 > queue.count { queue.removeFirst(head); head = 0 }
+        }
+        return .tightened(changed)
+    }
+
+    /// One row's pass over its integer columns (activities from the bounds at the start).
+    private func tighten(row: Int, lower: inout [Double], upper: inout [Double]) -> Outcome {
+        let start = rowStart[row], end = rowStart[row + 1]
+        let upperSide = rowUpper[row], lowerSide = rowLower[row]
+        var leastFinite = 0.0, leastInfinite = 0, greatestFinite = 0.0, greatestInfinite = 0
+        for position in start..<end {
+            let j = termColumns[position]
+            let (least, greatest) = Self.range(termCoefficients[position], lower[j], upper[j])
+            if least.isFinite { leastFinite += least } else { leastInfinite += 1 }
+            if greatest.isFinite { greatestFinite += greatest } else { greatestInfinite += 1 }
+        }
+        let tolerance = 1e-6
+        if leastInfinite == 0, upperSide.isFinite, leastFinite > upperSide + tolerance * max(1, abs(upperSide)) {
+            return .infeasible(row: row)
+        }
+        if greatestInfinite == 0, lowerSide.isFinite, greatestFinite < lowerSide - tolerance * max(1, abs(lowerSide)) {
+            return .infeasible(row: row)
+        }
+        var changed: [Int] = []
+        for position in start..<end {
+            let j = termColumns[position], a = termCoefficients[position]
+            guard isInteger[j], abs(a) >= 1e-9 else { continue }
+            let (least, greatest) = Self.range(a, lower[j], upper[j])
+            var newLower = lower[j], newUpper = upper[j]
+            // Σ a x ≤ U with the other terms as small as they can be (stale activities only
+            // weaken what is derived: bounds only tighten).
+            if upperSide.isFinite {
+                let rest: Double? = least.isFinite ? (leastInfinite == 0 ? leastFinite - least : nil)
+                                                   : (leastInfinite == 1 ? leastFinite : nil)
+                if let rest {
+                    let bound = (upperSide - rest) / a
+                    if a > 0 { newUpper = min(newUpper, Self.roundedDown(bound)) } else { newLower = max(newLower, Self.roundedUp(bound)) }
+                }
+            }
+            // Σ a x ≥ L with the other terms as large as they can be.
+            if lowerSide.isFinite {
+                let rest: Double? = greatest.isFinite ? (greatestInfinite == 0 ? greatestFinite - greatest : nil)
+                                                      : (greatestInfinite == 1 ? greatestFinite : nil)
+                if let rest {
+                    let bound = (lowerSide - rest) / a
+                    if a > 0 { newLower = max(newLower, Self.roundedUp(bound)) } else { newUpper = min(newUpper, Self.roundedDown(bound)) }
+                }
+            }
+            guard newLower != lower[j] || newUpper != upper[j] else { continue }
+            if newLower > newUpper + 1e-9 { return .infeasible(row: row) }
+            lower[j] = newLower; upper[j] = newUpper
+            changed.append(j)
+        }
+        return .tightened(changed)
+    }
+
+    /// The least and greatest value of `a·x` for `x` in `[l, u]`.
+    private static func range(_ a: Double, _ l: Double, _ u: Double) -> (least: Double, greatest: Double) {
+        guard a != 0 else { return (0, 0) }
+        let atLower = l.isFinite ? a * l : (a > 0 ? -Double.infinity : .infinity)
+        let atUpper = u.isFinite ? a * u : (a > 0 ? Double.infinity : -.infinity)
+        return a > 0 ? (atLower, atUpper) : (atUpper, atLower)
+    }
+
+    /// `⌊bound⌋` with a tolerance of 1e-6 (relative above 1); +∞ for bounds too large to use.
+    private static func roundedDown(_ bound: Double) -> Double {
+        guard bound.isFinite, abs(bound) < 1e9 else { return .infinity }
+        return (bound + 1e-6 * max(1, abs(bound))).rounded(.down)
+    }
+
+    /// `⌈bound⌉` with a tolerance of 1e-6 (relative above 1); −∞ for bounds too large to use.
+    private static func roundedUp(_ bound: Double) -> Double {
+        guard bound.isFinite, abs(bound) < 1e9 else { return -.infinity }
+        return (bound - 1e-6 * max(1, abs(bound))).rounded(.up)
+    }
+}
