@@ -62,7 +62,7 @@ extension LPSolveModel {
         }
         text += " (best-bound search, \(relaxations.count) thread\(relaxations.count == 1 ? "" : "s"): \(outcome.nodes) nodes, \(outcome.lpSolves) LPs, "
             + "\(outcome.strongBranchingSolves) strong-branching LPs, \(outcome.reducedCostFixings) reduced-cost fixings, "
-            + "\(outcome.propagationTightenings) root bounds tightened by propagation)"
+            + "\(outcome.propagationTightenings) root bounds tightened by propagation, \(outcome.divingSolves) diving LPs)"
         var solution = Solution(
             termination: termination, primal: outcome.point == nil ? .noSolution : .feasiblePoint,
             rawStatus: -100, rawStatusText: text, objective: outcome.objective, bestBound: outcome.bound,

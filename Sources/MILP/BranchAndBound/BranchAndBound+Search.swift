@@ -226,7 +226,7 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
 
     /// Solves a node's LP (again after strong branching fixed columns) and branches.
     func process(_ node: Node) -> NodeResult {
-        var first = true
+        var first = true, diveFirst = true
         while true {
             let outcomeOfLP = solveUnlocked()
             outcome.lpSolves += 1
@@ -260,6 +260,11 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
             if haveCosts && incumbentValue.isFinite { fixByReducedCosts(node, value: value) }
 
             let basis = lp.basis()
+            if node.parent == nil && diveFirst {
+                diveFirst = false
+                if let status = diveFromRoot(node, value: value, basis: basis) { return .stopped(status) }
+                if cannotImprove(value) { dropped(value); return .pruned }
+            }
             switch chooseColumn(fractional, node: node, value: value, basis: basis) {
             case .prune: return .pruned
             case .resolve: continue

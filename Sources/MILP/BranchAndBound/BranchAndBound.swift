@@ -49,6 +49,8 @@ public struct BranchAndBound {
     /// baseline weighted solve slower (4.2 → 7.0 s: the same 351 nodes, 60 % more LPs, most of
     /// them strong branching), landfill tax and facilitation too, carbon price faster.
     public var propagator: BoundPropagator?
+    /// LPs a dive from the root may spend looking for a design (0: no dive).
+    public var divingLPs = 100
 
     public init(integerColumns: [Int], sense: Model.Sense) {
         self.integerColumns = integerColumns
@@ -82,6 +84,8 @@ public struct BranchAndBound {
         public var reducedCostFixings = 0
         /// Integer columns whose root bounds propagation tightened.
         public var propagationTightenings = 0
+        /// LPs solved by the dive from the root (included in `lpSolves`).
+        public var divingSolves = 0
     }
 }
 

@@ -1,0 +1,51 @@
+extension TreeSearch {
+    /// A dive from the root LP for a first design (a fractional-diving heuristic; T. Achterberg,
+    /// "Constraint Integer Programming", 2007, §9.1): fix every integer column within 0.1 of
+    /// an integer there (at least the closest one), solve the LP again, and repeat until the
+    /// point is integral (a new incumbent), the LP is infeasible or cannot beat the incumbent,
+    /// or `settings.divingLPs` LPs are spent.
+    ///
+    /// The root's bounds and `basis` are put back afterwards; `values` (the root point) is not
+    /// touched. Returns a status when the search must stop (time limit or caller).
+    func diveFromRoot(_ node: Node, value rootValue: Double, basis: R.Basis) -> BranchAndBound.Outcome.Status? {
+        guard settings.divingLPs > 0 else { return nil }
+        var point = values
+        var changed: [Int] = []
+        defer {
+            for j in changed {
+                let now = bounds(of: j)
+                lp.setBounds(column: j, lower: now.lower, upper: now.upper)
+            }
+            lp.restore(basis)
+        }
+        func distance(_ j: Int) -> Double { abs(point[j] - point[j].rounded()) }
+        for _ in 0..<settings.divingLPs {
+            let fractional = settings.integerColumns.filter { distance($0) > settings.integrality && !changed.contains($0) }
+            guard let closest = fractional.min(by: { distance($0) < distance($1) }) else { return nil }
+            var chosen = fractional.filter { distance($0) < 0.1 }
+            if chosen.isEmpty { chosen = [closest] }
+            for j in chosen {
+                let now = bounds(of: j)
+                let target = min(max(point[j].rounded(), now.lower), now.upper)
+                lp.setBounds(column: j, lower: target, upper: target)
+                changed.append(j)
+            }
+            let outcomeOfLP = solveUnlocked()
+            outcome.lpSolves += 1
+            outcome.divingSolves += 1
+            switch outcomeOfLP {
+            case let .optimal(objective):
+                let value = sign * objective
+                if cannotImprove(value) { return nil }
+                lp.values(into: &point)
+                if settings.integerColumns.allSatisfy({ abs(point[$0] - point[$0].rounded()) <= settings.integrality }) {
+                    accept(point, value: value)
+                    return nil
+                }
+            case let .stopped(byTime): return byTime ? .timeLimit : .interrupted
+            case .infeasible, .unbounded, .failed: return nil
+            }
+        }
+        return nil
+    }
+}
