@@ -1,5 +1,6 @@
 extension TreeSearch {
-    /// A dive from the root LP for a first design (a fractional-diving heuristic; T. Achterberg,
+    /// A dive from the root LP for a first design, when no point is known yet (the search's
+    /// `start` or a point found on the way to the root) (a fractional-diving heuristic; T. Achterberg,
     /// "Constraint Integer Programming", 2007, §9.1): fix every integer column within 0.1 of
     /// an integer there (at least the closest one), solve the LP again, and repeat until the
     /// point is integral (a new incumbent), the LP is infeasible or cannot beat the incumbent,

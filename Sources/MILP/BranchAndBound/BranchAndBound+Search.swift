@@ -260,7 +260,7 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
             if haveCosts && incumbentValue.isFinite { fixByReducedCosts(node, value: value) }
 
             let basis = lp.basis()
-            if node.parent == nil && diveFirst {
+            if node.parent == nil && diveFirst && incumbent == nil {
                 diveFirst = false
                 if let status = diveFromRoot(node, value: value, basis: basis) { return .stopped(status) }
                 if cannotImprove(value) { dropped(value); return .pruned }

@@ -49,7 +49,8 @@ public struct BranchAndBound {
     /// baseline weighted solve slower (4.2 → 7.0 s: the same 351 nodes, 60 % more LPs, most of
     /// them strong branching), landfill tax and facilitation too, carbon price faster.
     public var propagator: BoundPropagator?
-    /// LPs a dive from the root may spend looking for a design (0: no dive).
+    /// LPs a dive from the root may spend looking for a first design (0: no dive). There is no
+    /// dive when `start` gives a point.
     public var divingLPs = 100
 
     public init(integerColumns: [Int], sense: Model.Sense) {
