@@ -80,7 +80,7 @@ extension TreeSearch {
                 if !cannotImprove(child) {
                     var point = [Double](repeating: 0, count: values.count)
                     lp.values(into: &point)
-                    if settings.integerColumns.allSatisfy({ abs(point[$0] - point[$0].rounded()) <= settings.integrality }) {
+                    if isIntegral(point) {
                         accept(point, value: child)
                     }
                 }

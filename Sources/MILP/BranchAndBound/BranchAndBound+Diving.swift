@@ -39,7 +39,7 @@ extension TreeSearch {
                 let value = sign * objective
                 if cannotImprove(value) { return nil }
                 lp.values(into: &point)
-                if settings.integerColumns.allSatisfy({ abs(point[$0] - point[$0].rounded()) <= settings.integrality }) {
+                if isIntegral(point) {
                     accept(point, value: value)
                     return nil
                 }

@@ -304,6 +304,11 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
     }
 
     /// Integer columns whose value is not integral.
+    /// Whether every integer column of `point` is within the integrality tolerance.
+    func isIntegral(_ point: [Double]) -> Bool {
+        settings.integerColumns.allSatisfy { abs(point[$0] - point[$0].rounded()) <= settings.integrality }
+    }
+
     func fractionalColumns() -> [Int] {
         settings.integerColumns.filter { abs(values[$0] - values[$0].rounded()) > settings.integrality }
     }
