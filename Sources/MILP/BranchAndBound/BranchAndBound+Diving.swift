@@ -1,14 +1,14 @@
 extension TreeSearch {
-    /// A dive from the root LP for a first design, when no point is known yet (the search's
-    /// `start` or a point found on the way to the root) (a fractional-diving heuristic; T. Achterberg,
-    /// "Constraint Integer Programming", 2007, §9.1): fix every integer column within 0.1 of
-    /// an integer there (at least the closest one), solve the LP again, and repeat until the
-    /// point is integral (a new incumbent), the LP is infeasible or cannot beat the incumbent,
-    /// or `settings.divingLPs` LPs are spent.
+    /// A dive from the root LP for a first design, run when no point is known yet.
+    ///
+    /// Fractional diving (T. Achterberg, "Constraint Integer Programming", 2007, §9.1): fix
+    /// every integer column within 0.1 of an integer (at least the closest one), solve the LP
+    /// again, and repeat until the point is integral (a new incumbent), the LP is infeasible
+    /// or cannot beat the incumbent, or `settings.divingLPs` LPs are spent.
     ///
     /// The root's bounds and `basis` are put back afterwards; `values` (the root point) is not
     /// touched. Returns a status when the search must stop (time limit or caller).
-    func diveFromRoot(_ node: Node, value rootValue: Double, basis: R.Basis) -> BranchAndBound.Outcome.Status? {
+    func diveFromRoot(basis: R.Basis) -> BranchAndBound.Outcome.Status? {
         guard settings.divingLPs > 0 else { return nil }
         var point = values
         var changed: [Int] = []

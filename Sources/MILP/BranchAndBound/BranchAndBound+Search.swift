@@ -262,7 +262,7 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
             let basis = lp.basis()
             if node.parent == nil && diveFirst && incumbent == nil {
                 diveFirst = false
-                if let status = diveFromRoot(node, value: value, basis: basis) { return .stopped(status) }
+                if let status = diveFromRoot(basis: basis) { return .stopped(status) }
                 if cannotImprove(value) { dropped(value); return .pruned }
             }
             switch chooseColumn(fractional, node: node, value: value, basis: basis) {
