@@ -48,9 +48,9 @@ public final class LPSolveModel {
         }
         LPLib.delete(lp)
         lp = fresh
-        stoppedBefore = false
         solvedBefore = false
         try load()
+        stoppedBefore = false  // only once loaded: a failed load is tried again next time
     }
 
     private func load() throws(SolverError) {
