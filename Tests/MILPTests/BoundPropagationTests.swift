@@ -15,7 +15,7 @@ struct BoundPropagationTests {
         model.addConstraint(2 * n - m <= 7, name: "pair")          // 2n ≤ 7 + 3 → n ≤ 5
         let k = model.addVariable("k", upper: 9, kind: .integer)
         model.addConstraint(3 * k + loan >= 7.5, name: "floor")    // 3k ≥ 6.5 → k ≥ 3
-        let tightened = model.tightenedIntegerBounds()
+        let tightened = tightenedIntegerBounds(model)
         #expect(tightened.infeasibleRow == nil)
         #expect(tightened.upper[dear.index] == 0 && tightened.upper[cheap.index] == 1)
         #expect(tightened.upper[n.index] == 5 && tightened.lower[m.index] == 0)
@@ -32,7 +32,7 @@ struct BoundPropagationTests {
         model.addConstraint(1.8 * dear - 1.8 * loan <= 1.5, name: "budget")
         let exact = model.addVariable("exact", kind: .binary)
         model.addConstraint(0.1 * 3 * exact <= 0.3, name: "noise")  // 0.30000000000000004 ≤ 0.3
-        let tightened = model.tightenedIntegerBounds()
+        let tightened = tightenedIntegerBounds(model)
         #expect(tightened.changedColumns.isEmpty)
         #expect(tightened.upper[dear.index] == 1 && tightened.upper[exact.index] == 1)
     }
@@ -61,7 +61,7 @@ struct BoundPropagationTests {
         var model = Model()
         let x = model.addVariable("x", kind: .binary), y = model.addVariable("y", kind: .binary)
         model.addConstraint(x + y >= 3, name: "impossible")
-        let tightened = model.tightenedIntegerBounds()
+        let tightened = tightenedIntegerBounds(model)
         #expect(tightened.infeasibleRow == 0 && tightened.changedColumns.isEmpty)
     }
 
@@ -88,7 +88,7 @@ struct BoundPropagationTests {
                 default: model.addConstraint(LinearConstraint(row, lower: -side - 3, upper: side), name: "r\(r)")
                 }
             }
-            let tightened = model.tightenedIntegerBounds()
+            let tightened = tightenedIntegerBounds(model)
             if !tightened.changedColumns.isEmpty { tightenedModels += 1 }
             var feasible = 0
             forEachPoint(model) { point in
@@ -102,6 +102,26 @@ struct BoundPropagationTests {
             _ = feasible
         }
         #expect(tightenedModels > 100, "bounds tightened on \(tightenedModels) of 300 models")
+    }
+
+    /// Integer bounds after propagating every row of `model` (at most 20 visits per row).
+    private struct TightenedBounds {
+        var lower: [Double], upper: [Double]
+        /// Columns whose bounds changed, ascending (none when a row cannot hold).
+        var changedColumns: [Int]
+        var infeasibleRow: Int?
+    }
+
+    private func tightenedIntegerBounds(_ model: Model) -> TightenedBounds {
+        var lower = model.variables.map(\.lower), upper = model.variables.map(\.upper)
+        switch BoundPropagator(model).propagate(lower: &lower, upper: &upper, from: nil,
+                                                maximumRowVisits: 20 * max(1, model.constraintCount)) {
+        case let .infeasible(row):
+            return TightenedBounds(lower: model.variables.map(\.lower), upper: model.variables.map(\.upper),
+                                   changedColumns: [], infeasibleRow: row)
+        case let .tightened(columns):
+            return TightenedBounds(lower: lower, upper: upper, changedColumns: Set(columns).sorted(), infeasibleRow: nil)
+        }
     }
 
     /// Calls `body` with every integer point in the model's bounds.

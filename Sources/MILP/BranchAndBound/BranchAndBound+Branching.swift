@@ -70,9 +70,7 @@ extension TreeSearch {
         var results: [Double?] = []
         for (lo, up) in [(lower, x.rounded(.down)), (x.rounded(.up), upper)] {
             lp.setBounds(column: j, lower: lo, upper: up)
-            let result = solveUnlocked()
-            outcome.lpSolves += 1
-            outcome.strongBranchingSolves += 1
+            let result = solveUnlocked(counting: \.strongBranchingSolves)
             switch result {
             case let .optimal(objective):
                 let child = sign * objective

@@ -31,9 +31,7 @@ extension TreeSearch {
                 lp.setBounds(column: j, lower: target, upper: target)
                 changed.append(j)
             }
-            let outcomeOfLP = solveUnlocked()
-            outcome.lpSolves += 1
-            outcome.divingSolves += 1
+            let outcomeOfLP = solveUnlocked(counting: \.divingSolves)
             switch outcomeOfLP {
             case let .optimal(objective):
                 let value = sign * objective

@@ -126,11 +126,15 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
     var failure: String? { get { shared.failure } _modify { yield &shared.failure } }
     var withinGapBound: Double { get { shared.withinGapBound } _modify { yield &shared.withinGapBound } }
 
-    /// Solves the LP with the lock released (the only long step).
-    func solveUnlocked() -> RelaxationOutcome {
+    /// Solves the LP with the lock released (the only long step) and counts it in `lpSolves`,
+    /// and in `kind` too when given (strong branching, diving).
+    func solveUnlocked(counting kind: WritableKeyPath<BranchAndBound.Outcome, Int>? = nil) -> RelaxationOutcome {
         shared.condition.unlock()
-        defer { shared.condition.lock() }
-        return lp.solve()
+        let result = lp.solve()
+        shared.condition.lock()
+        outcome.lpSolves += 1
+        if let kind { outcome[keyPath: kind] += 1 }
+        return result
     }
 
     /// The gap below which a bound cannot improve on the incumbent.
@@ -229,7 +233,6 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
         var first = true, diveFirst = true
         while true {
             let outcomeOfLP = solveUnlocked()
-            outcome.lpSolves += 1
             let value: Double
             switch outcomeOfLP {
             case let .optimal(objective): value = sign * objective
