@@ -314,10 +314,13 @@ public struct InfeasibilityExplainer: Sendable {
     private func spending(_ row: ConstraintRef?, formulation: ParkFormulation, point: [Double]) -> [(String, Double)] {
         guard let row else { return [] }
         var owner: [Int: String] = [:]
+        // A budget row holds an option's spend on `built[o]` or, when it varies by year, on `build[o,t]`.
         for (e, item) in formulation.data.exchanges.enumerated() {
+            owner[formulation.chosen[e].index] = item.exchange.id
             for v in formulation.build[e] + formulation.loan[e] { if let v { owner[v.index] = item.exchange.id } }
         }
         for (k, facility) in formulation.data.scenario.facilities.enumerated() {
+            owner[formulation.chosenFacility[k].index] = facility.id
             for v in formulation.buildFacility[k] { owner[v.index] = facility.id }
             for v in formulation.loanFacility[k] { if let v { owner[v.index] = facility.id } }
         }

@@ -112,6 +112,10 @@ extension ParkFormulation {
 
     /// Own-funded capex (after subsidy, not financed, permit costs included) within each
     /// company's `capital_budget`, and the operator's within `park_budget` (model money units).
+    ///
+    /// Where an option costs the same in every build year, its spend is written on `built[o]`
+    /// (`= Σ_t build[o,t]` by `once[o]`): the same LP, but a knapsack row over one binary per
+    /// option, from which the search's cover cuts (`KnapsackCoverSeparator`) can be read.
     private mutating func addBudgets() {
         let accounts = data.scenario.companies.count + 1
         var spend = [LinearExpression](repeating: LinearExpression(), count: accounts)
@@ -120,18 +124,22 @@ extension ParkFormulation {
         for (e, item) in data.exchanges.enumerated() {
             let payer = account(of: item.payer)
             let capex = item.exchange.capex * (1 - subsidy)
+            let uniform = uniformCost(build[e].indices.filter { build[e][$0] != nil }) { (capex * data.capexFactor[$0] + item.permitCost) * money }
+            if let uniform { spend[payer].add(uniform, chosen[e]) }
             for (t, y) in build[e].enumerated() {
                 guard let y else { continue }
                 let capex = capex * data.capexFactor[t]
-                spend[payer].add((capex + item.permitCost) * money, y)
+                if uniform == nil { spend[payer].add((capex + item.permitCost) * money, y) }
                 if let l = loan[e][t] { spend[payer].add(-capex * money, l) }
             }
         }
         for (k, facility) in data.scenario.facilities.enumerated() {
             let capex = facility.capex * (1 - subsidy)
+            let uniform = uniformCost(Array(buildFacility[k].indices)) { capex * data.capexFactor[$0] * money }
+            if let uniform { spend[accounts - 1].add(uniform, chosenFacility[k]) }
             for (t, z) in buildFacility[k].enumerated() {
                 let capex = capex * data.capexFactor[t]
-                spend[accounts - 1].add(capex * money, z)
+                if uniform == nil { spend[accounts - 1].add(capex * money, z) }
                 if let l = loanFacility[k][t] { spend[accounts - 1].add(-capex * money, l) }
             }
         }
@@ -142,6 +150,12 @@ extension ParkFormulation {
         if let budget = data.scenario.economics.parkBudget, !spend[accounts - 1].terms.isEmpty {
             addRequirement(.parkBudget, spend[accounts - 1] <= budget * money, name: "budget[\(Party.operatorID)]")
         }
+    }
+
+    /// The cost shared by every year in `years` (`nil` when they differ or there are none).
+    private func uniformCost(_ years: [Int], _ cost: (Int) -> Double) -> Double? {
+        guard let first = years.first.map(cost) else { return nil }
+        return years.allSatisfy({ cost($0) == first }) ? first : nil
     }
 
     /// Every company and the operator ends with NPV ≥ 0 after transfers; a transfer only on

@@ -32,7 +32,8 @@ extension LPSolveModel {
             for j in integers { _ = LPLib.setInteger(lp, column: Int32(j + 1), true) }
             LPLib.resetBasis(lp)
             // A stopped or failed LP leaves the lprec unusable for the next solve: load anew then.
-            if relaxations[0].interrupted { stoppedBefore = true }
+            // So does one whose cut rows could not all be removed.
+            if relaxations[0].interrupted || LPLib.rows(lp) != model.constraintCount { stoppedBefore = true }
         }
         solvedBefore = true
 
@@ -44,6 +45,7 @@ extension LPSolveModel {
         search.cutoff = options.incumbentObjective
         search.start = start
         search.propagator = BoundPropagator(model)
+        search.coverSeparator = KnapsackCoverSeparator(model)
         // About 256 MB of saved bases (Int32, one entry per row and column) at most.
         search.maximumStoredBases = max(100, (64 << 20) / (model.constraintCount + model.variableCount + 1))
         let outcome = search.run(relaxations, lower: model.variables.map(\.lower), upper: model.variables.map(\.upper),
@@ -62,7 +64,7 @@ extension LPSolveModel {
         }
         text += " (best-bound search, \(relaxations.count) thread\(relaxations.count == 1 ? "" : "s"): \(outcome.nodes) nodes, \(outcome.lpSolves) LPs, "
             + "\(outcome.strongBranchingSolves) strong-branching LPs, \(outcome.reducedCostFixings) reduced-cost fixings, "
-            + "\(outcome.propagationTightenings) root bounds tightened by propagation, \(outcome.divingSolves) diving LPs)"
+            + "\(outcome.propagationTightenings) root bounds tightened by propagation, \(outcome.divingSolves) diving LPs, \(outcome.cuts) cover cuts)"
         var solution = Solution(
             termination: termination, primal: outcome.point == nil ? .noSolution : .feasiblePoint,
             rawStatus: -100, rawStatusText: text, objective: outcome.objective, bestBound: outcome.bound,

@@ -7,7 +7,9 @@ final class LPSolveRelaxation: LinearRelaxation {
 
     private let lp: LPLib.Handle
     private let monitor: SolveMonitor
-    private let rows: Int
+    /// Rows now loaded, and those of the model (the rest are cuts).
+    private var rows: Int
+    private let modelRows: Int
     /// Whether an LP ended other than optimal, infeasible or unbounded (stopped by the monitor,
     /// or failed): lp_solve's `lprec` is then not to be solved again (see `LPSolveModel`).
     private(set) var interrupted = false
@@ -16,6 +18,7 @@ final class LPSolveRelaxation: LinearRelaxation {
         self.lp = lp
         self.monitor = monitor
         rows = LPLib.rows(lp)
+        modelRows = rows
     }
 
     func setBounds(column: Int, lower: Double, upper: Double) {
@@ -50,4 +53,20 @@ final class LPSolveRelaxation: LinearRelaxation {
     func basis() -> [Int32] { LPLib.basis(lp) }
 
     func restore(_ basis: [Int32]) { _ = LPLib.setBasis(lp, basis) }
+
+    func addCuts(_ cuts: [Cut]) {
+        for cut in cuts {
+            var values = cut.coefficients
+            var columns = cut.columns.map { Int32($0 + 1) }
+            _ = LPLib.addRow(lp, values: &values, columns: &columns, type: .lessOrEqual, rhs: cut.upper)
+        }
+        rows = LPLib.rows(lp)
+    }
+
+    /// Deletes the cut rows, last first. Not after an interrupted LP: that `lprec` is loaded
+    /// anew before its next use anyway.
+    func removeCuts() {
+        guard !interrupted else { return }
+        while rows > modelRows, LPLib.deleteRow(lp, row: Int32(rows)) { rows -= 1 }
+    }
 }

@@ -65,6 +65,9 @@ enum LPLib {
         add_constraintex(lp, Int32(values.count), &values, &columns, type.rawValue, rhs) != 0
     }
 
+    /// `del_constraint` (1-based row number).
+    static func deleteRow(_ lp: Handle, row: Int32) -> Bool { del_constraint(lp, row) != 0 }
+
     /// Makes row `row` a range of width `upper - lower` around its current right-hand side.
     static func setRowRange(_ lp: Handle, row: Int32, lower: Double, upper: Double) -> Bool {
         set_rh_range(lp, row, upper - lower) != 0

@@ -64,10 +64,10 @@ struct BranchAndBoundTests {
         #expect(disagreements.count <= 2, "lp_solve's own search disagreed on seeds \(disagreements)")
     }
 
-    /// Fixed-charge models (where reduced-cost fixing, strong branching and, with a small
-    /// budget, bound propagation act) agree too.
+    /// Fixed-charge models (where reduced-cost fixing, strong branching, cover cuts on the
+    /// budget row and, with a small budget, bound propagation act) agree too.
     @Test func matchesLPSolveOnFixedChargeModels() throws {
-        var fixings = 0, tightenings = 0, divingLPs = 0
+        var fixings = 0, tightenings = 0, divingLPs = 0, cuts = 0
         for seed in 0..<60 as Range<UInt64> {
             // Every third model has a budget below some options' cost: propagation fixes them.
             let model = randomFixedCharge(options: 14 + Int(seed % 7), seed: 52_000 + seed, maximize: seed % 3 != 0,
@@ -82,7 +82,9 @@ struct BranchAndBoundTests {
             if let count = words.firstIndex(of: "reduced-cost") { fixings += Int(words[count - 1]) ?? 0 }
             if let count = words.firstIndex(of: "tightened") { tightenings += Int(words[count - 3]) ?? 0 }
             if let count = words.firstIndex(of: "diving") { divingLPs += Int(words[count - 1]) ?? 0 }
+            if let count = words.firstIndex(of: "cover") { cuts += Int(words[count - 1]) ?? 0 }
         }
+        #expect(cuts > 0, "budget rows give cover cuts")
         #expect(divingLPs > 0, "the root dives")
         #expect(fixings > 0, "the fixed-charge models exercise reduced-cost fixing")
         #expect(tightenings > 0, "budget rows below an option's cost exercise bound propagation")

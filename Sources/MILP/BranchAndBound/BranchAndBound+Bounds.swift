@@ -7,6 +7,7 @@ extension TreeSearch {
     /// Puts the LP at `node`'s bounds (its chain of changes over the root's), changing only
     /// the columns that differ from the node solved before. `false` when the bounds cross.
     func apply(_ node: Node) -> Bool {
+        syncCuts()
         if seenRootVersion != shared.rootVersion {
             // Another worker tightened the root: bring this LP's unchanged columns along.
             for j in settings.integerColumns where applied[j] == nil {
@@ -141,8 +142,33 @@ extension TreeSearch {
         if current { seenRootVersion = shared.rootVersion }
     }
 
-    /// Puts every integer column back at the model's bounds.
+    /// Puts every integer column back at the model's bounds and removes the root cuts.
     func restoreRootBounds() {
         for j in settings.integerColumns { lp.setBounds(column: j, lower: modelLower[j], upper: modelUpper[j]) }
+        if seenCuts > 0 { lp.removeCuts() }
+    }
+}
+
+extension TreeSearch {
+    /// One round of cover separation at the root point (`values`): the violated cuts go into
+    /// this LP and `shared.cuts`. `true` when cuts were added (the root is then solved again).
+    func separateCuts() -> Bool {
+        guard let separator = settings.coverSeparator, cutRounds < settings.cutRounds else { return false }
+        cutRounds += 1
+        let cuts = separator.separate(point: values, lower: rootLower, upper: rootUpper)
+        guard !cuts.isEmpty else { return false }
+        syncCuts()
+        shared.cuts += cuts
+        lp.addCuts(cuts)
+        seenCuts = shared.cuts.count
+        outcome.cuts += cuts.count
+        return true
+    }
+
+    /// Adds to this worker's LP the root cuts it does not have yet.
+    func syncCuts() {
+        guard seenCuts < shared.cuts.count else { return }
+        lp.addCuts(Array(shared.cuts[seenCuts...]))
+        seenCuts = shared.cuts.count
     }
 }

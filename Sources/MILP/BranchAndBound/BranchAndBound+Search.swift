@@ -55,6 +55,8 @@ final class SharedSearch<Basis>: @unchecked Sendable {
     var unfinished: [Double] = []
     /// Open nodes holding a basis.
     var storedBases = 0
+    /// Cuts added at the root; every worker's LP gets them before its first node.
+    var cuts: [Cut] = []
 
     init(settings: BranchAndBound, lower: [Double], upper: [Double], objective: ([Double]) -> Double) {
         let n = lower.count
@@ -95,6 +97,10 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
     var applied: [Int: (lower: Double, upper: Double)] = [:]
     /// The root-bound version this worker's LP has.
     var seenRootVersion = 0
+    /// How many of `shared.cuts` this worker's LP has.
+    var seenCuts = 0
+    /// Rounds of cut separation done at the root.
+    var cutRounds = 0
     var values: [Double]
     var costs: [Double]
 
@@ -250,7 +256,10 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
             }
             if first, let branch = node.branch { recordPseudoCost(branch, value: value) }
             first = false
-            if node.parent == nil && outcome.rootRelaxation == nil { outcome.rootRelaxation = sign * value }
+            if node.parent == nil {
+                if outcome.rootRelaxation == nil { outcome.rootRelaxation = sign * value }
+                else if outcome.cuts > 0 { outcome.rootBoundAfterCuts = sign * value }
+            }
             if cannotImprove(value) { dropped(min(value, node.bound)); return .pruned }
             lp.values(into: &values)
             let fractional = fractionalColumns()
@@ -258,6 +267,7 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
                 accept(values, value: value)
                 return .pruned
             }
+            if node.parent == nil && separateCuts() { continue }
             let haveCosts = lp.reducedCosts(into: &costs)
             if node.parent == nil && haveCosts { root = (value, values, costs) }
             if haveCosts && incumbentValue.isFinite { fixByReducedCosts(node, value: value) }

@@ -12,7 +12,9 @@
 ///   (Achterberg, Koch & Martin 2005, "Branching rules revisited", Oper. Res. Letters 33);
 /// - **reduced-cost fixing** against the incumbent, at every node and globally at the root
 ///   (Nemhauser & Wolsey 1988, Integer and Combinatorial Optimization, II.4.1): a column at a
-///   bound whose reduced cost would take the LP bound below the incumbent is fixed there.
+///   bound whose reduced cost would take the LP bound below the incumbent is fixed there;
+/// - **cover cuts at the root** (`KnapsackCoverSeparator`), added to every worker's LP before
+///   the first branching and removed afterwards.
 ///
 /// The proven bound is the best bound of the open nodes, so a stopped search reports a true gap.
 /// Internally every objective is maximized (`sign` turns a minimization around).
@@ -52,6 +54,10 @@ public struct BranchAndBound {
     /// LPs a dive from the root may spend looking for a first design (0: no dive). There is no
     /// dive when `start` gives a point.
     public var divingLPs = 100
+    /// Knapsack rows to separate extended cover cuts from at the root (`nil`: no cuts).
+    public var coverSeparator: KnapsackCoverSeparator?
+    /// Rounds of cover separation at the root, at most (each round re-solves the root LP).
+    public var cutRounds = 20
 
     public init(integerColumns: [Int], sense: Model.Sense) {
         self.integerColumns = integerColumns
@@ -87,6 +93,10 @@ public struct BranchAndBound {
         public var propagationTightenings = 0
         /// LPs solved by the dive from the root (included in `lpSolves`).
         public var divingSolves = 0
+        /// Cover cuts added at the root.
+        public var cuts = 0
+        /// The root LP bound after the cuts, in the model's sense (`nil` when none were added).
+        public var rootBoundAfterCuts: Double?
     }
 }
 

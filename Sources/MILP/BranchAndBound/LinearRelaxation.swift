@@ -20,6 +20,11 @@ public protocol LinearRelaxation: AnyObject, SendableMetatype {
     func basis() -> Basis
     /// Makes `basis` the start of the next solve.
     func restore(_ basis: Basis)
+    /// Adds rows `Σ coefficients · x ≤ upper` for the next solves (cuts valid in the whole
+    /// search, added at the root before any basis is saved).
+    func addCuts(_ cuts: [Cut])
+    /// Removes every row `addCuts` added.
+    func removeCuts()
 }
 
 /// How one LP solve of a relaxation ended.
