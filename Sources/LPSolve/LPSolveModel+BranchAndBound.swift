@@ -45,7 +45,7 @@ extension LPSolveModel {
         search.cutoff = options.incumbentObjective
         search.start = start
         search.propagator = BoundPropagator(model)
-        search.coverSeparator = KnapsackCoverSeparator(model)
+        search.separators = [KnapsackCoverSeparator(model), FlowCoverSeparator(model)]
         // About 256 MB of saved bases (Int32, one entry per row and column) at most.
         search.maximumStoredBases = max(100, (64 << 20) / (model.constraintCount + model.variableCount + 1))
         let outcome = search.run(relaxations, lower: model.variables.map(\.lower), upper: model.variables.map(\.upper),
@@ -64,7 +64,7 @@ extension LPSolveModel {
         }
         text += " (best-bound search, \(relaxations.count) thread\(relaxations.count == 1 ? "" : "s"): \(outcome.nodes) nodes, \(outcome.lpSolves) LPs, "
             + "\(outcome.strongBranchingSolves) strong-branching LPs, \(outcome.reducedCostFixings) reduced-cost fixings, "
-            + "\(outcome.propagationTightenings) root bounds tightened by propagation, \(outcome.divingSolves) diving LPs, \(outcome.cuts) cover cuts)"
+            + "\(outcome.propagationTightenings) root bounds tightened by propagation, \(outcome.divingSolves) diving LPs, \(outcome.cuts) cuts)"
         var solution = Solution(
             termination: termination, primal: outcome.point == nil ? .noSolution : .feasiblePoint,
             rawStatus: -100, rawStatusText: text, objective: outcome.objective, bestBound: outcome.bound,

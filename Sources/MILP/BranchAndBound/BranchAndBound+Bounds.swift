@@ -150,12 +150,12 @@ extension TreeSearch {
 }
 
 extension TreeSearch {
-    /// One round of cover separation at the root point (`values`): the violated cuts go into
+    /// One round of cut separation at the root point (`values`): the violated cuts go into
     /// this LP and `shared.cuts`. `true` when cuts were added (the root is then solved again).
     func separateCuts() -> Bool {
-        guard let separator = settings.coverSeparator, cutRounds < settings.cutRounds else { return false }
+        guard !settings.separators.isEmpty, cutRounds < settings.cutRounds else { return false }
         cutRounds += 1
-        let cuts = separator.separate(point: values, lower: rootLower, upper: rootUpper)
+        let cuts = settings.separators.flatMap { $0.separate(point: values, lower: rootLower, upper: rootUpper) }
         guard !cuts.isEmpty else { return false }
         syncCuts()
         shared.cuts += cuts

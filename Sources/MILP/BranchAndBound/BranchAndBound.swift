@@ -13,8 +13,9 @@
 /// - **reduced-cost fixing** against the incumbent, at every node and globally at the root
 ///   (Nemhauser & Wolsey 1988, Integer and Combinatorial Optimization, II.4.1): a column at a
 ///   bound whose reduced cost would take the LP bound below the incumbent is fixed there;
-/// - **cover cuts at the root** (`KnapsackCoverSeparator`), added to every worker's LP before
-///   the first branching and removed afterwards.
+/// - **cuts at the root** (knapsack covers, `KnapsackCoverSeparator`; flow covers,
+///   `FlowCoverSeparator`), added to every worker's LP before the first branching and removed
+///   afterwards.
 ///
 /// The proven bound is the best bound of the open nodes, so a stopped search reports a true gap.
 /// Internally every objective is maximized (`sign` turns a minimization around).
@@ -54,8 +55,8 @@ public struct BranchAndBound {
     /// LPs a dive from the root may spend looking for a first design (0: no dive). There is no
     /// dive when `start` gives a point.
     public var divingLPs = 100
-    /// Knapsack rows to separate extended cover cuts from at the root (`nil`: no cuts).
-    public var coverSeparator: KnapsackCoverSeparator?
+    /// Cut families separated at the root (knapsack covers, flow covers), in this order.
+    public var separators: [any CutSeparator] = []
     /// Rounds of cover separation at the root, at most (each round re-solves the root LP).
     public var cutRounds = 20
 
@@ -93,7 +94,7 @@ public struct BranchAndBound {
         public var propagationTightenings = 0
         /// LPs solved by the dive from the root (included in `lpSolves`).
         public var divingSolves = 0
-        /// Cover cuts added at the root.
+        /// Cuts added at the root.
         public var cuts = 0
         /// The root LP bound after the cuts, in the model's sense (`nil` when none were added).
         public var rootBoundAfterCuts: Double?

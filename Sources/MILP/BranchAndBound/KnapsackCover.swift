@@ -16,6 +16,12 @@ public struct Cut: Sendable, Equatable {
     }
 }
 
+/// Finds valid inequalities violated at an LP point, for the root of `BranchAndBound`.
+public protocol CutSeparator: Sendable {
+    /// Cuts violated at `point`, valid wherever the columns are within `lower`/`upper`.
+    func separate(point: [Double], lower: [Double], upper: [Double]) -> [Cut]
+}
+
 /// The knapsack rows of a model, and the separation of extended cover inequalities from them.
 ///
 /// A row side `Σ aⱼxⱼ ≤ β` over binary columns (others moved to the right-hand side at their
@@ -30,7 +36,7 @@ public struct Cut: Sendable, Equatable {
 ///
 /// Example: an operator's budget of 9 over facilities costing 6, 4, 3, 2.2 and 1.3 (millions)
 /// gives `x₆ + x₄ ≤ 1`, which the LP point `x₆ = 0.2, x₄ = 1` violates.
-public struct KnapsackCoverSeparator: Sendable {
+public struct KnapsackCoverSeparator: CutSeparator {
     /// One row side `Σ aⱼxⱼ + Σ other ≤ β`.
     struct Knapsack: Sendable {
         var binaries: [Int]
@@ -68,7 +74,11 @@ public struct KnapsackCoverSeparator: Sendable {
 
     /// At most one extended cover per knapsack row, each violated at `point` by more than
     /// `minimumViolation`; valid wherever the columns are within `lower`/`upper`.
-    public func separate(point: [Double], lower: [Double], upper: [Double], minimumViolation: Double = 1e-3) -> [Cut] {
+    public func separate(point: [Double], lower: [Double], upper: [Double]) -> [Cut] {
+        separate(point: point, lower: lower, upper: upper, minimumViolation: 1e-3)
+    }
+
+    public func separate(point: [Double], lower: [Double], upper: [Double], minimumViolation: Double) -> [Cut] {
         knapsacks.compactMap { cover(in: $0, point: point, lower: lower, upper: upper, minimumViolation: minimumViolation) }
     }
 
