@@ -42,4 +42,8 @@ public struct VariableInfo: Sendable, Equatable {
 
     /// Integer or binary.
     public var isInteger: Bool { kind != .continuous }
+
+    /// Whether every integer value of the column is 0 or 1 (a binary, or an integer column
+    /// with bounds within [0, 1]).
+    public var isZeroOne: Bool { isInteger && lower >= 0 && upper <= 1 }
 }

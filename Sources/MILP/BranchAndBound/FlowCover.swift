@@ -35,7 +35,7 @@ public struct FlowCoverSeparator: CutSeparator {
     static let enumeratedItems = 10
 
     public init(_ model: Model) {
-        let isBinary = model.variables.map { $0.isInteger && $0.lower >= 0 && $0.upper <= 1 }
+        let isBinary = model.variables.map(\.isZeroOne)
         // Rows allowing at most one of their +1 binaries, by member column.
         var packings: [Int: [Int]] = [:]
         for (r, info) in model.constraints.enumerated() {

@@ -50,7 +50,7 @@ public struct KnapsackCoverSeparator: CutSeparator {
 
     /// Rows with at least two binary columns (integer columns with bounds within [0, 1]).
     public init(_ model: Model) {
-        let isBinary = model.variables.map { $0.isInteger && $0.lower >= 0 && $0.upper <= 1 }
+        let isBinary = model.variables.map(\.isZeroOne)
         var knapsacks: [Knapsack] = []
         for info in model.constraints {
             var merged: [Int: Double] = [:]
