@@ -157,7 +157,7 @@ extension TreeSearch {
         cutRounds += 1
         let cuts = settings.separators.flatMap { $0.separate(point: values, lower: rootLower, upper: rootUpper) }
         guard !cuts.isEmpty else { return false }
-        syncCuts()
+        // Only the worker solving the root adds cuts, so its LP has every earlier one.
         shared.cuts += cuts
         lp.addCuts(cuts)
         seenCuts = shared.cuts.count

@@ -3,9 +3,10 @@
 /// A row `Σⱼ wⱼxⱼ ≤ b` whose terms are all continuous columns `xⱼ ≥ 0` with a variable upper
 /// bound `xⱼ ≤ mⱼαⱼ` (a row `c·xⱼ − d·Σ_{i∈Sⱼ} yᵢ ≤ 0`, `mⱼ = d/c`) is a single-node flow set
 /// when each `αⱼ = Σ_{i∈Sⱼ} yᵢ` is 0 or 1 at every integer point: one binary, or binaries
-/// that lie in one row allowing at most one of them (`Σ members ≤ 1`, or `Σ members − b ≤ 0` with `b`
-/// binary, as `once[o]` ties build years to `built[o]`). With the item capacities
-/// `uⱼ = wⱼmⱼ`, a set `C` whose capacity exceeds `b` by `λ = Σ_C uⱼ − b > 0` (a flow cover) gives
+/// that lie in one row allowing at most one of them (`Σ members ≤ 1`, or `Σ members − b ≤ 0`
+/// with `b` binary, as `once[o]` ties build years to `built[o]`). With the item capacities
+/// `uⱼ = wⱼmⱼ`, a set `C` whose capacity exceeds `b` by `λ = Σ_C uⱼ − b > 0` (a flow cover)
+/// gives
 ///
 ///     Σ_C wⱼxⱼ + Σ_C (uⱼ − λ)⁺ (1 − αⱼ) ≤ b
 ///
