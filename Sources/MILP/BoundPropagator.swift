@@ -128,22 +128,14 @@ public struct BoundPropagator: Sendable {
             var newLower = lower[j], newUpper = upper[j]
             // Σ a x ≤ U with the other terms as small as they can be (stale activities only
             // weaken what is derived: bounds only tighten).
-            if upperSide.isFinite {
-                let rest: Double? = least.isFinite ? (leastInfinite == 0 ? leastFinite - least : nil)
-                                                   : (leastInfinite == 1 ? leastFinite : nil)
-                if let rest {
-                    let bound = (upperSide - rest) / a
-                    if a > 0 { newUpper = min(newUpper, Self.roundedDown(bound)) } else { newLower = max(newLower, Self.roundedUp(bound)) }
-                }
+            if upperSide.isFinite, let rest = Self.others(leastFinite, infinite: leastInfinite, without: least) {
+                let bound = (upperSide - rest) / a
+                if a > 0 { newUpper = min(newUpper, Self.roundedDown(bound)) } else { newLower = max(newLower, Self.roundedUp(bound)) }
             }
             // Σ a x ≥ L with the other terms as large as they can be.
-            if lowerSide.isFinite {
-                let rest: Double? = greatest.isFinite ? (greatestInfinite == 0 ? greatestFinite - greatest : nil)
-                                                      : (greatestInfinite == 1 ? greatestFinite : nil)
-                if let rest {
-                    let bound = (lowerSide - rest) / a
-                    if a > 0 { newLower = max(newLower, Self.roundedUp(bound)) } else { newUpper = min(newUpper, Self.roundedDown(bound)) }
-                }
+            if lowerSide.isFinite, let rest = Self.others(greatestFinite, infinite: greatestInfinite, without: greatest) {
+                let bound = (lowerSide - rest) / a
+                if a > 0 { newLower = max(newLower, Self.roundedUp(bound)) } else { newUpper = min(newUpper, Self.roundedDown(bound)) }
             }
             guard newLower != lower[j] || newUpper != upper[j] else { continue }
             if newLower > newUpper + 1e-9 { return .infeasible(row: row) }
@@ -151,6 +143,13 @@ public struct BoundPropagator: Sendable {
             changed.append(j)
         }
         return .tightened(changed)
+    }
+
+    /// The other terms' total activity, from the row's finite sum and count of infinite terms
+    /// without `term` (`nil` when another term is infinite).
+    private static func others(_ finiteSum: Double, infinite: Int, without term: Double) -> Double? {
+        if term.isFinite { return infinite == 0 ? finiteSum - term : nil }
+        return infinite == 1 ? finiteSum : nil
     }
 
     /// The least and greatest value of `a·x` for `x` in `[l, u]`.

@@ -256,10 +256,7 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
             }
             if first, let branch = node.branch { recordPseudoCost(branch, value: value) }
             first = false
-            if node.parent == nil {
-                if outcome.rootRelaxation == nil { outcome.rootRelaxation = sign * value }
-                else if outcome.cuts > 0 { outcome.rootBoundAfterCuts = sign * value }
-            }
+            if node.parent == nil && outcome.rootRelaxation == nil { outcome.rootRelaxation = sign * value }
             if cannotImprove(value) { dropped(min(value, node.bound)); return .pruned }
             lp.values(into: &values)
             let fractional = fractionalColumns()
@@ -316,14 +313,17 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
         if branch.up { upSum[branch.column] += loss; upCount[branch.column] += 1 } else { downSum[branch.column] += loss; downCount[branch.column] += 1 }
     }
 
-    /// Integer columns whose value is not integral.
-    /// Whether every integer column of `point` is within the integrality tolerance.
+    /// Whether `x` is within the integrality tolerance of an integer.
+    func isIntegral(_ x: Double) -> Bool { abs(x - x.rounded()) <= settings.integrality }
+
+    /// Whether every integer column of `point` is integral.
     func isIntegral(_ point: [Double]) -> Bool {
-        settings.integerColumns.allSatisfy { abs(point[$0] - point[$0].rounded()) <= settings.integrality }
+        settings.integerColumns.allSatisfy { isIntegral(point[$0]) }
     }
 
+    /// Integer columns whose value is not integral.
     func fractionalColumns() -> [Int] {
-        settings.integerColumns.filter { abs(values[$0] - values[$0].rounded()) > settings.integrality }
+        settings.integerColumns.filter { !isIntegral(values[$0]) }
     }
 
     func accept(_ point: [Double], value: Double) {

@@ -96,8 +96,6 @@ public struct BranchAndBound {
         public var divingSolves = 0
         /// Cuts added at the root.
         public var cuts = 0
-        /// The root LP bound after the cuts, in the model's sense (`nil` when none were added).
-        public var rootBoundAfterCuts: Double?
     }
 }
 
