@@ -45,7 +45,7 @@ extension LPSolveModel {
         search.cutoff = options.incumbentObjective
         search.start = start
         search.propagator = BoundPropagator(model)
-        search.separators = [KnapsackCoverSeparator(model), FlowCoverSeparator(model)]
+        search.separators = [KnapsackCoverSeparator(model), FlowCoverSeparator(model), MixedIntegerRoundingSeparator(model)]
         // About 256 MB of saved bases (Int32, one entry per row and column) at most.
         search.maximumStoredBases = max(100, (64 << 20) / (model.constraintCount + model.variableCount + 1))
         let outcome = search.run(relaxations, lower: model.variables.map(\.lower), upper: model.variables.map(\.upper),

@@ -1,5 +1,6 @@
 extension TreeSearch {
-    /// A dive from the root LP for a first design, run when no point is known yet.
+    /// A dive from the root LP for a design, run once after the root's cut rounds (also when a
+    /// start point is known: the dive may find a better one).
     ///
     /// Fractional diving (T. Achterberg, "Constraint Integer Programming", 2007, §9.1): fix
     /// every integer column within 0.1 of an integer (at least the closest one), solve the LP

@@ -270,7 +270,7 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
             if haveCosts && incumbentValue.isFinite { fixByReducedCosts(node, value: value) }
 
             let basis = lp.basis()
-            if node.parent == nil && diveFirst && incumbent == nil {
+            if node.parent == nil && diveFirst {
                 diveFirst = false
                 if let status = diveFromRoot(basis: basis) { return .stopped(status) }
                 if cannotImprove(value) { dropped(value); return .pruned }

@@ -1,5 +1,5 @@
 /// A valid inequality `Σ coefficients · x ≤ upper` on a model's columns.
-public struct Cut: Sendable, Equatable {
+public struct Cut: Sendable, Hashable {
     public var columns: [Int]
     public var coefficients: [Double]
     public var upper: Double
