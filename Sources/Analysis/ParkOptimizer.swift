@@ -102,6 +102,9 @@ public struct ParkOptimizer: Sendable {
         var lexicographic: LexicographicStages?
         /// Feasible points of the final model (earlier designs), to start its solve from.
         var knownPoints: [[Double]]
+        /// The payoff rows' loaded model (the final model's rows and columns, another
+        /// objective), whose last root basis starts the final solve.
+        var loaded: LPSolveModel? = nil
         var seconds: Double
         var nodes: Int
     }
@@ -157,9 +160,9 @@ public struct ParkOptimizer: Sendable {
 
     func prepare(_ scenario: Scenario, deadline: Double?) throws(SolverError) -> Prepared {
         if let order = lexicographic, order.count > 1 { return try prepareLexicographic(scenario, order: order, deadline: deadline) }
-        let (formulation, table, seconds, nodes) = try weighted(scenario, deadline: deadline)
+        let (formulation, table, seconds, nodes, loaded) = try weighted(scenario, deadline: deadline)
         return Prepared(formulation: formulation, payoff: table, lexicographic: nil, knownPoints: table?.points ?? [],
-                        seconds: seconds, nodes: nodes)
+                        loaded: loaded, seconds: seconds, nodes: nodes)
     }
 
     /// The earlier stages of a lexicographic order solved, the final model keeps each within
@@ -189,25 +192,25 @@ public struct ParkOptimizer: Sendable {
 
     /// The weighted (or single-objective) model.
     private func weighted(_ scenario: Scenario, deadline: Double?)
-        throws(SolverError) -> (ParkFormulation, PayoffTable?, seconds: Double, nodes: Int) {
+        throws(SolverError) -> (ParkFormulation, PayoffTable?, seconds: Double, nodes: Int, loaded: LPSolveModel?) {
         var formulation = ParkFormulation(scenario)
         let weighted = (single ?? lexicographic?.first).map { [($0, 1.0)] } ?? Self.weightedObjectives(scenario)
         guard weighted.count > 1 else {
             formulation.maximize(formulation.expression(weighted[0].0))
-            return (formulation, nil, 0, 0)
+            return (formulation, nil, 0, 0, nil)
         }
         // The payoff table takes at most two thirds of a time limit, the final solve the rest.
         let payoffDeadline = deadline.map { ParkOptimizer.now() + ($0 - ParkOptimizer.now()) * 2 / 3 }
-        let (found, seconds, nodes) = try payoffTable(formulation, objectives: weighted.map(\.0), deadline: payoffDeadline)
+        let (found, seconds, nodes, loaded) = try payoffRows(formulation, objectives: weighted.map(\.0), deadline: payoffDeadline)
         guard let table = found, !table.fellBackToEconomic else {
             // A row found no design (infeasible targets, or no incumbent in time): the
             // constraints decide feasibility whatever the objective; solve for the economic one
             // and say so (`fellBackToEconomic`) when it was time, not infeasibility.
             formulation.maximize(formulation.economic)
-            return (formulation, found, seconds, nodes)
+            return (formulation, found, seconds, nodes, loaded)
         }
         formulation.maximize(table.normalizedSum(weighted.map { formulation.expression($0.0) }, weights: weighted.map(\.1)))
-        return (formulation, table, seconds, nodes)
+        return (formulation, table, seconds, nodes, loaded)
     }
 
     /// The weights `formulate` put on each objective, given the payoff table it used.
@@ -237,45 +240,55 @@ public struct ParkOptimizer: Sendable {
     /// was found before the deadline). Each row gets an equal share of the time left.
     public func payoffTable(_ formulation: ParkFormulation, objectives: [ParkFormulation.Objective], deadline: Double? = nil)
         throws(SolverError) -> (PayoffTable?, seconds: Double, nodes: Int) {
+        let (table, seconds, nodes, _) = try payoffRows(formulation, objectives: objectives, deadline: deadline)
+        return (table, seconds, nodes)
+    }
+
+    /// `payoffTable`, and the model its rows were solved on (one `lprec` whose objective
+    /// changes from row to row, so that each row's root LP starts from the previous root basis).
+    func payoffRows(_ formulation: ParkFormulation, objectives: [ParkFormulation.Objective], deadline: Double?)
+        throws(SolverError) -> (PayoffTable?, seconds: Double, nodes: Int, loaded: LPSolveModel?) {
         var fellBack = false
         var points: [[Double]] = []
         var seconds = 0.0, nodes = 0
         var relaxed = formulation.model
         relaxed.relaxIntegrality()
+        // One lprec: each LP re-solve starts from the previous optimal basis.
+        let relaxation = try LPSolveModel(relaxed)
         var scales: [Double] = []
         for kind in objectives {
-            relaxed.setObjective(.maximize, formulation.expression(kind))
-            let bound = try LPSolver().solve(relaxed, options: remaining(until: deadline, exactGaps: true))
+            relaxation.setObjective(.maximize, formulation.expression(kind))
+            let bound = try relaxation.solve(options: remaining(until: deadline, exactGaps: true))
             seconds += bound.seconds
             scales.append(max(1, abs(bound.objective ?? 1)))
         }
         var rows: [[Double]] = []
         var approximate = false
+        let loaded = try LPSolveModel(formulation.model)
         for k in objectives.indices {
-            var model = formulation.model
             var objective = LinearExpression()
             for (j, other) in objectives.enumerated() {
                 // In f_k's own units: lp_solve failed numerically on the same row divided by s_k.
                 objective.add(formulation.expression(other), scaledBy: j == k ? 1 : Self.tieBreakWeight * scales[k] / scales[j])
             }
-            model.setObjective(.maximize, objective)
+            loaded.setObjective(.maximize, objective)
             let share = deadline.map { ParkOptimizer.now() + ($0 - ParkOptimizer.now()) / Double(objectives.count - k) }
-            let solution = try solve(model, knownPoints: points, options: remaining(until: share, exactGaps: true))
+            let solution = try loaded.solve(knownPoints: points, options: remaining(until: share, exactGaps: true))
             seconds += solution.seconds; nodes += solution.nodes
             approximate = approximate || solution.termination != .optimal
             guard solution.hasSolution else {
                 if solution.termination != .infeasible { fellBack = true }
-                guard fellBack else { return (nil, seconds, nodes) }
+                guard fellBack else { return (nil, seconds, nodes, loaded) }
                 var table = PayoffTable(objectives: objectives, values: rows, approximate: true)
                 table.fellBackToEconomic = true
-                return (table, seconds, nodes)
+                return (table, seconds, nodes, loaded)
             }
             rows.append(objectives.map { formulation.expression($0).value(at: solution.values) })
             points.append(solution.values)
         }
         var table = PayoffTable(objectives: objectives, values: rows, approximate: approximate)
         table.points = points
-        return (table, seconds, nodes)
+        return (table, seconds, nodes, loaded)
     }
 
     /// Formulates and solves; a result, whatever the termination.
@@ -287,7 +300,13 @@ public struct ParkOptimizer: Sendable {
         let payoffSeconds = prepared.seconds, payoffNodes = prepared.nodes
         // The payoff rows' (or earlier stages') designs are feasible for the final model too:
         // start from the best.
-        let solution = try solve(formulation.model, knownPoints: prepared.knownPoints, options: remaining(until: deadline))
+        let solution: Solution
+        if let loaded = prepared.loaded {
+            loaded.setObjective(formulation.model.sense, formulation.model.objective)
+            solution = try loaded.solve(knownPoints: prepared.knownPoints, options: remaining(until: deadline))
+        } else {
+            solution = try solve(formulation.model, knownPoints: prepared.knownPoints, options: remaining(until: deadline))
+        }
         let model = formulation.model
         let point = solution.hasSolution ? minimalTransfers(formulation, values: solution.values) : nil
         var result = OptimizationResult(

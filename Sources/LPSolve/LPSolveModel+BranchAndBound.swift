@@ -25,12 +25,13 @@ extension LPSolveModel {
             copies.append(copy)
         }
         let relaxations = ([self] + copies).map { loaded in
-            loaded.prepareRelaxation(integers: integers, options: options)
+            loaded.prepareRelaxation(integers: integers, options: options, basis: rootBasis)
             return LPSolveRelaxation(loaded.lp, monitor: SolveMonitor(timeLimit: options.timeLimit, shouldStop: options.shouldStop))
         }
         defer {
             for j in integers { _ = LPLib.setInteger(lp, column: Int32(j + 1), true) }
             LPLib.resetBasis(lp)
+            if let basis = relaxations[0].firstBasis { rootBasis = basis }
             // A stopped or failed LP leaves the lprec unusable for the next solve: load anew then.
             // So does one whose cut rows could not all be removed.
             if relaxations[0].interrupted || LPLib.rows(lp) != model.constraintCount { stoppedBefore = true }
@@ -59,12 +60,13 @@ extension LPSolveModel {
         case .infeasible: termination = .infeasible; text = "INFEASIBLE"
         case .unbounded: termination = .unbounded; text = "UNBOUNDED"
         case .timeLimit: termination = .timeLimit; text = "TIMEOUT"
+        case .nodeLimit: termination = .timeLimit; text = "NODELIMIT"
         case .interrupted: termination = .interrupted; text = "USERABORT"
         case let .numericalFailure(reason): termination = .numericalFailure; text = reason
         }
         text += " (best-bound search, \(relaxations.count) thread\(relaxations.count == 1 ? "" : "s"): \(outcome.nodes) nodes, \(outcome.lpSolves) LPs, "
             + "\(outcome.strongBranchingSolves) strong-branching LPs, \(outcome.reducedCostFixings) reduced-cost fixings, "
-            + "\(outcome.propagationTightenings) root bounds tightened by propagation, \(outcome.divingSolves) diving LPs, \(outcome.cuts) cuts)"
+            + "\(outcome.propagationTightenings) root bounds tightened by propagation, \(outcome.divingSolves) diving LPs, \(outcome.cuts) cuts, \(outcome.neighbourhoodNodes) neighbourhood nodes)"
         var solution = Solution(
             termination: termination, primal: outcome.point == nil ? .noSolution : .feasiblePoint,
             rawStatus: -100, rawStatusText: text, objective: outcome.objective, bestBound: outcome.bound,
@@ -76,8 +78,9 @@ extension LPSolveModel {
     }
 
     /// Silences the lprec, turns presolve and lp_solve's timer off, marks the integer columns
-    /// continuous and starts from the default basis.
-    fileprivate func prepareRelaxation(integers: [Int], options: SolveOptions) {
+    /// continuous and starts from `basis` (an earlier search's root basis on the same rows and
+    /// columns), or else from the default basis.
+    fileprivate func prepareRelaxation(integers: [Int], options: SolveOptions, basis: [Int32]?) {
         LPLib.setVerbose(lp, options.verbose)
         if !options.verbose { LPLib.silence(lp) }
         // No PRESOLVE_SENSDUALS: its sensitivity ranging made each LP ~30 times slower on
@@ -86,5 +89,6 @@ extension LPSolveModel {
         LPLib.setTimeout(lp, seconds: 0)
         for j in integers { _ = LPLib.setInteger(lp, column: Int32(j + 1), false) }
         LPLib.resetBasis(lp)
+        if let basis, basis.count == 1 + LPLib.rows(lp) + LPLib.columns(lp) { _ = LPLib.setBasis(lp, basis) }
     }
 }

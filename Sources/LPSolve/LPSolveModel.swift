@@ -20,6 +20,9 @@ public final class LPSolveModel {
     /// The model as loaded, kept up to date by the setters (for point checks and writers).
     public private(set) var model: Model
     var solvedBefore = false
+    /// The root LP basis of the last best-bound search: the next search on this model (the
+    /// same rows and columns, another objective or bounds) starts its root LP from it.
+    var rootBasis: [Int32]?
     /// Whether a solve on `lp` was stopped by the abort callback (see the type's note).
     var stoppedBefore = false
     /// lp_solve's presolve deletes rows and columns from the `lprec` for good.

@@ -13,6 +13,8 @@ final class LPSolveRelaxation: LinearRelaxation {
     /// Whether an LP ended other than optimal, infeasible or unbounded (stopped by the monitor,
     /// or failed): lp_solve's `lprec` is then not to be solved again (see `LPSolveModel`).
     private(set) var interrupted = false
+    /// The basis of the first LP solved to optimality before any cut was added (the root's).
+    private(set) var firstBasis: [Int32]?
 
     init(_ lp: LPLib.Handle, monitor: SolveMonitor) {
         self.lp = lp
@@ -31,7 +33,9 @@ final class LPSolveRelaxation: LinearRelaxation {
         let status = withExtendedLifetime(monitor) { LPSolveStatus(rawValue: LPLib.solve(lp)) }
         LPLib.setAbortCallback(lp, context: nil, nil)
         switch status {
-        case .optimal, .presolved: return .optimal(LPLib.objective(lp))
+        case .optimal, .presolved:
+            if firstBasis == nil && rows == modelRows { firstBasis = LPLib.basis(lp) }
+            return .optimal(LPLib.objective(lp))
         case .infeasible: return .infeasible
         case .unbounded: return .unbounded
         default:

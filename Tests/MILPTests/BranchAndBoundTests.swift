@@ -82,7 +82,7 @@ struct BranchAndBoundTests {
             if let count = words.firstIndex(of: "reduced-cost") { fixings += Int(words[count - 1]) ?? 0 }
             if let count = words.firstIndex(of: "tightened") { tightenings += Int(words[count - 3]) ?? 0 }
             if let count = words.firstIndex(of: "diving") { divingLPs += Int(words[count - 1]) ?? 0 }
-            if let count = words.firstIndex(of: "cuts)") { cuts += Int(words[count - 1]) ?? 0 }
+            if let count = words.firstIndex(of: "cuts,") { cuts += Int(words[count - 1]) ?? 0 }
         }
         #expect(cuts > 0, "budget rows give cover cuts")
         #expect(divingLPs > 0, "the root dives")
@@ -102,7 +102,7 @@ struct BranchAndBoundTests {
             guard let a = ours.objective, let b = own.objective else { continue }
             #expect(model.violations(of: ours.values, tolerance: 1e-6).isEmpty, "seed \(seed)")
             let words = ours.rawStatusText.split(separator: " ")
-            if let count = words.firstIndex(of: "cuts)") { cuts += Int(words[count - 1]) ?? 0 }
+            if let count = words.firstIndex(of: "cuts,") { cuts += Int(words[count - 1]) ?? 0 }
             guard TestSupport.relativeDifference(a, b) >= 1e-7 else { continue }
             #expect(a > b, "seed \(seed): best bound \(a), lp_solve \(b)")
             if TestSupport.highsAvailable {
@@ -143,6 +143,49 @@ struct BranchAndBoundTests {
         #expect(TestSupport.relativeDifference(started.objective!, optimum.objective!) < 1e-9)
         let beyond = try loaded.solve(options: bestBound(SolveOptions(incumbentObjective: optimum.objective! + 1)))
         #expect(beyond.termination == .solutionLimit && !beyond.hasSolution)
+    }
+
+    /// From a poor start (build nothing), the root's neighbourhood search (RINS) runs on
+    /// multi-year models and the search still ends at lp_solve's optimum; the point it returns
+    /// keeps every row.
+    @Test func neighbourhoodSearchFromAPoorStart() throws {
+        var neighbourhoodNodes = 0
+        for seed in 0..<20 as Range<UInt64> {
+            let model = randomBuildYears(options: 5 + Int(seed % 3), years: 3 + Int(seed % 2), seed: 94_000 + seed)
+            let own = try LPSolver().solve(model)
+            let nothing = [Double](repeating: 0, count: model.variableCount)
+            #expect(model.violations(of: nothing, tolerance: 1e-9).isEmpty)
+            let ours = try LPSolveModel(model).searchBestBound(options: bestBound(), start: nothing)
+            #expect(ours.termination == .optimal, "seed \(seed)")
+            if let a = ours.objective, let b = own.objective {
+                #expect(a >= b - 1e-7 * max(1, abs(b)), "seed \(seed): best bound \(a), lp_solve \(b)")
+            }
+            #expect(model.violations(of: ours.values, tolerance: 1e-6).isEmpty, "seed \(seed)")
+            let words = ours.rawStatusText.split(separator: " ")
+            if let count = words.firstIndex(of: "neighbourhood") { neighbourhoodNodes += Int(words[count - 1]) ?? 0 }
+        }
+        #expect(neighbourhoodNodes > 0, "a start that builds nothing leaves a root gap for the neighbourhood search")
+    }
+
+    /// One loaded model solved for one objective, then another: the second search starts its
+    /// root LP from the first one's root basis, and ends where a fresh load of the model does.
+    @Test func secondObjectiveFromTheFirstRootBasis() throws {
+        for seed in 0..<10 as Range<UInt64> {
+            var model = randomBuildYears(options: 5, years: 3, seed: 95_000 + seed)
+            let loaded = try LPSolveModel(model)
+            let first = try loaded.solve(options: bestBound())
+            #expect(first.termination == .optimal && loaded.rootBasis != nil, "seed \(seed)")
+            var other = LinearExpression()
+            for j in 0..<model.variableCount where !model.variables[j].isInteger { other.add(1, model.variable(at: j)) }
+            loaded.setObjective(.maximize, other)
+            model.setObjective(.maximize, other)
+            let warm = try loaded.solve(options: bestBound())
+            let fresh = try LPSolveModel(model).solve(options: bestBound())
+            #expect(warm.termination == .optimal && fresh.termination == .optimal, "seed \(seed)")
+            if let a = warm.objective, let b = fresh.objective {
+                #expect(TestSupport.relativeDifference(a, b) < 1e-7, "seed \(seed): warm \(a), fresh \(b)")
+            }
+        }
     }
 
     /// Stopped by its time limit, the search reports its incumbent with a proven bound on the

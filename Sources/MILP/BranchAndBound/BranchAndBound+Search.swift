@@ -160,6 +160,7 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
 
     func shouldStop() -> BranchAndBound.Outcome.Status? {
         if let deadline = settings.deadline, monotonicSeconds() >= deadline { return .timeLimit }
+        if let limit = settings.nodeLimit, outcome.nodes >= limit { return .nodeLimit }
         if let stop = settings.shouldStop, stop() { return .interrupted }
         return nil
     }
@@ -273,6 +274,7 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
             if node.parent == nil && diveFirst {
                 diveFirst = false
                 if let status = diveFromRoot(basis: basis) { return .stopped(status) }
+                if let status = searchNeighbourhood(basis: basis, rootValue: value) { return .stopped(status) }
                 if cannotImprove(value) { dropped(value); return .pruned }
             }
             switch chooseColumn(fractional, node: node, value: value, basis: basis) {

@@ -57,6 +57,11 @@ public struct BranchAndBound {
     /// fixing and the remaining cut rounds close more of the root gap (hiep-phuoc's EIP
     /// package: 12.0 → 8.1 s, 24 nodes → 4).
     public var divingLPs = 100
+    /// Nodes of the neighbourhood search run once at the root (RINS, see
+    /// `searchNeighbourhood`), at most; 0: none.
+    public var neighbourhoodNodes = 200
+    /// Nodes processed before the search stops, at most (nil: no limit).
+    public var nodeLimit: Int?
     /// Cut families separated at the root (knapsack covers, flow covers, c-MIR), in this order.
     public var separators: [any CutSeparator] = []
     /// Rounds of cut separation at the root, at most (each round re-solves the root LP).
@@ -75,6 +80,8 @@ public struct BranchAndBound {
             case infeasible
             case unbounded
             case timeLimit
+            /// `nodeLimit` nodes were processed.
+            case nodeLimit
             case interrupted
             /// An LP could not be solved; the bound covers the nodes left unjudged.
             case numericalFailure(String)
@@ -98,6 +105,8 @@ public struct BranchAndBound {
         public var divingSolves = 0
         /// Cuts added at the root.
         public var cuts = 0
+        /// Nodes of the root's neighbourhood search (not in `nodes`; its LPs are in `lpSolves`).
+        public var neighbourhoodNodes = 0
     }
 }
 
