@@ -32,7 +32,6 @@ public struct MixedIntegerRoundingSeparator: CutSeparator {
     struct VariableUpperBound: Sendable {
         var switches: [Int]
         var factors: [Double]
-        var row: Int
     }
 
     let rows: [Row]
@@ -79,7 +78,7 @@ public struct MixedIntegerRoundingSeparator: CutSeparator {
                 let c = sign * x.value
                 let others = terms.filter { $0.key != x.key }
                 variableUpperBounds[x.key].append(VariableUpperBound(
-                    switches: others.map(\.key), factors: others.map { -sign * $0.value / c }, row: r))
+                    switches: others.map(\.key), factors: others.map { -sign * $0.value / c }))
                 bound = true
             }
             isBoundRow.append(bound)
