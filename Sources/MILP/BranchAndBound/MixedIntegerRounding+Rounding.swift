@@ -38,15 +38,8 @@ extension MixedIntegerRoundingSeparator {
             let a = aggregate.value[j]
             guard abs(a) > 1e-12 else { continue }
             if isInteger[j] { integer.append((j, a)); continue }
-            let x = point[j], l = context.lower[j], u = context.upper[j]
-            var best: (substitution: Substitution, distance: Double)?
-            for (k, value) in context.boundValues[j].enumerated() where best == nil || value - x < best!.distance {
-                best = (.variable(k), value - x)
-            }
-            if l.isFinite, best == nil || x - l < best!.distance { best = (.lower(l), x - l) }
-            if u.isFinite, best == nil || u - x < best!.distance { best = (.upper(u), u - x) }
-            guard let best else { return nil }
-            let slack = max(0, best.distance)
+            guard let best = context.closest[j] else { return nil }
+            let slack = context.distance(j)
             switch best.substitution {
             case let .lower(l):
                 beta -= a * l

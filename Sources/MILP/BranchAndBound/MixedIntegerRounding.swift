@@ -97,17 +97,21 @@ public struct MixedIntegerRoundingSeparator: CutSeparator {
         for (r, row) in rows.enumerated() {
             for (j, a) in zip(row.columns, row.coefficients) { activity[r] += a * point[j] }
         }
-        let boundValues = variableUpperBounds.map { bounds in
-            bounds.map { bound in zip(bound.switches, bound.factors).reduce(0.0) { $0 + $1.1 * point[$1.0] } }
-        }
-        var distance = [Double](repeating: 0, count: point.count)
+        // Each continuous column's closest bound: a variable upper bound first, then the lower,
+        // then the upper bound, each only when strictly closer.
+        var closest = [Closest?](repeating: nil, count: point.count)
         for j in point.indices where !isInteger[j] {
-            var d = min(point[j] - lower[j], upper[j] - point[j])
-            for value in boundValues[j] { d = min(d, value - point[j]) }
-            distance[j] = max(0, d)
+            let x = point[j], l = lower[j], u = upper[j]
+            var best: Closest?
+            for (k, bound) in variableUpperBounds[j].enumerated() {
+                let value = zip(bound.switches, bound.factors).reduce(0.0) { $0 + $1.1 * point[$1.0] }
+                if best == nil || value - x < best!.distance { best = Closest(substitution: .variable(k), distance: value - x) }
+            }
+            if l.isFinite, best == nil || x - l < best!.distance { best = Closest(substitution: .lower(l), distance: x - l) }
+            if u.isFinite, best == nil || u - x < best!.distance { best = Closest(substitution: .upper(u), distance: u - x) }
+            closest[j] = best
         }
-        let context = Context(point: point, lower: lower, upper: upper, activity: activity,
-                              boundValues: boundValues, distance: distance)
+        let context = Context(point: point, lower: lower, upper: upper, activity: activity, closest: closest)
         var workspace = Workspace(columns: point.count)
         var found: [(cut: Cut, efficacy: Double)] = []
         var seen = Set<Cut>()
@@ -128,10 +132,17 @@ public struct MixedIntegerRoundingSeparator: CutSeparator {
         var upper: [Double]
         /// Row activities at the point.
         var activity: [Double]
-        /// `Σ mᵢyᵢ` of each variable upper bound at the point.
-        var boundValues: [[Double]]
-        /// Each continuous column's distance to its closest bound at the point.
-        var distance: [Double]
+        /// Each continuous column's closest bound at the point (`nil`: none is finite).
+        var closest: [Closest?]
+
+        /// A continuous column's distance to its closest bound (infinite without one).
+        func distance(_ j: Int) -> Double { max(0, closest[j]?.distance ?? .infinity) }
+    }
+
+    /// The bound a continuous column is replaced by, and how far the point is from it.
+    struct Closest {
+        var substitution: Substitution
+        var distance: Double
     }
 
     /// A sparse vector over the columns, dense storage with the list of columns touched.
@@ -180,8 +191,8 @@ public struct MixedIntegerRoundingSeparator: CutSeparator {
     func aggregation(_ aggregate: Workspace, used: [Int], context: Context)
         -> (row: Int, column: Int, multiplier: Double)? {
         var columns: [(column: Int, distance: Double)] = []
-        for j in aggregate.touched where !isInteger[j] && abs(aggregate.value[j]) > 1e-9 && context.distance[j] > 1e-6 {
-            columns.append((j, context.distance[j]))
+        for j in aggregate.touched where !isInteger[j] && abs(aggregate.value[j]) > 1e-9 && context.distance(j) > 1e-6 {
+            columns.append((j, context.distance(j)))
         }
         columns.sort { $0.distance > $1.distance || ($0.distance == $1.distance && $0.column < $1.column) }
         for (j, _) in columns.prefix(3) {
