@@ -49,6 +49,12 @@ extension TreeSearch {
             let known = bounds(of: j)
             applied[j] = (max(known.lower, lower), min(known.upper, upper))
         }
+        restoreBounds(of: j)
+    }
+
+    /// Sets column `j` in this worker's LP to the bounds in force here (the root's, with this
+    /// node's changes), after a probe, a dive or a neighbourhood search changed it.
+    func restoreBounds(of j: Int) {
         let now = bounds(of: j)
         lp.setBounds(column: j, lower: now.lower, upper: now.upper)
     }

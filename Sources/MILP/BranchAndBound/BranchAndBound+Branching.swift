@@ -93,8 +93,7 @@ extension TreeSearch {
             }
             lp.restore(basis)
         }
-        let now = bounds(of: j)
-        lp.setBounds(column: j, lower: now.lower, upper: now.upper)
+        restoreBounds(of: j)
         lp.restore(basis)
         return (results[0], results[1], nil)
     }

@@ -14,10 +14,7 @@ extension TreeSearch {
         var point = values
         var changed: [Int] = []
         defer {
-            for j in changed {
-                let now = bounds(of: j)
-                lp.setBounds(column: j, lower: now.lower, upper: now.upper)
-            }
+            for j in changed { restoreBounds(of: j) }
             lp.restore(basis)
         }
         func distance(_ j: Int) -> Double { abs(point[j] - point[j].rounded()) }

@@ -43,10 +43,7 @@ extension TreeSearch {
         neighbourhood.nodeLimit = settings.neighbourhoodNodes
         neighbourhood.maximumStoredBases = settings.maximumStoredBases
         let found = neighbourhood.run(lp, lower: lower, upper: upper, objective: objective)
-        for j in settings.integerColumns {
-            let now = bounds(of: j)
-            lp.setBounds(column: j, lower: now.lower, upper: now.upper)
-        }
+        for j in settings.integerColumns { restoreBounds(of: j) }
         lp.restore(basis)
         outcome.lpSolves += found.lpSolves
         outcome.neighbourhoodNodes += found.nodes
