@@ -161,7 +161,8 @@ public struct ParkOptimizer: Sendable {
     func prepare(_ scenario: Scenario, deadline: Double?) throws(SolverError) -> Prepared {
         if let order = lexicographic, order.count > 1 { return try prepareLexicographic(scenario, order: order, deadline: deadline) }
         let (formulation, table, seconds, nodes, loaded) = try weighted(scenario, deadline: deadline)
-        return Prepared(formulation: formulation, payoff: table, lexicographic: nil, knownPoints: table?.points ?? [],
+        return Prepared(formulation: formulation, payoff: table, lexicographic: nil,
+                        knownPoints: (table?.points ?? []) + (formulation.statusQuoPoint.map { [$0] } ?? []),
                         loaded: loaded, seconds: seconds, nodes: nodes)
     }
 
@@ -176,7 +177,7 @@ public struct ParkOptimizer: Sendable {
         var exact = options
         exact.relativeGap = nil; exact.absoluteGap = nil
         let run = try LexicographicOptimization(order: Array(0..<(order.count - 1)), tolerance: lexicographicTolerance, options: exact)
-            .solve(problem, deadline: stagesDeadline)
+            .solve(problem, deadline: stagesDeadline, knownPoints: formulation.statusQuoPoint.map { [$0] } ?? [])
         var stages = run.stages.filter { $0.optimum != nil }
         for index in stages.indices {
             let stage = stages[index]
@@ -187,7 +188,8 @@ public struct ParkOptimizer: Sendable {
         formulation.maximize(formulation.expression(order[stages.count]))
         return Prepared(formulation: formulation, payoff: nil,
                         lexicographic: LexicographicStages(order: order, tolerance: lexicographicTolerance, stages: stages),
-                        knownPoints: run.points, seconds: run.seconds, nodes: run.nodes)
+                        knownPoints: run.points + (formulation.statusQuoPoint.map { [$0] } ?? []),
+                        seconds: run.seconds, nodes: run.nodes)
     }
 
     /// The weighted (or single-objective) model.
@@ -250,17 +252,21 @@ public struct ParkOptimizer: Sendable {
         throws(SolverError) -> (PayoffTable?, seconds: Double, nodes: Int, loaded: LPSolveModel?) {
         var fellBack = false
         var points: [[Double]] = []
+        // Building nothing is a design whenever no target forbids it: every row starts from it.
+        let statusQuo = formulation.statusQuoPoint.map { [$0] } ?? []
         var seconds = 0.0, nodes = 0
         var relaxed = formulation.model
         relaxed.relaxIntegrality()
         // One lprec: each LP re-solve starts from the previous optimal basis.
         let relaxation = try LPSolveModel(relaxed)
         var scales: [Double] = []
+        var relaxationOptima: [Double?] = []
         for kind in objectives {
             relaxation.setObjective(.maximize, formulation.expression(kind))
             let bound = try relaxation.solve(options: remaining(until: deadline, exactGaps: true))
             seconds += bound.seconds
             scales.append(max(1, abs(bound.objective ?? 1)))
+            relaxationOptima.append(bound.termination == .optimal ? bound.objective : nil)
         }
         var rows: [[Double]] = []
         var approximate = false
@@ -273,14 +279,18 @@ public struct ParkOptimizer: Sendable {
             }
             loaded.setObjective(.maximize, objective)
             let share = deadline.map { ParkOptimizer.now() + ($0 - ParkOptimizer.now()) / Double(objectives.count - k) }
-            let solution = try loaded.solve(knownPoints: points, options: remaining(until: share, exactGaps: true))
+            let solution = try loaded.solve(knownPoints: points + statusQuo, options: remaining(until: share, exactGaps: true))
             seconds += solution.seconds; nodes += solution.nodes
             approximate = approximate || solution.termination != .optimal
-            guard solution.hasSolution else {
+            // A row that stopped for time with only the status quo in hand found no design of
+            // its own: a table of empty designs normalizes nothing, so fall back as below.
+            let onlyStatusQuo = solution.termination != .optimal && statusQuo.first == solution.values
+            guard solution.hasSolution, !onlyStatusQuo else {
                 if solution.termination != .infeasible { fellBack = true }
                 guard fellBack else { return (nil, seconds, nodes, loaded) }
                 var table = PayoffTable(objectives: objectives, values: rows, approximate: true)
                 table.fellBackToEconomic = true
+                table.relaxationOptima = relaxationOptima
                 return (table, seconds, nodes, loaded)
             }
             rows.append(objectives.map { formulation.expression($0).value(at: solution.values) })
@@ -288,6 +298,7 @@ public struct ParkOptimizer: Sendable {
         }
         var table = PayoffTable(objectives: objectives, values: rows, approximate: approximate)
         table.points = points
+        table.relaxationOptima = relaxationOptima
         return (table, seconds, nodes, loaded)
     }
 
@@ -300,12 +311,19 @@ public struct ParkOptimizer: Sendable {
         let payoffSeconds = prepared.seconds, payoffNodes = prepared.nodes
         // The payoff rows' (or earlier stages') designs are feasible for the final model too:
         // start from the best.
-        let solution: Solution
+        let solved: Solution
         if let loaded = prepared.loaded {
             loaded.setObjective(formulation.model.sense, formulation.model.objective)
-            solution = try loaded.solve(knownPoints: prepared.knownPoints, options: remaining(until: deadline))
+            solved = try loaded.solve(knownPoints: prepared.knownPoints, options: remaining(until: deadline))
         } else {
-            solution = try solve(formulation.model, knownPoints: prepared.knownPoints, options: remaining(until: deadline))
+            solved = try solve(formulation.model, knownPoints: prepared.knownPoints, options: remaining(until: deadline))
+        }
+        var solution = solved
+        // A fallback to the economic objective that stopped before its root LP: the payoff
+        // table's LP optimum of the same objective over the same rows is a proven bound.
+        if solution.bestBound == nil, table?.fellBackToEconomic == true,
+           let index = table?.objectives.firstIndex(of: .economic), let bound = table?.relaxationOptima[safe: index] ?? nil {
+            solution.bestBound = bound
         }
         let model = formulation.model
         let point = solution.hasSolution ? minimalTransfers(formulation, values: solution.values) : nil
@@ -331,4 +349,9 @@ public struct ParkOptimizer: Sendable {
         }
         return result
     }
+}
+
+extension Array {
+    /// The element at `index`, or `nil` outside the array.
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -18,6 +18,9 @@ public struct PayoffTable: Sendable, Codable, Equatable {
     public var fellBackToEconomic = false
     /// The design (model point) of each row, to start later solves from.
     public var points: [[Double]] = []
+    /// Each objective's LP-relaxation optimum (model units), where the LP was solved to
+    /// optimality: a proven bound on that objective over every design.
+    public var relaxationOptima: [Double?] = []
 
     enum CodingKeys: String, CodingKey {
         case names = "objectives"

@@ -63,6 +63,9 @@ public struct ParkDesign: Sendable, Codable, Equatable {
     public var companiesParticipating: Int
     public var exchangesBuilt: Int
 
+    /// Whether any link or facility is built (false: the status quo).
+    public var buildsAnything: Bool { exchanges.contains(where: \.built) || facilities.contains(where: \.built) }
+
     /// Reads a design from a point of `formulation.model` (values rounded to the model's intent:
     /// binaries to 0/1, flows below 1e-7 to 0).
     public init(_ formulation: ParkFormulation, values: [Double]) {

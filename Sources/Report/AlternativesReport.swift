@@ -105,8 +105,7 @@ public struct AlternativesReport {
                 "facilities_built": d.facilities.filter(\.built).map { ["id": $0.id, "year": $0.buildYear ?? 0] as [String: Any] },
             ]
         }
-        let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONText.render(root)
     }
 
     // MARK: CSV

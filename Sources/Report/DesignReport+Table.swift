@@ -8,7 +8,7 @@ extension DesignReport {
     public func table() -> String {
         var out = "\(scenario.name) — policy \(policy ?? "baseline")\n"
         out += "status: \(status)"
-        if let gap = result.gap, result.termination != .optimal { out += String(format: " (gap %.2f%%)", gap * 100) }
+        if result.termination != .optimal, result.design != nil { out += " (\(gapText))" }
         out += String(format: "   solved in %.2f s, %d nodes, %d rows x %d columns (%d binary)\n",
                       result.seconds, result.nodes, result.rows, result.columns, result.binaries)
         if result.payoff?.fellBackToEconomic == true {
@@ -26,6 +26,9 @@ extension DesignReport {
                 + (kept.isEmpty ? "" : "; kept " + kept.joined(separator: ", "))
                 + (run.tolerance > 0 ? String(format: " (tolerance %g %%)", run.tolerance * 100) : "") + "\n"
             if !run.complete { out += "note: a lexicographic stage found no design in its time; the final solve optimized \(run.order[run.stages.count].rawValue).\n" }
+        }
+        if let design = result.design, result.termination != .optimal, !design.buildsAnything {
+            out += "note: nothing better than building nothing was found in the time; the design below is the status quo.\n"
         }
         guard let design = result.design else {
             out += "no design: the solver found no feasible network.\n"
@@ -92,6 +95,18 @@ func padded(_ text: String, _ width: Int) -> String {
 }
 
 /// `1,234,567` (no decimals), with a minus sign where negative.
+extension DesignReport {
+    /// The proven gap in words: a percentage of the incumbent, or, when the incumbent is 0
+    /// (building nothing), the bound itself, since no percentage of 0 means anything.
+    var gapText: String {
+        guard let gap = result.gap, let bound = result.bestBound else { return "gap unknown: no bound proven in the time" }
+        if abs(result.mipObjective ?? 0) < 1e-9 || gap > 1e4 {
+            return String(format: "no relative gap: the incumbent is 0, the best bound %.6g in the objective's units", bound)
+        }
+        return String(format: "gap %.2f%%", gap * 100)
+    }
+}
+
 func money(_ value: Double) -> String { grouped(value.rounded()) }
 
 /// Grouped with up to one decimal below 100.

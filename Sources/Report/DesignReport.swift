@@ -86,9 +86,11 @@ public struct DesignReport {
             ] as [String: Any]
         }
         if let table = result.payoff {
-            root["payoff_table"] = table.objectives.enumerated().map { k, kind in
+            // One entry per row solved: a table that fell back to the economic objective has
+            // fewer rows than objectives (the row that found no design and those after it).
+            root["payoff_table"] = zip(table.objectives, table.values).map { kind, row in
                 ["optimized": kind.rawValue,
-                 "values": Dictionary(uniqueKeysWithValues: table.objectives.enumerated().map { ($1.rawValue, table.values[k][$0]) })] as [String: Any]
+                 "values": Dictionary(uniqueKeysWithValues: zip(table.objectives.map(\.rawValue), row))] as [String: Any]
             }
         }
         if let explanation = result.infeasibility {
@@ -132,7 +134,6 @@ public struct DesignReport {
                  "own_capex": company.ownCapex, "financed_capex": company.financedCapex, "participates": company.participates]
             }
         }
-        let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONText.render(root)
     }
 }

@@ -123,8 +123,7 @@ public struct FrontReport {
             }
             return item
         }
-        let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONText.render(root)
     }
 
     // MARK: CSV

@@ -7,8 +7,7 @@ import Scenario
 /// and SVG charts (tornado, index bars, sweep heatmap).
 public enum SensitivityReport {
     static func json(_ root: [String: Any]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONText.render(root)
     }
 
     static func evaluation(_ e: ParkEvaluation) -> [String: Any] {
@@ -27,11 +26,11 @@ public enum SensitivityReport {
                                          "switches_design": bar.switchesDesign] as [String: Any])
             })])
         case "csv":
-            var lines = ["parameter,low,high,npv_at_low_\(currency),npv_at_high_\(currency),co2e_at_low_t,co2e_at_high_t,switches_design"]
+            var lines = ["parameter,low,high,npv_at_low_\(currency),npv_at_high_\(currency),co2e_at_low_t,co2e_at_high_t,switches_design,status_at_low,status_at_high"]
             for bar in bars {
-                lines.append([csvField(bar.parameter.keyPath), String(bar.parameter.low), String(bar.parameter.high), String(bar.low.npv),
-                              String(bar.high.npv), String(bar.low.co2eAvoided), String(bar.high.co2eAvoided),
-                              bar.switchesDesign ? "yes" : "no"].joined(separator: ","))
+                lines.append([csvField(bar.parameter.keyPath), String(bar.parameter.low), String(bar.parameter.high), csvNumber(bar.low.npv),
+                              csvNumber(bar.high.npv), csvNumber(bar.low.co2eAvoided), csvNumber(bar.high.co2eAvoided),
+                              bar.switchesDesign ? "yes" : "no", bar.low.termination.rawValue, bar.high.termination.rawValue].joined(separator: ","))
             }
             return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
         default:
@@ -39,12 +38,24 @@ public enum SensitivityReport {
             out += padded("parameter", 42) + padded("range", 22) + padded("NPV at low", 16) + padded("NPV at high", 16) + "design\n"
             for bar in bars {
                 out += padded(bar.parameter.keyPath, 42) + padded("\(level(bar.parameter.low)) .. \(level(bar.parameter.high))", 22)
-                    + padded(money(bar.low.npv), 16) + padded(money(bar.high.npv), 16) + (bar.switchesDesign ? "switches *" : "same") + "\n"
+                    + padded(outcome(bar.low), 16) + padded(outcome(bar.high), 16) + (bar.switchesDesign ? "switches *" : "same") + "\n"
             }
             out += "\n* the links built differ from the base design at one end of the range.\n"
+            if bars.contains(where: { !$0.low.npv.isFinite || !$0.high.npv.isFinite }) {
+                out += "An end marked infeasible has no design at that value (a target or requirement cannot hold); such bars come first.\n"
+            }
             return out
         }
     }
+
+    /// The NPV of an evaluation, or why it has none (`infeasible`, `no design (time_limit)`).
+    static func outcome(_ e: ParkEvaluation) -> String {
+        if e.npv.isFinite { return money(e.npv) }
+        return e.termination == .infeasible ? "infeasible" : "no design (\(e.termination.rawValue))"
+    }
+
+    /// A CSV number; empty where there is no value (the status column says why).
+    static func csvNumber(_ value: Double) -> String { value.isFinite ? String(value) : "" }
 
     /// A parameter level: grouped digits from 100 up, four significant digits below.
     static func level(_ value: Double) -> String { abs(value) >= 100 ? money(value) : String(format: "%.4g", value) }
@@ -94,18 +105,19 @@ public enum SensitivityReport {
             }
             return json(root)
         case "csv":
-            var lines = [(parameters.map { csvField($0.keyPath) } + ["npv_\(currency)", "co2e_avoided_t", "jobs_fte_years", "links_built", "built"]).joined(separator: ",")]
+            var lines = [(parameters.map { csvField($0.keyPath) } + ["npv_\(currency)", "co2e_avoided_t", "jobs_fte_years", "links_built", "built", "status"]).joined(separator: ",")]
             for (level, r) in zip(levels, results) {
-                lines.append((level.map { String($0) } + [String(r.npv), String(r.co2eAvoided), String(r.jobs), String(r.built.count),
-                                                          csvField(r.built.joined(separator: " "))]).joined(separator: ","))
+                lines.append((level.map { String($0) } + [csvNumber(r.npv), csvNumber(r.co2eAvoided), csvNumber(r.jobs), String(r.built.count),
+                                                          csvField(r.built.joined(separator: " ")), r.termination.rawValue]).joined(separator: ","))
             }
             return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
         default:
             var out = "Sweep over " + parameters.map(\.keyPath).joined(separator: " x ") + "\n\n"
             out += parameters.map { padded($0.keyPath, 34) }.joined() + padded("NPV (\(currency))", 16) + padded("CO2e (t)", 14) + padded("jobs", 8) + "links\n"
             for (level, r) in zip(levels, results) {
-                out += level.map { padded(Self.level($0), 34) }.joined() + padded(money(r.npv), 16) + padded(number(r.co2eAvoided), 14)
-                    + padded(number(r.jobs), 8) + "\(r.built.count)\n"
+                out += level.map { padded(Self.level($0), 34) }.joined() + padded(outcome(r), 16)
+                    + padded(r.co2eAvoided.isFinite ? number(r.co2eAvoided) : "-", 14)
+                    + padded(r.jobs.isFinite ? number(r.jobs) : "-", 8) + "\(r.built.count)\n"
             }
             if let b = breakEven {
                 out += "\nBreak-even of \(b.exchange) on \(b.parameter.keyPath): "

@@ -69,8 +69,7 @@ public struct SimulationReport {
         root["convergence"] = tally.npv.runningMean.map {
             ["samples": $0.samples, "mean_npv": $0.mean, "standard_error": $0.standardError] as [String: Any]
         }
-        let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONText.render(root)
     }
 
     public func table() -> String {

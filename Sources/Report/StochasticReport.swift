@@ -63,8 +63,7 @@ public struct StochasticReport {
             "stochastic": ["links": s, "out_of_sample_npv": SimulationReport.json(robust.tally.npv.summary)] as [String: Any],
             "out_of_sample_samples": robust.tally.samples, "seed": robust.header.seed,
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONText.render(root)
     }
 }
 

@@ -132,27 +132,30 @@ struct Compare: ParsableCommand {
         let document = ComparisonReport(comparison: comparison, language: lang, scenarioText: text, tornado: study)
         print(document.summaryText(), terminator: "")
         let built = document.document()
-        do {
-            let inputs = [file]
-            if let report {
-                try OutputFile.write(built.html(), to: report, inputs: inputs)
-                printError("report written to \(report)")
+        // Every file of the run is written, or none (`OutputBatch`).
+        var batch = OutputBatch(inputs: [file])
+        if let report { batch.add(built.html(), to: report) }
+        if let markdown {
+            let folder = URL(fileURLWithPath: markdown).deletingLastPathComponent().path
+            for figure in built.figures { batch.add(figure.svg, to: folder + "/" + figure.file) }
+            batch.add(built.markdown(), to: markdown)
+        }
+        var createdFolder: String?
+        if let csv {
+            do { createdFolder = try OutputFolder.prepare(csv) } catch {
+                printError("error: --csv \(error)")
+                throw ExitCode(73)
             }
-            if let markdown {
-                let folder = URL(fileURLWithPath: markdown).deletingLastPathComponent().path
-                for figure in built.figures { try OutputFile.write(figure.svg, to: folder + "/" + figure.file, inputs: inputs) }
-                try OutputFile.write(built.markdown(), to: markdown, inputs: inputs)
-                printError("Markdown written to \(markdown)")
-            }
-            if let csv {
-                try FileManager.default.createDirectory(atPath: csv, withIntermediateDirectories: true)
-                for table in document.csvTables() { try OutputFile.write(table.text, to: csv + "/" + table.file, inputs: inputs) }
-                printError("CSV tables written to \(csv)/")
-            }
-        } catch {
-            printError("error: \(error)")
+            for table in document.csvTables() { batch.add(table.text, to: csv + "/" + table.file) }
+        }
+        do { try batch.commit() } catch {
+            if let createdFolder { rmdir(createdFolder) }
+            printError("error: \(error); no file was written.")
             throw ExitCode(73)
         }
+        if let report { printError("report written to \(report)") }
+        if let markdown { printError("Markdown written to \(markdown)") }
+        if let csv { printError("CSV tables written to \(csv)/") }
     }
 }
 

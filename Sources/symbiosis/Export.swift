@@ -47,10 +47,17 @@ struct Export: ParsableCommand {
             if table?.approximate == true {
                 printError("note: a payoff-table row stopped at the time limit; its incumbent normalizes the objectives")
             }
-            if let mps { try OutputFile.write(try formulation.model.mpsText(), to: mps, inputs: [scenario.file]) }
-            if let lp { try OutputFile.write(try formulation.model.lpText(), to: lp, inputs: [scenario.file]) }
+            var batch = OutputBatch(inputs: [scenario.file])
+            if let mps { batch.add(try formulation.model.mpsText(), to: mps) }
+            if let lp { batch.add(try formulation.model.lpText(), to: lp) }
+            do { try batch.commit() } catch {
+                printError("error: \(error); no file was written.")
+                throw ExitCode(73)
+            }
             let m = formulation.model
             printError("wrote \(m.variableCount) columns (\(m.integerCount) binary), \(m.constraintCount) rows")
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             printError("error: \(error)")
             throw ExitCode(70)

@@ -87,8 +87,8 @@ struct Pareto: ParsableCommand {
         }
         let rendered = FrontReport(scenario: loaded.scenario, policy: scenario.policy, front: front, gridPoints: points)
         let text = format.render(rendered)
-        if let chart, !front.points.isEmpty { try deliver(rendered.chart(), to: chart, inputs: [scenario.file]) }
-        try deliver(text, to: output, inputs: [scenario.file])
+        let chartFile = chart.flatMap { front.points.isEmpty ? nil : (text: rendered.chart(), path: Optional($0)) }
+        try deliver([(text, output)] + (chartFile.map { [$0] } ?? []), inputs: [scenario.file])
         if front.points.isEmpty { throw ExitCode(2) }
     }
 }

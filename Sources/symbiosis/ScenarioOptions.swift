@@ -39,14 +39,19 @@ func printError(_ text: String) {
 /// Writes a command's result: to `output` atomically (never over one of `inputs`; exit 73 when
 /// it cannot be written), or to standard output.
 func deliver(_ text: String, to output: String?, inputs: [String]) throws {
-    guard let output else {
-        print(text, terminator: "")
-        return
-    }
-    do { try OutputFile.write(text, to: output, inputs: inputs) } catch {
-        printError("error: \(error)")
+    try deliver([(text, output)], inputs: inputs)
+}
+
+/// Writes several results of one command (a table and its chart) all or none: the files first,
+/// in one `OutputBatch`, then whatever goes to standard output.
+func deliver(_ results: [(text: String, path: String?)], inputs: [String]) throws {
+    var batch = OutputBatch(inputs: inputs)
+    for (text, path) in results { if let path { batch.add(text, to: path) } }
+    do { try batch.commit() } catch {
+        printError("error: \(error)" + (batch.paths.count > 1 ? "; no file was written." : ""))
         throw ExitCode(73)
     }
+    for (text, path) in results where path == nil { print(text, terminator: "") }
 }
 
 /// `--format` of the commands that print a result.

@@ -142,7 +142,15 @@ struct Sensitivity: ParsableCommand {
             printError(Interruption.shared.isRaised ? "interrupted: nothing was written." : "error: \(error)")
             throw ExitCode(Interruption.shared.isRaised ? 130 : 70)
         }
-        if let chart, let svg { try deliver(svg, to: chart, inputs: [scenario.file]) }
-        try deliver(text, to: output, inputs: [scenario.file])
+        // Ctrl-C during the last evaluation: every result came in, but the user asked to stop.
+        if Interruption.shared.isRaised {
+            printError("interrupted: nothing was written.")
+            throw ExitCode(130)
+        }
+        if chart != nil && svg == nil {
+            printError("note: --chart is not drawn for --method \(method.rawValue); no chart was written")
+        }
+        let chartFile = chart.flatMap { path in svg.map { (text: $0, path: Optional(path)) } }
+        try deliver([(text, output)] + (chartFile.map { [$0] } ?? []), inputs: [scenario.file])
     }
 }

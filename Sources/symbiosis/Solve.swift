@@ -79,7 +79,11 @@ struct Solve: ParsableCommand {
         try deliver(text, to: output, inputs: [scenario.file])
         for line in report.diagnostics() { printError(line) }
         if result.numerics?.failed == true { throw ExitCode(70) }
-        if result.design == nil { throw ExitCode(2) }
+        if result.design == nil {
+            // The solver failing is not the park having no design.
+            let failed: Set<TerminationStatus> = [.numericalFailure, .outOfMemory, .otherError]
+            throw ExitCode(failed.contains(result.termination) ? 70 : 2)
+        }
     }
 }
 

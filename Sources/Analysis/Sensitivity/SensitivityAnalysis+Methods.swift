@@ -9,6 +9,12 @@ public struct TornadoBar: Sendable {
     public var high: ParkEvaluation
     /// Whether the design (the set of links built) differs from the base design at either end.
     public var switchesDesign: Bool
+
+    /// `|NPV at high − NPV at low|`, infinite when either end has no design.
+    public var npvSwingMagnitude: Double {
+        let swing = abs(high.npv - low.npv)
+        return swing.isNaN ? .infinity : swing
+    }
 }
 
 /// A break-even level: the smallest value of a lever at which an exchange is built.
@@ -42,7 +48,8 @@ extension SensitivityAnalysis {
             let low = results[1 + 2 * i], high = results[2 + 2 * i]
             return TornadoBar(parameter: p, low: low, high: high, switchesDesign: low.built != base.built || high.built != base.built)
         }
-        return (base, bars.sorted { abs($0.high.npv - $0.low.npv) > abs($1.high.npv - $1.low.npv) })
+        // An end without a design (infeasible) is the largest swing there is: such bars first.
+        return (base, bars.sorted { $0.npvSwingMagnitude > $1.npvSwingMagnitude })
     }
 
     /// A grid of `points` levels per parameter (1 or 2 parameters): the product, first

@@ -78,7 +78,11 @@ public struct SensitivityAnalysis: Sendable {
         }
         formulation.maximize(objective)
         let solution: Solution
-        do { solution = try LPSolver().solve(formulation.model, options: options) } catch { throw .solver("\(error)") }
+        // From the status quo (nothing built) where it is feasible: a stop for time still has a design.
+        do {
+            solution = try LPSolveModel(formulation.model)
+                .solve(knownPoints: formulation.statusQuoPoint.map { [$0] } ?? [], options: options)
+        } catch { throw .solver("\(error)") }
         guard solution.hasSolution else {
             return ParkEvaluation(npv: .nan, co2eAvoided: .nan, jobs: .nan, built: [], termination: solution.termination)
         }
