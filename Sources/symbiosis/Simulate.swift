@@ -73,13 +73,18 @@ struct Simulate: ParsableCommand {
 
     func validate() throws {
         if let samples, samples < 1 { throw ValidationError("--samples must be at least 1, got \(samples)") }
+        if let samples, samples > SimulationSettings.maximumSamples {
+            throw ValidationError("--samples must be at most \(SimulationSettings.maximumSamples) (2^32, the most any sampling method can draw without repeating), got \(samples)")
+        }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
         if shard != nil && output == nil { throw ValidationError("--shard needs --output FILE for the part file") }
         if shard != nil && samplesOut != nil { throw ValidationError("--samples-out cannot be combined with --shard") }
         if mode == .stochastic && (shard != nil || samplesOut != nil) {
             throw ValidationError("--mode stochastic runs on one machine: no --shard or --samples-out")
         }
-        if paths < 1 { throw ValidationError("--paths must be at least 1, got \(paths)") }
+        if paths < 1 || paths > SimulationSettings.maximumSamples {
+            throw ValidationError("--paths must be between 1 and \(SimulationSettings.maximumSamples), got \(paths)")
+        }
         if let shard, Self.parseShard(shard) == nil {
             throw ValidationError("--shard must be K/N with 1 <= K <= N, e.g. 2/4; got \(shard)")
         }
@@ -148,9 +153,7 @@ struct Simulate: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(65)
         }
-        let blocks = settings.shardBlocks
-        let shardSamples = min(settings.samples, blocks.upperBound * SimulationSettings.blockSize) - blocks.lowerBound * SimulationSettings.blockSize
-        let bar = ProgressBar(total: shardSamples, label: "simulating")
+        let bar = ProgressBar(total: settings.shardSamples, label: "simulating")
         let run: MonteCarlo.Run
         do {
             run = try simulation.run(keepSamples: samplesOut != nil, progress: { bar.update($0) },

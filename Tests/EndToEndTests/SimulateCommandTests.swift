@@ -56,6 +56,29 @@ struct SimulateCommandTests {
         #expect(notAPart.stderr.contains("not a simulation part file"))
     }
 
+    /// Issue 20 (5): sample counts beyond what the sampling methods can draw are refused with a
+    /// message, not a crash (exit 134) or memory exhaustion; shard arithmetic does not overflow.
+    @Test func hugeSampleCountsAreRefused() throws {
+        let tiny = TestSupport.scenario("tiny.yaml")
+        for samples in ["9999999999999", "100000000000", "4294967297", "9223372036854775807"] {
+            let result = TestSupport.symbiosis(["simulate", tiny, "--policy", "legal_reform", "--samples", samples])
+            #expect(result.status == 64, "--samples \(samples): \(result.stderr)")
+            #expect(result.stderr.contains("--samples must be at most 4294967296"), "\(result.stderr)")
+        }
+        let directory = try TestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // The largest study, split over the most shards: this one has no block to run.
+        let part = TestSupport.symbiosis(["simulate", tiny, "--policy", "legal_reform", "--samples", "4294967296",
+                                          "--shard", "2/9223372036854775807", "--output", directory + "/part.json"])
+        #expect(part.status == 0, "\(part.stderr)")
+        let text = try String(contentsOfFile: TestSupport.scenario("tiny.yaml"), encoding: .utf8)
+        let edited = directory + "/huge.yaml"
+        try text.replacingOccurrences(of: "  samples: 2000\n", with: "  samples: 5000000000\n").write(toFile: edited, atomically: true, encoding: .utf8)
+        let scenario = TestSupport.symbiosis(["simulate", edited, "--policy", "legal_reform"])
+        #expect(scenario.status == 65, "\(scenario.stderr)")
+        #expect(scenario.stderr.contains("uncertainty.samples: must be at most 4294967296"), "\(scenario.stderr)")
+    }
+
     /// Ctrl-C during a simulation: a non-zero exit within 2 s, a partial table on stdout, and no
     /// output file.
     @Test func interruptionLeavesNoFile() throws {

@@ -71,8 +71,8 @@ public struct SimulationResult: Sendable, Codable, Equatable {
 
     /// Every sample block of the study is in the tally.
     public var isComplete: Bool {
-        let blocks = (header.samples + SimulationSettings.blockSize - 1) / SimulationSettings.blockSize
-        return tally.blocks == Array(0..<blocks)
+        let blocks = SimulationSettings(samples: header.samples, seed: header.seed).blockCount
+        return tally.blocks == BlockRanges(0..<blocks)
     }
 
     /// Combines the parts of one study (shards of the same header) into its result.
