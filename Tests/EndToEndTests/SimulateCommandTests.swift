@@ -79,6 +79,39 @@ struct SimulateCommandTests {
         #expect(scenario.stderr.contains("uncertainty.samples: must be at most 4294967296"), "\(scenario.stderr)")
     }
 
+    /// Issue 20 (6): shards of an edited scenario with the same name (one volatility changed)
+    /// are refused, naming both files; shards of the same content (reformatted) merge.
+    @Test func mergeRefusesPartsOfAnEditedScenario() throws {
+        let directory = try TestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let text = try String(contentsOfFile: TestSupport.scenario("tiny.yaml"), encoding: .utf8)
+        let original = "clinker: {model: gbm, drift: 0.02, volatility: 0.15}"
+        #expect(text.contains(original))
+        let same = directory + "/same.yaml", edited = directory + "/edited.yaml"
+        // Same content, other layout: a comment and a number spelled differently.
+        try ("# a copy\n" + text.replacingOccurrences(of: original, with: "clinker: {model: gbm, drift: 2e-2, volatility: 0.150}"))
+            .write(toFile: same, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: original, with: "clinker: {model: gbm, drift: 0.02, volatility: 0.25}")
+            .write(toFile: edited, atomically: true, encoding: .utf8)
+        let common = ["--policy", "legal_reform", "--samples", "128", "--seed", "3"]
+        func shard(_ scenario: String, _ k: Int, _ name: String) -> String {
+            let path = directory + "/" + name
+            let result = TestSupport.symbiosis(["simulate", scenario] + common + ["--shard", "\(k)/2", "--output", path])
+            #expect(result.status == 0, "\(result.stderr)")
+            return path
+        }
+        let first = shard(TestSupport.scenario("tiny.yaml"), 1, "part-1.json")
+        let good = shard(same, 2, "part-2.json")
+        let bad = shard(edited, 2, "part-2-edited.json")
+        let merged = TestSupport.symbiosis(["merge", first, good, "--format", "json"])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(merged.stdout.contains("\"scenario_digest\""))
+        let refused = TestSupport.symbiosis(["merge", first, bad])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains(first) && refused.stderr.contains(bad), "\(refused.stderr)")
+        #expect(refused.stderr.contains("different scenarios"), "\(refused.stderr)")
+    }
+
     /// Ctrl-C during a simulation: a non-zero exit within 2 s, a partial table on stdout, and no
     /// output file.
     @Test func interruptionLeavesNoFile() throws {
