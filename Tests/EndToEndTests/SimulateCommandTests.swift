@@ -112,6 +112,67 @@ struct SimulateCommandTests {
         #expect(refused.stderr.contains("different scenarios"), "\(refused.stderr)")
     }
 
+    /// Issue 20 (7): a design file is checked against the model: a build year before the
+    /// permit allows it is refused naming the link and the permit, and the deterministic NPV
+    /// comes from the model, not from the file.
+    @Test func designFilesAreCheckedAgainstTheModel() throws {
+        let directory = try TestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let tiny = TestSupport.scenario("tiny.yaml")
+        let design = directory + "/d.json"
+        let solve = TestSupport.symbiosis(["solve", tiny, "--policy", "legal_reform", "--format", "json", "--output", design])
+        #expect(solve.status == 0, "\(solve.stderr)")
+        let text = try String(contentsOfFile: design, encoding: .utf8)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let npv = try #require((root["economic"] as? [String: Any])?["npv"] as? Double)
+        let common = ["simulate", tiny, "--policy", "legal_reform", "--samples", "64", "--format", "json"]
+
+        let early = directory + "/early.json"
+        #expect(text.contains("\"build_year\" : 2027"))
+        try text.replacingOccurrences(of: "\"build_year\" : 2027", with: "\"build_year\" : 2026").write(toFile: early, atomically: true, encoding: .utf8)
+        let refused = TestSupport.symbiosis(common + ["--design", early, "--output", directory + "/risk.json"])
+        #expect(refused.status == 65, "\(refused.stderr)")
+        #expect(refused.stderr.contains("ash_to_cement") && refused.stderr.contains("waste_as_material"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("2026") && refused.stderr.contains("2027"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/risk.json"))
+
+        let claimed = directory + "/claimed.json"
+        var edited = root
+        var economic = try #require(root["economic"] as? [String: Any])
+        economic["npv"] = 123.0
+        edited["economic"] = economic
+        try JSONSerialization.data(withJSONObject: edited).write(to: URL(fileURLWithPath: claimed))
+        let run = TestSupport.symbiosis(common + ["--design", claimed])
+        #expect(run.status == 0, "\(run.stderr)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let recomputed = try #require((result["design"] as? [String: Any])?["npv"] as? Double)
+        #expect(TestSupport.relativeDifference(recomputed, npv) < 1e-6, "\(recomputed) vs \(npv)")
+        #expect(run.stderr.contains("states an NPV of 123"), "\(run.stderr)")
+    }
+
+    /// Issue 20 (low): Ctrl-C during the first (deterministic) solve exits 130 with
+    /// "interrupted" and writes nothing.
+    @Test func interruptionDuringTheFirstSolve() throws {
+        let directory = try TestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TestSupport.symbiosisPath)
+        process.arguments = ["simulate", TestSupport.scenario("hiep-phuoc.yaml"), "--policy", "legal_reform", "--samples", "64",
+                             "--threads", "1", "--format", "json", "--output", directory + "/risk.json"]
+        let err = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        Thread.sleep(forTimeInterval: 1)
+        kill(process.processIdentifier, SIGINT)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130, "\(stderr)")
+        #expect(stderr.contains("interrupted"))
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory)
+        #expect(left.isEmpty, "\(left)")
+    }
+
     /// Ctrl-C during a simulation: a non-zero exit within 2 s, a partial table on stdout, and no
     /// output file.
     @Test func interruptionLeavesNoFile() throws {
