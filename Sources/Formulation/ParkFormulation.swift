@@ -92,6 +92,12 @@ public struct ParkFormulation: Sendable {
         model.setObjective(.maximize, expression)
     }
 
+    /// Fixes a column of the model to `value` (both bounds): how a given design's build
+    /// decisions are imposed.
+    public mutating func fix(_ variable: Variable, to value: Double) {
+        model.setBounds(variable, lower: value, upper: value)
+    }
+
     /// Adds the row `objective ≥ value` (model units), named `objective_bound[<objective>]`:
     /// how a lexicographic stage keeps an earlier objective near its optimum.
     public mutating func bound(_ objective: Objective, atLeast value: Double) {

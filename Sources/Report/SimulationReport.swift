@@ -44,7 +44,7 @@ public struct SimulationReport {
 
     public func json() -> String {
         var root: [String: Any] = [
-            "scenario": header.scenario, "policy": header.policy, "currency": header.currency,
+            "scenario": header.scenario, "scenario_digest": header.scenarioDigest, "policy": header.policy, "currency": header.currency,
             "mode": header.mode.rawValue, "method": header.method.rawValue, "seed": header.seed,
             "samples": header.samples, "samples_done": tally.samples, "partial": result.partial || !result.isComplete,
             "quantile_definition": DistributionSummary.definition,

@@ -11,7 +11,8 @@
 /// order give results equal only to rounding. For byte-identical results across thread and
 /// shard counts, accumulate one `Moments` per fixed block of sample indices (each block filled
 /// in increasing sample order by whoever owns it, independent of the thread or shard layout)
-/// and fold the blocks in block order with `Moments.fold` — or let `BlockedMoments` do it.
+/// and fold them in a fixed order with `Moments.fold` — or let `BlockedMoments` do it (a fixed
+/// binary tree of blocks, in memory logarithmic in the number of blocks).
 public struct Moments: Sendable, Codable, Equatable {
     /// The number of observations.
     public private(set) var count = 0

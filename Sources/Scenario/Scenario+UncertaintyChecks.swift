@@ -1,4 +1,5 @@
 import Foundation
+import Sampling
 
 /// Checks of the `uncertainty:` and `sensitivity:` blocks.
 extension ScenarioChecker {
@@ -17,6 +18,10 @@ extension ScenarioChecker {
     mutating func checkUncertainty() {
         guard let u = scenario.uncertainty, covers("uncertainty") else { return }
         check(u.samples, .positiveCount, "uncertainty.samples")
+        if u.samples > SampleLimits.maximumSamples {
+            error("must be at most \(SampleLimits.maximumSamples) (2^32, the most the sampling methods can draw), got \(u.samples)",
+                  "uncertainty.samples")
+        }
         let prices = priceTargets, volumes = volumeTargets
         var canonical: [String: String] = [:]
         for (group, parameters, known) in [("prices", u.prices, prices), ("volumes", u.volumes, volumes)] {

@@ -35,7 +35,7 @@ struct Merge: ParsableCommand {
             }
         }
         let merged: SimulationResult
-        do { merged = try SimulationResult.merge(results) } catch {
+        do { merged = try SimulationResult.merge(results, names: parts) } catch {
             printError("error: \(error)")
             throw ExitCode(65)
         }

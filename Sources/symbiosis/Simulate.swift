@@ -73,13 +73,18 @@ struct Simulate: ParsableCommand {
 
     func validate() throws {
         if let samples, samples < 1 { throw ValidationError("--samples must be at least 1, got \(samples)") }
+        if let samples, samples > SimulationSettings.maximumSamples {
+            throw ValidationError("--samples must be at most \(SimulationSettings.maximumSamples) (2^32, the most any sampling method can draw without repeating), got \(samples)")
+        }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
         if shard != nil && output == nil { throw ValidationError("--shard needs --output FILE for the part file") }
         if shard != nil && samplesOut != nil { throw ValidationError("--samples-out cannot be combined with --shard") }
         if mode == .stochastic && (shard != nil || samplesOut != nil) {
             throw ValidationError("--mode stochastic runs on one machine: no --shard or --samples-out")
         }
-        if paths < 1 { throw ValidationError("--paths must be at least 1, got \(paths)") }
+        if paths < 1 || paths > SimulationSettings.maximumSamples {
+            throw ValidationError("--paths must be between 1 and \(SimulationSettings.maximumSamples), got \(paths)")
+        }
         if let shard, Self.parseShard(shard) == nil {
             throw ValidationError("--shard must be K/N with 1 <= K <= N, e.g. 2/4; got \(shard)")
         }
@@ -111,21 +116,44 @@ struct Simulate: ParsableCommand {
         let data = ParkData(park)
         let plan: BuildPlan, weights: ObjectiveWeights, summary: SimulationHeader.DesignSummary
         if let design {
-            do {
-                let file = try DesignFile(contentsOf: design, data: data)
-                (plan, weights, summary) = (file.plan, file.weights, file.summary)
-            } catch {
+            let file: DesignFile
+            do { file = try DesignFile(contentsOf: design, data: data) } catch {
                 printError("error: \(error)")
                 throw ExitCode(65)
+            }
+            // The file's design is checked against the model, and its numbers recomputed.
+            var options = limits.applied(to: ParkOptimizer.defaultOptions)
+            options.shouldStop = { Interruption.shared.isRaised }
+            let checked: ParkDesign
+            do { checked = try DesignCheck(options: options).check(file.plan, data: data, weights: file.weights) } catch {
+                if Interruption.shared.isRaised { throw Self.interrupted() }
+                switch error {
+                case let .breaksRules(rules):
+                    printError("error: \(design): the design does not fit \(park.name) under policy \(scenario.policy ?? "baseline"):")
+                    for rule in rules { printError("  \(rule)") }
+                    throw ExitCode(65)
+                case .undecided, .solver:
+                    printError("error: \(design): \(error)")
+                    throw ExitCode(70)
+                }
+            }
+            (plan, weights) = (file.plan, file.weights)
+            summary = SimulationHeader(scenario: park, policy: scenario.policy, settings: settings, design: checked).design
+            let stated = file.summary.npv
+            if abs(stated - summary.npv) > 1e-6 * max(1, abs(summary.npv)) {
+                printError(String(format: "note: %@ states an NPV of %.0f; the model gives %.0f for its build decisions, which is used",
+                                  design, stated, summary.npv))
             }
         } else {
             var options = limits.applied(to: ParkOptimizer.defaultOptions)
             options.shouldStop = { Interruption.shared.isRaised }
             let result: OptimizationResult
             do { result = try ParkOptimizer(options: options).optimize(park) } catch {
+                if Interruption.shared.isRaised { throw Self.interrupted() }
                 printError("error: \(error)")
                 throw ExitCode(70)
             }
+            if result.termination == .interrupted || Interruption.shared.isRaised { throw Self.interrupted() }
             guard let found = result.design else {
                 printError("error: \(SimulationError.noDesign("the deterministic model ended \(result.termination.rawValue)"))")
                 throw ExitCode(2)
@@ -137,7 +165,7 @@ struct Simulate: ParsableCommand {
             weights = result.objectiveWeights
             summary = SimulationHeader(scenario: park, policy: scenario.policy, settings: settings, design: found).design
         }
-        if Interruption.shared.isRaised { throw ExitCode(130) }
+        if Interruption.shared.isRaised { throw Self.interrupted() }
         if mode == .stochastic {
             try runStochastic(park, plan: plan, weights: weights, summary: summary, settings: settings)
             return
@@ -148,9 +176,7 @@ struct Simulate: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(65)
         }
-        let blocks = settings.shardBlocks
-        let shardSamples = min(settings.samples, blocks.upperBound * SimulationSettings.blockSize) - blocks.lowerBound * SimulationSettings.blockSize
-        let bar = ProgressBar(total: shardSamples, label: "simulating")
+        let bar = ProgressBar(total: settings.shardSamples, label: "simulating")
         let run: MonteCarlo.Run
         do {
             run = try simulation.run(keepSamples: samplesOut != nil, progress: { bar.update($0) },
@@ -214,6 +240,12 @@ struct Simulate: ParsableCommand {
         }
         let text = format == .json ? report.json() : report.table()
         try write(text, to: output)
+    }
+
+    /// Ctrl-C before any sample was drawn: nothing to report, nothing written.
+    private static func interrupted() -> ExitCode {
+        printError("interrupted: stopped before simulating; no file was written.")
+        return ExitCode(130)
     }
 
     private func write(_ text: String, to path: String?) throws {

@@ -85,6 +85,55 @@ struct MomentsTests {
         #expect(abs(single.total.variance! - exact.variance) <= 1e-12 * exact.variance)
     }
 
+    /// Issue 20 (5): the moments kept do not grow with the samples. 100,000 samples in blocks of
+    /// 4 (25,000 blocks) keep a few dozen nodes, whether added in order or as blocks merged in a
+    /// shuffled order, with the same bits either way and a convergence trace of 1, 2, 4, … blocks.
+    @Test func blockedMomentsKeepLogarithmicallyManyNodes() throws {
+        let values = SamplingTestData.mixedSign(100_000, seed: 31)
+        var single = BlockedMoments(blockSize: 4)
+        for (sample, x) in values.enumerated() {
+            single.add(x, sample: sample)
+            #expect(single.storedNodes <= 2 * 15 + 1, "after sample \(sample): \(single.storedNodes) nodes")
+            if single.storedNodes > 31 { break }
+        }
+        #expect(single.blockCount == 25_000)
+        var rng = SplitMix64(seed: 8)
+        var merged = BlockedMoments(blockSize: 4)
+        var largest = 0
+        // Blocks finish out of order, as with threads: a window of 8 blocks shuffled at a time.
+        for window in stride(from: 0, to: 25_000, by: 8) {
+            for block in Array(window..<min(25_000, window + 8)).shuffled(using: &rng) {
+                var part = BlockedMoments(blockSize: 4)
+                for sample in (4 * block)..<(4 * block + 4) { part.add(values[sample], sample: sample) }
+                merged.merge(part)
+                largest = max(largest, merged.storedNodes)
+            }
+        }
+        #expect(largest <= 2 * 15 + 8)
+        #expect(merged == single)
+        #expect(merged.total == single.total)
+        let exact = Self.twoPass(values)
+        #expect(TestSupport.relativeDifference(single.total.mean, exact.mean) < 1e-12)
+        #expect(abs(single.total.variance! - exact.variance) <= 1e-12 * exact.variance)
+        // Prefixes 0 ..< 2^k blocks: 1, 2, 4, …, 16384 blocks.
+        #expect(single.prefixes.map(\.count) == (0...14).map { 4 << $0 })
+        #expect(TestSupport.relativeDifference(single.prefixes[3].mean, Moments(values.prefix(32)).mean) < 1e-12)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        #expect(try encoder.encode(single).count < 20_000)
+        #expect(try JSONDecoder().decode(BlockedMoments.self, from: encoder.encode(merged)) == single)
+    }
+
+    /// A short block (the last of a study) stays a leaf; it never pairs with a full sibling.
+    @Test func aShortLastBlockStaysALeaf() {
+        var moments = BlockedMoments(blockSize: 10)
+        for sample in 0..<25 { moments.add(Double(sample), sample: sample) }
+        #expect(moments.blockCount == 3)
+        #expect(moments.storedNodes == 2)
+        #expect(moments.total.count == 25)
+        #expect(moments.total.mean == 12)
+    }
+
     @Test func codable() throws {
         let moments = Moments(SamplingTestData.lognormal(100, seed: 23))
         #expect(try JSONDecoder().decode(Moments.self, from: JSONEncoder().encode(moments)) == moments)

@@ -87,6 +87,51 @@ import TestSupport
         #expect(run.tally.samples % SimulationSettings.blockSize == 0, "only whole blocks are kept")
     }
 
+    /// Issue 20 (5): a tally's size does not grow with the samples. 6,400 blocks merged as
+    /// threads finish them (neighbours swapped) encode to about the size of 100 blocks: no list
+    /// of blocks, no moments per block.
+    @Test func tallySizeDoesNotGrowWithTheSamples() throws {
+        func tally(blocks: Int) throws -> SimulationTally {
+            var total = SimulationTally(accounts: 3, exchanges: 2, years: 4, blockSize: SimulationSettings.blockSize)
+            for index in 0..<blocks {
+                let block = (index ^ 1) < blocks ? index ^ 1 : index
+                var part = SimulationTally(accounts: 3, exchanges: 2, years: 4, blockSize: SimulationSettings.blockSize)
+                for sample in (block * 64)..<(block * 64 + 64) {
+                    let x = 1_000 + Double(sample % 97)
+                    for keyPath in [\SimulationTally.npv, \.co2eAvoided, \.jobs, \.wasteDiverted, \.waterSaved] {
+                        part[keyPath: keyPath].add(x, sample: sample)
+                    }
+                    for a in 0..<3 { part.accountNPV[a].add(x - 500, sample: sample) }
+                    for t in 0..<4 { part.cashFlow[t].add(x * Double(t), sample: sample) }
+                }
+                part.blocks = BlockRanges(block..<(block + 1))
+                try total.merge(part)
+            }
+            return total
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let small = try encoder.encode(tally(blocks: 100)).count
+        let large = try tally(blocks: 6_400)
+        #expect(large.samples == 6_400 * 64)
+        #expect(large.blocks == BlockRanges(0..<6_400))
+        #expect(large.npv.moments.storedNodes <= 14)
+        #expect(try encoder.encode(large).count < small * 3 / 2, "\(small) bytes for 100 blocks")
+        #expect(large.npv.runningMean.count <= 14)
+    }
+
+    /// Shard arithmetic holds up to the largest study and any shard count, without overflow.
+    @Test func shardBlocksDoNotOverflow() {
+        var settings = SimulationSettings(samples: SimulationSettings.maximumSamples, seed: 1)
+        #expect(settings.blockCount == (1 << 32) / 64)
+        settings.shardCount = Int.max
+        settings.shardIndex = Int.max - 1
+        #expect(settings.shardBlocks == (settings.blockCount - 1)..<settings.blockCount)
+        settings.shardIndex = 0
+        #expect(settings.shardBlocks.isEmpty)
+        #expect(settings.shardSamples == 0)
+    }
+
     @Test func reoptimizedDesignsCountBuildsAndYears() throws {
         let (scenario, result, plan) = try Self.tiny()
         let settings = SimulationSettings(samples: 40, seed: 3, mode: .reoptimize, threads: 2)

@@ -38,13 +38,13 @@ extension Distribution {
             probabilityNegative: Double(negative) / Double(total.count))
     }
 
-    /// The running mean and its standard error after each block of samples (convergence).
+    /// The running mean and its standard error after 1, 2, 4, 8, … full blocks of samples, then
+    /// after all of them (convergence): at most about 30 points however many samples.
     public var runningMean: [(samples: Int, mean: Double, standardError: Double)] {
-        var folded = Moments()
-        var result: [(Int, Double, Double)] = []
-        for (_, block) in moments.orderedBlocks {
-            folded.merge(block)
-            result.append((folded.count, folded.mean, folded.standardError ?? 0))
+        var result = moments.prefixes.map { ($0.count, $0.mean, $0.standardError ?? 0) }
+        let total = moments.total
+        if total.count > 0, result.last?.0 != total.count {
+            result.append((total.count, total.mean, total.standardError ?? 0))
         }
         return result
     }

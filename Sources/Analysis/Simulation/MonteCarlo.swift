@@ -3,6 +3,7 @@ import Foundation
 import Formulation
 import LPSolve
 import MILP
+import Sampling
 import Scenario
 
 /// What each sample of a simulation does with the design.
@@ -42,12 +43,29 @@ public struct SimulationSettings: Sendable, Codable, Equatable {
     /// Samples per block: the unit of work, of sharding and of the moments' fold order.
     public static let blockSize = 64
 
-    public var blockCount: Int { (samples + Self.blockSize - 1) / Self.blockSize }
+    /// The largest number of samples of a study: 2³² = 4,294,967,296. Every sampling method
+    /// computes a sample from a 32-bit index (Philox counter word, Sobol point index, Latin
+    /// hypercube strata), so more samples would repeat draws; at the ~10⁴–10⁵ samples per
+    /// second of a small park it is already days of work for one machine.
+    public static let maximumSamples = SampleLimits.maximumSamples
+
+    public var blockCount: Int { samples <= 0 ? 0 : (samples - 1) / Self.blockSize + 1 }
 
     /// The blocks of this shard: a contiguous run, the shards together covering every block once.
     public var shardBlocks: Range<Int> {
         let n = blockCount
-        return (shardIndex * n / shardCount)..<((shardIndex + 1) * n / shardCount)
+        func boundary(_ k: Int) -> Int {
+            // k·n/count without overflow for any shard count.
+            let product = k.multipliedFullWidth(by: n)
+            return shardCount.dividingFullWidth((product.high, product.low)).quotient
+        }
+        return boundary(shardIndex)..<boundary(shardIndex + 1)
+    }
+
+    /// The number of samples in this shard's blocks.
+    public var shardSamples: Int {
+        let blocks = shardBlocks
+        return Swift.max(0, Swift.min(samples, blocks.upperBound * Self.blockSize) - blocks.lowerBound * Self.blockSize)
     }
 }
 
@@ -88,8 +106,10 @@ public struct MonteCarlo: Sendable {
     /// `progress` is called (from worker threads) with the number of samples done so far.
     public func run(keepSamples: Bool = false, progress: @escaping @Sendable (Int) -> Void = { _ in },
                     shouldStop: @escaping @Sendable () -> Bool = { false }) throws(SimulationError) -> Run {
-        let blocks = Array(settings.shardBlocks)
-        let shared = WorkQueue(blocks: blocks)
+        let blocks = settings.shardBlocks
+        // Finished blocks are merged into one tally as they come: its moments keep O(log n)
+        // nodes (`BlockedMoments`), so memory does not grow with the samples.
+        let shared = WorkQueue(blocks: blocks, tally: emptyTally())
         let threads = max(1, min(settings.threads, blocks.count))
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             do {
@@ -104,16 +124,14 @@ public struct MonteCarlo: Sendable {
                         progress(shared.done(1))
                     }
                     // Only whole blocks count: a stopped run reports what it finished.
-                    if completed { try worker.finishBlock(block) } else { shared.markIncomplete() }
+                    if completed { try shared.finish(worker.finishBlock(block)) } else { shared.markIncomplete() }
                 }
-                shared.finish(worker.finished, samples: worker.finishedSamples)
             } catch {
                 shared.fail(error)
             }
         }
         if let failure = shared.failure { throw failure }
-        var tally = emptyTally()
-        for part in shared.tallies { try tally.merge(part) }
+        let tally = shared.tally
         return Run(tally: tally, stopped: shared.incomplete || tally.blocks.count < blocks.count,
                    samples: shared.samples.sorted { $0.sample < $1.sample })
     }
@@ -127,9 +145,6 @@ public struct MonteCarlo: Sendable {
     struct Worker {
         let simulation: MonteCarlo
         let operating: OperatingModel?
-        /// The finished blocks.
-        var finished: SimulationTally
-        var finishedSamples: [(sample: Int, values: [Double])] = []
         /// The block in progress.
         var tally: SimulationTally
         var samples: [(sample: Int, values: [Double])] = []
@@ -147,7 +162,6 @@ public struct MonteCarlo: Sendable {
                     ? try OperatingModel(plan: simulation.plan, data: base, weights: simulation.weights) : nil
             } catch { throw .solver("\(error)") }
             tally = simulation.emptyTally()
-            finished = tally
             jobs = simulation.plan.jobs(data: base)
             self.base = base
         }
@@ -157,10 +171,11 @@ public struct MonteCarlo: Sendable {
             samples = []
         }
 
-        mutating func finishBlock(_ block: Int) throws(SimulationError) {
-            tally.blocks = [block]
-            try finished.merge(tally)
-            finishedSamples += samples
+        /// The finished block's tally and kept samples.
+        func finishBlock(_ block: Int) -> (tally: SimulationTally, samples: [(sample: Int, values: [Double])]) {
+            var tally = self.tally
+            tally.blocks = BlockRanges(block..<(block + 1))
+            return (tally, samples)
         }
 
         mutating func run(sample: Int) throws(SimulationError) {
@@ -234,26 +249,37 @@ public struct MonteCarlo: Sendable {
     }
 }
 
-/// Blocks handed to worker threads, and what they hand back.
+/// Blocks handed to worker threads in increasing order, and the tally of those finished.
 final class WorkQueue: @unchecked Sendable {
     private let lock = NSLock()
-    private var remaining: [Int]
+    private var nextBlock: Int
+    private let end: Int
     private var samplesDone = 0
-    private(set) var tallies: [SimulationTally] = []
+    private(set) var tally: SimulationTally
     private(set) var samples: [(sample: Int, values: [Double])] = []
     private(set) var failure: SimulationError?
     private(set) var incomplete = false
 
-    init(blocks: [Int]) { remaining = blocks.reversed() }
+    init(blocks: Range<Int>, tally: SimulationTally) {
+        nextBlock = blocks.lowerBound
+        end = blocks.upperBound
+        self.tally = tally
+    }
 
-    func next() -> Int? { lock.withLock { failure == nil ? remaining.popLast() : nil } }
+    func next() -> Int? {
+        lock.withLock {
+            guard failure == nil, nextBlock < end else { return nil }
+            defer { nextBlock += 1 }
+            return nextBlock
+        }
+    }
     func done(_ count: Int) -> Int { lock.withLock { samplesDone += count; return samplesDone } }
     func markIncomplete() { lock.withLock { incomplete = true } }
-    func finish(_ tally: SimulationTally, samples kept: [(sample: Int, values: [Double])]) {
-        lock.withLock {
-            tallies.append(tally)
-            samples += kept
-        }
+    func finish(_ block: (tally: SimulationTally, samples: [(sample: Int, values: [Double])])) throws(SimulationError) {
+        lock.lock()
+        defer { lock.unlock() }
+        try tally.merge(block.tally)
+        samples += block.samples
     }
     func fail(_ error: Error) {
         lock.withLock {

@@ -5,6 +5,9 @@ import Scenario
 /// check that parts belong together and report without solving anything again.
 public struct SimulationHeader: Sendable, Codable, Equatable {
     public var scenario: String
+    /// `Scenario.contentDigest` of the scenario as loaded with its policy applied: parts of an
+    /// edited scenario (same name, other values) are not merged.
+    public var scenarioDigest: String
     public var policy: String
     public var currency: String
     public var startYear: Int
@@ -43,6 +46,7 @@ public struct SimulationHeader: Sendable, Codable, Equatable {
 
     public init(scenario: Scenario, policy: String?, settings: SimulationSettings, design: DesignSummary) {
         self.scenario = scenario.name
+        scenarioDigest = scenario.contentDigest
         self.policy = policy ?? "baseline"
         currency = scenario.currency
         startYear = scenario.startYear
@@ -71,16 +75,25 @@ public struct SimulationResult: Sendable, Codable, Equatable {
 
     /// Every sample block of the study is in the tally.
     public var isComplete: Bool {
-        let blocks = (header.samples + SimulationSettings.blockSize - 1) / SimulationSettings.blockSize
-        return tally.blocks == Array(0..<blocks)
+        let blocks = SimulationSettings(samples: header.samples, seed: header.seed).blockCount
+        return tally.blocks == BlockRanges(0..<blocks)
     }
 
-    /// Combines the parts of one study (shards of the same header) into its result.
-    public static func merge(_ parts: [SimulationResult]) throws(SimulationError) -> SimulationResult {
+    /// Combines the parts of one study (shards of the same header) into its result. `names`
+    /// (e.g. the part files' paths, one per part) name the parts in errors.
+    public static func merge(_ parts: [SimulationResult], names: [String]? = nil) throws(SimulationError) -> SimulationResult {
         guard var merged = parts.first else { throw .incompatibleParts("no parts given") }
-        for part in parts.dropFirst() {
-            guard part.header == merged.header else {
-                throw .incompatibleParts("they come from different studies (scenario, policy, seed, samples, method, mode or design differ)")
+        let names = names ?? parts.indices.map { "part \($0 + 1)" }
+        for (index, part) in parts.enumerated().dropFirst() {
+            let first = parts[0].header
+            if part.header.scenarioDigest != first.scenarioDigest {
+                throw .incompatibleParts(
+                    "\(names[0]) and \(names[index]) simulate different scenarios (content digest \(first.scenarioDigest) "
+                        + "vs \(part.header.scenarioDigest)\(first.scenario == part.header.scenario ? ", both named `\(first.scenario)`" : ""))"
+                        + ": the scenario file or the policy changed between the runs")
+            }
+            guard part.header == first else {
+                throw .incompatibleParts("\(names[0]) and \(names[index]) come from different studies (scenario, policy, seed, samples, method, mode or design differ)")
             }
             try merged.tally.merge(part.tally)
             merged.partial = merged.partial || part.partial

@@ -51,8 +51,8 @@ public struct SimulationTally: Sendable, Codable, Equatable {
     /// Per exchange: samples in which it was built (re-optimized designs), and per build year.
     public var built: [Int]
     public var buildYears: [[Int]]
-    /// The sample blocks this tally covers (sorted), to check merges.
-    public var blocks: [Int]
+    /// The sample blocks this tally covers, to check merges.
+    public var blocks: BlockRanges
 
     public init(accounts: Int, exchanges: Int, years: Int, blockSize: Int) {
         npv = Distribution(blockSize: blockSize)
@@ -66,16 +66,15 @@ public struct SimulationTally: Sendable, Codable, Equatable {
         operatingYears = Array(repeating: 0, count: exchanges)
         built = Array(repeating: 0, count: exchanges)
         buildYears = Array(repeating: Array(repeating: 0, count: years), count: exchanges)
-        blocks = []
+        blocks = BlockRanges()
     }
 
     public var samples: Int { npv.count }
 
     /// Adds another tally covering other sample blocks.
     public mutating func merge(_ other: SimulationTally) throws(SimulationError) {
-        let overlap = Set(blocks).intersection(other.blocks)
-        guard overlap.isEmpty else {
-            throw .incompatibleParts("sample block \(overlap.min()!) is in two parts (the same shard given twice?)")
+        if let overlap = blocks.firstCommonBlock(with: other.blocks) {
+            throw .incompatibleParts("sample block \(overlap) is in two parts (the same shard given twice?)")
         }
         guard accountNPV.count == other.accountNPV.count, cashFlow.count == other.cashFlow.count,
               built.count == other.built.count, npv.moments.blockSize == other.npv.moments.blockSize else {
@@ -94,6 +93,65 @@ public struct SimulationTally: Sendable, Codable, Equatable {
             built[e] += other.built[e]
             for t in buildYears[e].indices { buildYears[e][t] += other.buildYears[e][t] }
         }
-        blocks = (blocks + other.blocks).sorted()
+        blocks.formUnion(other.blocks)
+    }
+}
+
+/// A set of sample blocks as sorted, disjoint, non-adjacent ranges: a run's blocks take a few
+/// ranges however many blocks there are. Encoded as `[[first, end], …]`.
+public struct BlockRanges: Sendable, Codable, Equatable {
+    public private(set) var ranges: [Range<Int>] = []
+
+    public init() {}
+
+    public init(_ range: Range<Int>) {
+        if !range.isEmpty { ranges = [range] }
+    }
+
+    /// The number of blocks.
+    public var count: Int { ranges.reduce(0) { $0 + $1.count } }
+
+    /// The smallest block in both sets, if any.
+    public func firstCommonBlock(with other: BlockRanges) -> Int? {
+        var i = 0, j = 0, first: Int?
+        while i < ranges.count, j < other.ranges.count {
+            let a = ranges[i], b = other.ranges[j]
+            if a.overlaps(b) { first = Swift.max(a.lowerBound, b.lowerBound); break }
+            if a.upperBound <= b.lowerBound { i += 1 } else { j += 1 }
+        }
+        return first
+    }
+
+    public mutating func formUnion(_ other: BlockRanges) {
+        var merged: [Range<Int>] = []
+        for range in (ranges + other.ranges).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = merged.last, last.upperBound >= range.lowerBound {
+                merged[merged.count - 1] = last.lowerBound..<Swift.max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        ranges = merged
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(ranges.map { [$0.lowerBound, $0.upperBound] })
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        var end = 0
+        for pair in try container.decode([[Int]].self) {
+            guard pair.count == 2, pair[0] >= end, pair[1] > pair[0] else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "block ranges must be sorted, disjoint and non-empty")
+            }
+            ranges.append(pair[0]..<pair[1])
+            end = pair[1]
+        }
+        // Adjacent ranges are joined, so equal sets compare equal.
+        let pieces = ranges
+        ranges = []
+        for piece in pieces { formUnion(BlockRanges(piece)) }
     }
 }
