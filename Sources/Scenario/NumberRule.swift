@@ -12,6 +12,9 @@ enum NumberRule: Sendable {
     case share
     /// `> -1`: growth and interest rates (a rate of -100% or less makes no sense).
     case aboveMinusOne
+    /// `> -1` and `<= 1`: the discount rate. Above 1 (100 % a year) it is a percentage written as
+    /// a whole number (`10` for 10 %), which would discount year 1 by a factor of 11.
+    case discountRate
     /// `-1 ... 1`: correlations.
     case correlation
     /// Whole number `>= 0`.
@@ -41,6 +44,12 @@ enum NumberRule: Sendable {
         case .unitInterval: return (0 ... 1).contains(value) ? nil : "must be between 0 and 1" + got
         case .share: return value > 0 && value <= 1 ? nil : "must be > 0 and <= 1" + got
         case .aboveMinusOne: return value > -1 ? nil : "must be > -1" + got
+        case .discountRate:
+            guard value > -1 else { return "must be > -1" + got }
+            guard value <= 1 else {
+                return "discount_rate \(value.formattedForMessage) is above 1: write rates as fractions, e.g. 0.10 for 10 %"
+            }
+            return nil
         case .correlation: return (-1 ... 1).contains(value) ? nil : "must be between -1 and 1" + got
         case .count, .positiveCount, .yearCount:
             guard value.rounded() == value, abs(value) < 1e15 else { return "must be a whole number" + got }

@@ -94,9 +94,8 @@ extension Scenario {
         }
         do {
             if let root = try Yams.compose(yaml: yaml) {
-                guard YAMLLimits.exceedsNodeLimit(root) else { return root }
-                decoder.log.error("the YAML expands (through aliases) to more than \(YAMLLimits.nodeLimit) values",
-                                  at: root.location(in: file), path: "")
+                guard let problem = YAMLLimits.sizeProblem(root) else { return root }
+                decoder.log.error(problem, at: root.location(in: file), path: "")
                 return nil
             }
             decoder.log.error("the scenario file is empty", at: SourceLocation(file: file, line: 1, column: 1), path: "")

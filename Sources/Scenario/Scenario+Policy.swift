@@ -77,12 +77,25 @@ struct PolicyBook {
     }
 
     /// The definitions named by `spec` (`nil`/empty = none, `a+b` = both in order), or `nil`
-    /// after reporting an unknown name.
+    /// after reporting an unknown or repeated name.
     func select(_ spec: String?, decoder: inout ScenarioDecoder) -> [Definition]? {
         guard let spec, !spec.trimmingWhitespace.isEmpty else { return [] }
         var selected: [Definition] = []
         var ok = true
-        for name in spec.split(separator: "+", omittingEmptySubsequences: false).map({ String($0).trimmingWhitespace }) {
+        let names = spec.split(separator: "+", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace }
+        let counts = Dictionary(names.map { ($0, 1) }, uniquingKeysWith: +)
+        var reported: Set<String> = []
+        for name in names {
+            if let count = counts[name], count > 1, !name.isEmpty {
+                // Applying a policy twice is a slip (the second does nothing or clashes); reported once.
+                if reported.insert(name).inserted {
+                    let times = count == 2 ? "twice" : "\(count) times"
+                    decoder.log.error("policy `\(name)` appears \(times) in `\(spec)`; name each policy once",
+                                      at: anchor, path: "policies")
+                }
+                ok = false
+                continue
+            }
             if let definition = definitions.first(where: { $0.policy.id == name }) {
                 selected.append(definition)
                 continue

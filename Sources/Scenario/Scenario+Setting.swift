@@ -129,7 +129,7 @@ extension Scenario {
 
     private func topLevelSetter(_ key: String) -> Setter? {
         switch key {
-        case "discount_rate": return Setter(rule: .aboveMinusOne) { $0.discountRate = $1 }
+        case "discount_rate": return Setter(rule: .discountRate) { $0.discountRate = $1 }
         case "carbon_price": return Setter(rule: .nonNegative) { $0.economics.carbonPrice = $1 }
         case "carbon_price_growth": return Setter(rule: .aboveMinusOne) { $0.economics.carbonPriceGrowth = $1 }
         case "capex_subsidy": return Setter(rule: .unitInterval) { $0.economics.capexSubsidy = $1 }

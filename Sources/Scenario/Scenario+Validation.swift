@@ -76,7 +76,7 @@ struct ScenarioChecker {
         let s = scenario
         if s.horizonYears < 1 { error("must be at least 1 year, got \(s.horizonYears)", "horizon_years") }
         if s.horizonYears > 1000 { error("must be at most 1000 years, got \(s.horizonYears)", "horizon_years") }
-        check(s.discountRate, .aboveMinusOne, "discount_rate")
+        check(s.discountRate, .discountRate, "discount_rate")
         checkCompounding(s.discountRate, discounting: true, "discount_rate")
         let e = s.economics
         check(e.carbonPrice, .nonNegative, "carbon_price")

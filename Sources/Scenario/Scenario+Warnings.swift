@@ -27,6 +27,7 @@ extension ScenarioChecker {
     /// Rates are fractions; `8` for 8% is a classic slip.
     private mutating func warnIfPercentage(_ rate: Double, _ path: String) {
         guard rate > 0.3, rate.isFinite else { return }
+        if path == "discount_rate", NumberRule.discountRate.violation(rate) != nil { return }  // an error already
         warning("\(rate.formattedForMessage) means \((rate * 100).formattedForMessage)% a year; rates are fractions "
                 + "(0.08 for 8%)", path)
     }

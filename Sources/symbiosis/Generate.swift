@@ -14,6 +14,10 @@ struct Generate: ParsableCommand {
         are those of Scenarios/hiep-phuoc.yaml. The same seed gives the same file, which always \
         validates.
 
+        When the companies and facilities have fewer compatible pairs than --exchanges asks for \
+        (e.g. 5 companies give about a dozen), every pair is written, a warning on standard error \
+        gives the number, and the park is named by what it holds ("Synthetic park 5x14").
+
         Examples:
           symbiosis generate --companies 50 --exchanges 300 --facilities 4 --years 15 --seed 1 --output park-50.yaml
           symbiosis generate --companies 10 --exchanges 60 --seed 7 | symbiosis validate /dev/stdin
@@ -21,7 +25,8 @@ struct Generate: ParsableCommand {
     )
 
     @Option(help: "Number of companies.") var companies: Int
-    @Option(help: "Number of candidate exchanges (fewer when the park has fewer compatible pairs).") var exchanges: Int
+    @Option(help: "Number of candidate exchanges (fewer, with a warning, when the park has fewer compatible pairs).")
+    var exchanges: Int
     @Option(help: "Number of shared facilities.") var facilities: Int = 4
     @Option(help: "Horizon in years.") var years: Int = 15
     @Option(help: "Random seed.") var seed: UInt64 = 1
@@ -35,7 +40,13 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        let text = ParkGenerator(companies: companies, exchanges: exchanges, facilities: facilities, years: years, seed: seed).yaml()
-        try deliver(text, to: output, inputs: [])
+        let park = ParkGenerator(companies: companies, exchanges: exchanges, facilities: facilities, years: years,
+                                 seed: seed).park()
+        if park.exchanges < exchanges {
+            printError("warning: \(companies) companies and \(facilities) facilities have only \(park.exchanges) compatible "
+                       + "pairs (seed \(seed)), so the park has \(park.exchanges) exchanges, not \(exchanges); "
+                       + "it is named \"\(park.name)\"")
+        }
+        try deliver(park.yaml, to: output, inputs: [])
     }
 }

@@ -162,6 +162,29 @@ struct CommandTests {
         #expect(result.stderr.contains("landfil_tax"))
     }
 
+    @Test func repeatedPolicyIsAnError() {
+        let result = TestSupport.symbiosis(["solve", "Scenarios/tiny.yaml", "--policy", "legal_reform+legal_reform"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("policy `legal_reform` appears twice in `legal_reform+legal_reform`"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    /// Issue 20 (b): more exchanges asked for than the companies can have are written as far as
+    /// possible, with a warning, and the park is named by what it holds.
+    @Test func generateWarnsWhenFewerExchangesArePossible() throws {
+        let result = TestSupport.symbiosis(["generate", "--companies", "5", "--exchanges", "100000"])
+        #expect(result.status == 0)
+        let name = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("name: ") }).dropFirst(6)
+        #expect(name.hasPrefix("Synthetic park 5x") && !name.contains("100000"), "\(name)")
+        let made = name.dropFirst("Synthetic park 5x".count).prefix { $0.isNumber }
+        #expect(result.stderr.contains("warning: 5 companies and 4 facilities have only \(made) compatible pairs (seed 1), "
+            + "so the park has \(made) exchanges, not 100000"), "\(result.stderr)")
+        let enough = TestSupport.symbiosis(["generate", "--companies", "10", "--exchanges", "20"])
+        #expect(enough.status == 0 && enough.stderr.isEmpty)
+        #expect(enough.stdout.contains("name: Synthetic park 10x20 (seed 1)"))
+        #expect(TestSupport.symbiosis(["generate", "--help"]).stdout.contains("fewer compatible pairs"))
+    }
+
     @Test func demoSolvesTheKnapsack() {
         let result = TestSupport.symbiosis(["demo"])
         #expect(result.status == 0)

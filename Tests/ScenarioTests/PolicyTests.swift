@@ -67,6 +67,20 @@ import Testing
         #expect(Fixtures.errors(Fixtures.tinyYAML, policy: "baseline+").first?.message.hasPrefix("unknown policy ``") == true)
     }
 
+    /// Issue 20 (c): `a+a` was accepted silently.
+    @Test func repeatedPolicyInACombinationIsAnError() throws {
+        let errors = Fixtures.errors(Fixtures.tinyYAML, policy: "landfill_tax+landfill_tax")
+        #expect(errors.count == 1)
+        let error = try #require(errors.first)
+        #expect(error.keyPath == "policies")
+        #expect(error.message == "policy `landfill_tax` appears twice in `landfill_tax+landfill_tax`; name each policy once")
+        #expect(error.location?.line == Fixtures.line(of: "policies:", in: Fixtures.tinyYAML))
+        // Spaces are ignored as for any combination; each repeated name is reported once.
+        #expect(Fixtures.errors(Fixtures.tinyYAML, policy: "legal_reform + baseline+legal_reform+legal_reform").map(\.message)
+            == ["policy `legal_reform` appears 3 times in `legal_reform + baseline+legal_reform+legal_reform`; name each policy once"])
+        #expect(Fixtures.errors(Fixtures.tinyYAML, policy: "landfill_tax+legal_reform").isEmpty)
+    }
+
     @Test func missingKeyPathIsReportedAtThePolicyWithASuggestion() throws {
         let fixed = Fixtures.tiny(replacing: "    carbon_price_growth: 0.05\n", with: """
                 carbon_price_growth: 0.05

@@ -125,6 +125,30 @@ import Testing
         #expect(found.location?.line == Fixtures.line(of: "capex_subsidy: 1.2", in: subsidy))
     }
 
+    /// Issue 20 (d): `discount_rate: 10` meant 10 % and was only a warning.
+    @Test func discountRateAboveOneIsAnError() throws {
+        let yaml = Fixtures.tiny(replacing: "discount_rate: 0.08", with: "discount_rate: 10  ")
+        let found = try error(yaml, at: "discount_rate", line: "discount_rate: 10")
+        #expect(found.message == "discount_rate 10 is above 1: write rates as fractions, e.g. 0.10 for 10 %")
+        #expect(found.description.hasPrefix("tiny.yaml:6:16: error: discount_rate: discount_rate 10 is above 1"))
+        #expect(Fixtures.errors(yaml).count == 1, "no percentage warning on top")
+        // 1 (100 % a year) is the largest rate accepted; suspicious values below it stay warnings.
+        let one = Fixtures.tiny(replacing: "discount_rate: 0.08", with: "discount_rate: 1   ")
+        #expect(Fixtures.errors(one).isEmpty)
+        #expect(Fixtures.warnings(one).map(\.keyPath).contains("discount_rate"))
+        // Set by a policy: reported at the policy's line.
+        let viaPolicy = Fixtures.tiny(replacing: "set: {resources.fly_ash.disposal_cost: 30}",
+                                      with: "set: {resources.fly_ash.disposal_cost: 30, discount_rate: 8}")
+        let policyError = try #require(diagnostic(at: "discount_rate", in: Fixtures.errors(viaPolicy)))
+        #expect(policyError.message
+            == "discount_rate 8 is above 1: write rates as fractions, e.g. 0.10 for 10 % (with policy `landfill_tax`)")
+        #expect(policyError.location?.line == Fixtures.line(of: "discount_rate: 8", in: viaPolicy))
+        // And as a typed setting (sensitivity studies, Monte Carlo).
+        let s = try Fixtures.tiny()
+        #expect(throws: ScenarioError.self) { _ = try s.setting("discount_rate", to: 10) }
+        #expect(try s.setting("discount_rate", to: 1).discountRate == 1)
+    }
+
     @Test func horizonOfZero() throws {
         let yaml = Fixtures.tiny(replacing: "horizon_years: 10", with: "horizon_years: 0 ")
         #expect(try error(yaml, at: "horizon_years", line: "horizon_years: 0").message == "must be at least 1 year, got 0")
