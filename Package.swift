@@ -38,8 +38,10 @@ let package = Package(
         ),
         // libFuzzer target on the scenario loader and policy overrides (docs/robustness.md); built
         // normally it replays inputs, with -sanitize=fuzzer -Xswiftc -DSYMBIOSIS_FUZZING it fuzzes.
-        .executableTarget(name: "ScenarioFuzzer", dependencies: ["Scenario", "Formulation", "MILP"],
+        .executableTarget(name: "ScenarioFuzzer", dependencies: ["Scenario", "Formulation", "MILP", "Analysis"],
                           exclude: ["scenario.dict"]),
+        // libFuzzer target on `merge`'s input: mutated simulation part files (docs/robustness.md).
+        .executableTarget(name: "PartFileFuzzer", dependencies: ["Analysis", "Report"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MILPTests", dependencies: ["MILP", "LPSolve", "TestSupport"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "TestSupport"]),
@@ -48,6 +50,6 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "Sampling", "Report", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "LPSolve", "Report", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Golden", "FuzzFindings"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Golden", "FuzzFindings", "PartFuzzCorpus"]),
     ]
 )

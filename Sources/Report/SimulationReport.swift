@@ -146,6 +146,11 @@ extension SimulationReport {
     /// Reads a part file written by `partFile`.
     public static func readPart(_ path: String) throws(PartError) -> SimulationResult {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path, "cannot read the file") }
+        return try readPart(data, name: path)
+    }
+
+    /// Reads the bytes of a part file; `name` names it in errors.
+    public static func readPart(_ data: Data, name path: String) throws(PartError) -> SimulationResult {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         do { return try decoder.decode(SimulationResult.self, from: data) } catch {

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Formulation
 import MILP
@@ -31,6 +32,7 @@ enum ScenarioFuzzer {
 
         guard let base = load(text, policy: nil, lines: lines) else { return }
         formulate(base.scenario, what: "base scenario")
+        sample(base.scenario, hash: hash)
         let ids = base.scenario.policies.map(\.id)
         for id in ids { _ = load(text, policy: id, lines: lines) }
         if ids.count > 1 {
@@ -92,6 +94,30 @@ enum ScenarioFuzzer {
         let formulation = ParkFormulation(scenario)
         do { try formulation.model.validate() } catch {
             fail("\(what) loads but its model is invalid: \(error)")
+        }
+    }
+
+    /// What `simulate` does before its LPs: a few paths of the `uncertainty:` block drawn with
+    /// each sampling method, every multiplier finite, and the model of one path valid.
+    static func sample(_ scenario: Scenario, hash: UInt64) {
+        guard scenario.uncertainty != nil else { return }
+        let options = scenario.exchanges.count + scenario.facilities.count + scenario.companies.count
+        guard scenario.horizonYears * max(1, options) <= formulationLimit else { return }
+        for method in SamplingMethod.allCases {
+            let sampler: PathSampler
+            do { sampler = try PathSampler(scenario: scenario, method: method, samples: 4, seed: hash) } catch {
+                if "\(error)".isEmpty { fail("sampling (\(method.rawValue)) refused without a message") }
+                continue
+            }
+            for s in 0..<4 {
+                for row in sampler.multipliers(sample: s) where row.contains(where: { !$0.isFinite }) {
+                    fail("sample \(s) (\(method.rawValue)) has a non-finite multiplier: \(row)")
+                }
+            }
+            let formulation = ParkFormulation(data: ParkData(scenario, path: sampler.path(sample: Int(hash % 4))))
+            do { try formulation.model.validate() } catch {
+                fail("a sampled path (\(method.rawValue)) gives an invalid model: \(error)")
+            }
         }
     }
 

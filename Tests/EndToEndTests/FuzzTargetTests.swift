@@ -15,4 +15,15 @@ import TestSupport
         #expect(result.stdout.hasPrefix("replayed "))
         #expect(!result.stderr.contains("ScenarioFuzzer finding"))
     }
+
+    /// The part-file target (what `merge` reads) replays its seed corpus cleanly.
+    @Test func partFileCorpusReplaysCleanly() throws {
+        let replay = URL(fileURLWithPath: Self.replayPath).deletingLastPathComponent().appendingPathComponent("PartFileFuzzer").path
+        let corpus = TestSupport.packageRoot.appendingPathComponent("Tests/EndToEndTests/PartFuzzCorpus").path
+        let result = TestSupport.run(replay, [corpus], in: TestSupport.packageRoot.path)
+        #expect(result.status == 0, "\(result.stderr.prefix(2000))")
+        #expect(result.stdout.hasPrefix("replayed "))
+        #expect(!result.stdout.hasPrefix("replayed 0 "))
+        #expect(!result.stderr.contains("PartFileFuzzer finding"))
+    }
 }
