@@ -38,10 +38,12 @@ let package = Package(
         ),
         // libFuzzer target on the scenario loader and policy overrides (docs/robustness.md); built
         // normally it replays inputs, with -sanitize=fuzzer -Xswiftc -DSYMBIOSIS_FUZZING it fuzzes.
-        .executableTarget(name: "ScenarioFuzzer", dependencies: ["Scenario", "Formulation", "MILP", "Analysis"],
+        .executableTarget(name: "ScenarioFuzzer", dependencies: ["Scenario", "Formulation", "MILP", "Analysis", "FuzzReplay"],
                           exclude: ["scenario.dict"]),
         // libFuzzer target on `merge`'s input: mutated simulation part files (docs/robustness.md).
-        .executableTarget(name: "PartFileFuzzer", dependencies: ["Analysis", "Report"]),
+        .executableTarget(name: "PartFileFuzzer", dependencies: ["Analysis", "Report", "FuzzReplay"]),
+        // The fuzz targets' replay `main` without libFuzzer.
+        .target(name: "FuzzReplay"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MILPTests", dependencies: ["MILP", "LPSolve", "TestSupport"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "TestSupport"]),

@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import FuzzReplay
 import Report
 
 /// libFuzzer target on what `merge` reads: one input is the bytes of a simulation part file
@@ -56,23 +57,6 @@ public func partFileFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: In
 /// Replays inputs without libFuzzer: `PartFileFuzzer FILE|FOLDER…` runs each file once.
 @main
 enum PartFileFuzzerReplay {
-    static func main() {
-        var files: [String] = []
-        for argument in CommandLine.arguments.dropFirst() {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
-                files += names.sorted().map { argument + "/" + $0 }
-            } else {
-                files.append(argument)
-            }
-        }
-        for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else { continue }
-            data.withUnsafeBytes { raw in PartFileFuzzer.run(raw.bindMemory(to: UInt8.self)) }
-        }
-        print("replayed \(files.count) input(s) without a finding")
-    }
+    static func main() { FuzzReplay.main(PartFileFuzzer.run) }
 }
 #endif

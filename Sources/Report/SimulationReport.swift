@@ -153,9 +153,14 @@ extension SimulationReport {
     public static func readPart(_ data: Data, name path: String) throws(PartError) -> SimulationResult {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        do { return try decoder.decode(SimulationResult.self, from: data) } catch {
+        let result: SimulationResult
+        do { result = try decoder.decode(SimulationResult.self, from: data) } catch {
             throw .unreadable(path, "not a simulation part file (written by `simulate --shard K/N --output FILE`)")
         }
+        if let problem = result.inconsistency {
+            throw .unreadable(path, "a damaged or edited part file: \(problem)")
+        }
+        return result
     }
 
     /// Every sample's outcomes as CSV (UTF-8 with BOM): sample, park NPV, CO2e, jobs, and each

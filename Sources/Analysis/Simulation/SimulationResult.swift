@@ -101,3 +101,35 @@ public struct SimulationResult: Sendable, Codable, Equatable {
         return merged
     }
 }
+
+extension SimulationResult {
+    /// What makes a decoded result impossible for a run of `simulate` to have written (a part
+    /// file edited or corrupted): arrays whose lengths disagree with the header, negative
+    /// counts, samples outside the study. `nil` when none. `merge` refuses such parts instead of
+    /// indexing past an array (found by PartFileFuzzer).
+    public var inconsistency: String? {
+        let exchanges = header.exchanges.count, years = tally.cashFlow.count
+        if header.samples < 1 || header.samples > SimulationSettings.maximumSamples {
+            return "the study's sample count \(header.samples) is outside 1...\(SimulationSettings.maximumSamples)"
+        }
+        if tally.accountNPV.count != header.accounts.count {
+            return "\(tally.accountNPV.count) account distributions for \(header.accounts.count) accounts"
+        }
+        for (name, list) in [("carried years", tally.carriedYears), ("operating years", tally.operatingYears), ("built counts", tally.built)]
+        where list.count != exchanges {
+            return "\(list.count) \(name) for \(exchanges) exchanges"
+        }
+        if tally.buildYears.count != exchanges || tally.buildYears.contains(where: { $0.count != years }) {
+            return "build years do not cover \(exchanges) exchanges × \(years) years"
+        }
+        let counts = tally.carriedYears + tally.operatingYears + tally.built + tally.buildYears.flatMap { $0 }
+        if counts.contains(where: { $0 < 0 }) { return "a negative count" }
+        let distributions = [tally.npv, tally.co2eAvoided, tally.jobs, tally.wasteDiverted, tally.waterSaved]
+            + tally.accountNPV + tally.cashFlow
+        if distributions.contains(where: { $0.count != tally.samples || $0.negative < 0 || $0.negative > $0.count }) {
+            return "the distributions disagree on the number of samples"
+        }
+        if tally.samples > header.samples { return "\(tally.samples) samples in a study of \(header.samples)" }
+        return nil
+    }
+}
