@@ -1,7 +1,6 @@
 import Foundation
 import LPSolve
 import MILP
-import Synchronization
 
 /// The exact ε-constraint front of a multi-objective MILP: AUGMECON2 (G. Mavrotas and
 /// K. Florios, "An improved version of the augmented ε-constraint method (AUGMECON2) for
@@ -162,7 +161,7 @@ public struct AugmentedEpsilonConstraint: Sendable {
                                  name: "neighbourhood")
         let units = Self.units(grid, threads: threads)
         let workers = min(threads, units.count)
-        let state = Mutex(GridState())
+        let state = Locked(GridState())
         let run = GridRun(problem: problem, grid: grid, rows: rows, units: units, options: options,
                           deadline: deadline, knownPoints: payoff.points, neighbourhood: neighbourhood,
                           neighbourhoodRow: neighbourhoodRow, neighbourhoodSize: neighbourhoodSize,
@@ -277,7 +276,7 @@ struct GridRun: Sendable {
     }
 
     /// Claims units until none is left; each unit runs its inner levels upward.
-    func work(on model: Model, state: borrowing Mutex<GridState>) {
+    func work(on model: Model, state: Locked<GridState>) {
         var worker: Worker
         do { worker = Worker(loaded: try LPSolveModel(model), signs: Array(repeating: 1, count: neighbourhood.count)) } catch {
             state.withLock { if $0.error == nil { $0.error = error } }
@@ -291,7 +290,7 @@ struct GridRun: Sendable {
         }
     }
 
-    private func claim(_ state: borrowing Mutex<GridState>) -> Unit? {
+    private func claim(_ state: Locked<GridState>) -> Unit? {
         state.withLock { s -> Unit? in
             guard s.error == nil, s.nextUnit < units.count else { return nil }
             s.nextUnit += 1
@@ -319,7 +318,7 @@ struct GridRun: Sendable {
         return try worker.loaded.solve(options: options.until(limit))
     }
 
-    private func run(_ unit: Unit, on worker: inout Worker, state: borrowing Mutex<GridState>) throws(SolverError) {
+    private func run(_ unit: Unit, on worker: inout Worker, state: Locked<GridState>) throws(SolverError) {
         let loaded = worker.loaded
         /// The last optimum of this unit: the centre of the next neighbourhood search.
         var previous: [Double]?

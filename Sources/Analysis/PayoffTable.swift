@@ -1,7 +1,6 @@
 import Formulation
 import LPSolve
 import MILP
-import Synchronization
 
 /// Each objective optimized alone (ties broken on the others): its row holds every
 /// objective's value at that optimum. Ideal = best value of each objective over the table,
@@ -85,7 +84,7 @@ extension PayoffTable {
                                      deadline: Double? = nil, threads: Int = 1,
                                      knownPoints: [[Double]] = []) throws(SolverError) -> Computation {
         let count = problem.objectives.count
-        let results = Mutex<[Int: Result<LexicographicOptimization.Result, SolverError>]>([:])
+        let results = Locked<[Int: Result<LexicographicOptimization.Result, SolverError>]>([:])
         let started = monotonicSeconds()
         onThreads(min(max(1, threads), count)) { worker, workers in
             for k in stride(from: worker, to: count, by: workers) {
