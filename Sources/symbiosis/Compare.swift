@@ -84,6 +84,11 @@ struct Compare: ParsableCommand {
             let policy = name == "baseline" && !defined.contains("baseline") ? nil : name
             scenarios.append((name, try ScenarioOptions.load(file, policy: policy, quiet: true).scenario))
         }
+        // The one reference of the appraisal: the file without policies, or its `status_quo` policy.
+        let statusQuo = try base.scenario.appraisal.statusQuo.map { name in
+            try ScenarioOptions.load(file, policy: name == "baseline" && !defined.contains("baseline") ? nil : name, quiet: true).scenario
+        }
+        let appraisal = PolicyAppraisal(base: base.scenario, statusQuo: statusQuo)
         let cores = threads ?? ProcessInfo.processInfo.activeProcessorCount
         let uncertainty = base.scenario.uncertainty
         let sampleCount = samples ?? uncertainty?.samples ?? 0
@@ -95,7 +100,7 @@ struct Compare: ParsableCommand {
         let comparison: PolicyComparison
         do {
             comparison = try PolicyComparison.run(
-                scenarios, optimizer: ParkOptimizer(options: options), settings: settings, threads: cores,
+                scenarios, appraisal: appraisal, optimizer: ParkOptimizer(options: options), settings: settings, threads: cores,
                 progress: { message in
                     printError(String(format: "[%5.0f s] %@", Date().timeIntervalSince(started), message))
                 }, shouldStop: { Interruption.shared.isRaised })
