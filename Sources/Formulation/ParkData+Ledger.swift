@@ -41,22 +41,24 @@ extension ParkData {
         let resources = Dictionary(scenario.resources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let real = Dictionary(reference.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         // Units each company still disposes of and still buys, per resource and year.
+        // In the file's order (sums come out the same bit for bit in every run).
         let producedUnits = companies.indices.map { c in
-            Dictionary(companies[c].produces.map { item in (item.resource, (0..<years).map { produced(company: c, resource: item.resource, year: $0) }) },
-                       uniquingKeysWith: { a, _ in a })
+            companies[c].produces.map { item in (item.resource, (0..<years).map { produced(company: c, resource: item.resource, year: $0) }) }
         }
         let neededUnits = companies.indices.map { c in
-            Dictionary(companies[c].needs.map { item in (item.resource, (0..<years).map { needed(company: c, resource: item.resource, year: $0) }) },
-                       uniquingKeysWith: { a, _ in a })
+            companies[c].needs.map { item in (item.resource, (0..<years).map { needed(company: c, resource: item.resource, year: $0) }) }
         }
         var disposed = producedUnits, bought = neededUnits
         var emissions = [Double](repeating: 0, count: years)
         for (e, item) in exchanges.enumerated() {
             for t in 0..<years where flows[e][t] != 0 {
                 let units = flows[e][t]
-                if case let .company(c) = item.from { disposed[c][item.sent.id]?[t] -= units }
-                if case let .company(c) = item.to, let replaced = item.replaced {
-                    bought[c][replaced.id]?[t] -= item.exchange.ratio * units
+                if case let .company(c) = item.from, let i = disposed[c].firstIndex(where: { $0.0 == item.sent.id }) {
+                    disposed[c][i].1[t] -= units
+                }
+                if case let .company(c) = item.to, let replaced = item.replaced,
+                   let i = bought[c].firstIndex(where: { $0.0 == replaced.id }) {
+                    bought[c][i].1[t] -= item.exchange.ratio * units
                 }
                 emissions[t] += item.distance * item.exchange.transportCo2e * units
             }

@@ -47,7 +47,7 @@ public struct OptionAppraisal: Sendable, Equatable {
 
     public var firmsTotal: Double { firmGains.reduce(0, +) }
     /// The public budget's account: revenue changes minus grants and interest subsidy.
-    public var publicAccount: Double { -publicCost.net }
+    public var publicAccount: Double { 0 - publicCost.net }
     /// Firms + operator + public budget + externalities: transfers cancel.
     public var society: Double { firmsTotal + operatorGain + publicAccount + externalities }
     /// The gain of the firm that gains least (`nil` without companies).

@@ -193,9 +193,17 @@ public struct PolicyComparison: Sendable {
         }
     }
 
-    /// Options by score, best first (ties in input order). Options without a design come last.
+    /// Options by score, best first. Scores within 1e-9 relative are ties (the same design priced
+    /// through different transfers differs only by rounding); a tie goes to the lower net public
+    /// cost, then to the earlier option. Options without a design come last.
     public var ranking: [(option: Int, score: Double)] {
-        options.indices.map { ($0, score(options[$0])) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        let cost = options.map { Criterion.publicCost.value($0) ?? 0 }
+        return options.indices.map { ($0, score(options[$0])) }.sorted { a, b in
+            let tie = a.1 == b.1 || (a.1.isFinite && b.1.isFinite && abs(a.1 - b.1) <= 1e-9 * max(1, abs(a.1), abs(b.1)))
+            if !tie { return a.1 > b.1 }
+            let costTie = abs(cost[a.0] - cost[b.0]) <= max(0.5, 1e-9 * max(abs(cost[a.0]), abs(cost[b.0])))
+            return costTie ? a.0 < b.0 : cost[a.0] < cost[b.0]
+        }
     }
 
     /// Pairs (a, b) where option a is at least as good as b on every criterion of `Criterion` and
