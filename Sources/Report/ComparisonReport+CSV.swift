@@ -3,13 +3,14 @@ import Formulation
 
 extension ComparisonReport {
     /// The report's tables as CSV files Excel opens correctly (UTF-8 with BOM, one header row):
-    /// `options.csv`, `exchanges.csv`, `companies.csv`. Numbers unformatted, in the scenario's
+    /// `options.csv`, `exchanges.csv`, `companies.csv`, `accounts.csv`, `firms.csv`. Numbers unformatted, in the scenario's
     /// currency and units.
     public func csvTables() -> [(file: String, text: String)] {
         let c = currency
         var options = [["rank", "option", "status", "gap", "npv_\(c)", "npv_p10_\(c)", "npv_p50_\(c)", "npv_p90_\(c)",
                         "probability_of_loss", "co2e_avoided_t", "waste_diverted_t", "water_saved_m3", "jobs_fte_years",
-                        "companies_participating", "exchanges_built", "public_cost_\(c)", "public_cost_per_t_co2e_\(c)", "score"]]
+                        "companies_participating", "exchanges_built", "public_cost_net_\(c)", "public_cost_per_t_co2e_\(c)",
+                        "society_\(c)", "score"]]
         for (rank, entry) in comparison.ranking.enumerated() {
             let option = self.options[entry.option]
             let d = option.design, risk = option.risk?.tally.npv.summary
@@ -18,8 +19,8 @@ extension ComparisonReport {
                 String(rank + 1), option.name, option.result.termination.rawValue, text(option.result.gap), text(d?.npv),
                 text(risk?.p10), text(risk?.p50), text(risk?.p90), text(risk?.probabilityNegative), text(d?.co2eAvoided),
                 text(d.map { $0.wasteDiverted.values.reduce(0, +) }), text(d?.waterSaved), text(d?.jobsFTEYears),
-                d.map { String($0.companiesParticipating) } ?? "", d.map { String($0.exchangesBuilt) } ?? "", text(d?.publicCost),
-                text(option.publicCostPerTonne), entry.score.isFinite ? String(entry.score) : "",
+                d.map { String($0.companiesParticipating) } ?? "", d.map { String($0.exchangesBuilt) } ?? "", text(option.appraisal?.publicCost.net),
+                text(option.publicCostPerTonne), text(option.appraisal?.society), entry.score.isFinite ? String(entry.score) : "",
             ])
         }
         var exchanges = [["option", "exchange", "from", "to", "resource", "build_year", "first_year_flow", "transfer_pv_\(c)",
@@ -49,6 +50,8 @@ extension ComparisonReport {
         func file(_ rows: [[String]]) -> String {
             "\u{FEFF}" + rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
         }
-        return [("options.csv", file(options)), ("exchanges.csv", file(exchanges)), ("companies.csv", file(companies))]
+        let appraisal = appraisalCSV()
+        return [("options.csv", file(options)), ("exchanges.csv", file(exchanges)), ("companies.csv", file(companies)),
+                ("accounts.csv", file(appraisal.accounts)), ("firms.csv", file(appraisal.firms))]
     }
 }

@@ -34,6 +34,7 @@ public struct ComparisonReport {
         var doc = ReportDocument(title: l(.reportTitle) + (park.map { " — \($0.name)" } ?? ""), language: l)
         addRecommendation(&doc)
         addSummary(&doc)
+        addAccounts(&doc)
         addFramework(&doc)
         addTornado(&doc)
         for entry in comparison.ranking { addDetails(&doc, options[entry.option], index: entry.option) }
@@ -58,18 +59,20 @@ public struct ComparisonReport {
             return
         }
         let option = options[best.option]
+        let society = option.appraisal?.society ?? design.npv
         var text = l == .vi
-            ? "Với trọng số mục tiêu của kịch bản, phương án “\(option.name)” xếp hạng nhất: NPV toàn khu \(money(design.npv)), "
+            ? "Với trọng số mục tiêu của kịch bản, phương án “\(option.name)” xếp hạng nhất: giá trị đối với xã hội \(money(society)), "
                 + "tránh được \(count(design.co2eAvoided)) tấn CO2e, \(count(design.jobsFTEYears)) người-năm việc làm, "
                 + "\(design.exchangesBuilt) liên kết cộng sinh"
-            : "Under the scenario's objective weights, option “\(option.name)” ranks first: park NPV \(money(design.npv)), "
+            : "Under the scenario's objective weights, option “\(option.name)” ranks first: value to society \(money(society)), "
                 + "\(count(design.co2eAvoided)) t CO2e avoided, \(count(design.jobsFTEYears)) FTE-years of jobs, "
                 + "\(design.exchangesBuilt) symbiosis links"
         if let risk = option.risk?.tally.npv.summary {
             text += l == .vi ? "; xác suất lỗ \(l.percent(risk.probabilityNegative)), NPV P10 \(money(risk.p10))"
                 : "; probability of loss \(l.percent(risk.probabilityNegative)), NPV P10 \(money(risk.p10))"
         }
-        text += l == .vi ? "; chi phí công \(money(design.publicCost))." : "; public cost \(money(design.publicCost))."
+        let publicCost = option.appraisal?.publicCost.net ?? design.publicCost
+        text += l == .vi ? "; chi phí công ròng \(money(publicCost))." : "; net public cost \(money(publicCost))."
         if option.result.termination != .optimal { text += " (\(status(option)))" }
         doc.callout(text)
         let dominated = comparison.dominance.filter { $0.better == best.option }.map { options[$0.worse].name }
@@ -85,7 +88,7 @@ public struct ComparisonReport {
         doc.heading(l(.summary))
         let ranking = comparison.ranking
         let rankOf = Dictionary(uniqueKeysWithValues: ranking.enumerated().map { ($1.option, $0 + 1) })
-        let money = [l(.rank), l(.option), l(.parkNPV) + " (\(currency))", l(.npvP10), l(.npvP50), l(.npvP90),
+        let money = [l(.rank), l(.option), l(.societyAccount) + " (\(currency))", l(.parkNPV) + " (\(currency))", l(.npvP10), l(.npvP50), l(.npvP90),
                      l(.probabilityOfLoss), l(.publicCost), l(.costPerTonne), l(.score), l(.status)]
         let impact = [l(.option), l(.co2eAvoided), l(.wasteDiverted), l(.waterSaved), l(.jobs), l(.companies), l(.exchangesBuilt)]
         var moneyRows: [[String]] = [], impactRows: [[String]] = []
@@ -99,9 +102,9 @@ public struct ComparisonReport {
             }
             let risk = option.risk?.tally.npv.summary
             func show(_ value: Double?, decimals: Int = 0) -> String { value.map { l.grouped($0, decimals: decimals) } ?? "–" }
-            var row = [rank, option.name, show(d.npv), show(risk?.p10), show(risk?.p50), show(risk?.p90)]
+            var row = [rank, option.name, show(option.appraisal?.society), show(d.npv), show(risk?.p10), show(risk?.p50), show(risk?.p90)]
             row.append(risk.map { l.percent($0.probabilityNegative) } ?? "–")
-            row += [show(d.publicCost), show(option.publicCostPerTonne, decimals: 1), show(entry.score, decimals: 2), status(option)]
+            row += [show(option.appraisal?.publicCost.net), option.publicCostPerTonne.map { l.grouped($0, decimals: 1) } ?? "n/a", show(entry.score, decimals: 2), status(option)]
             moneyRows.append(row)
             impactRows.append([option.name, count(d.co2eAvoided), count(d.wasteDiverted.values.reduce(0, +)), count(d.waterSaved),
                                count(d.jobsFTEYears), "\(d.companiesParticipating)", "\(d.exchangesBuilt)"])
@@ -172,6 +175,7 @@ public struct ComparisonReport {
         let facilities = design.facilities.filter(\.built).map { "\($0.id) (\($0.buildYear ?? 0))" }
         if !facilities.isEmpty { doc.paragraph(l(.facilities) + ": " + facilities.joined(separator: ", ")) }
 
+        addFirmGains(&doc, option)
         doc.heading(l(.losersHeading), level: 3)
         let losers = option.losersWithoutTransfers
         if losers.isEmpty {
@@ -216,6 +220,7 @@ public struct ComparisonReport {
             "\(l(.discountRate)): \(l.percent(park.discountRate))",
             "\(l(.carbonPrice)): \(l.grouped(park.economics.carbonPrice, decimals: 2)) \(currency)/t CO2e",
             "\(l(.currency)): \(currency)",
+            "\(l(.socialCostOfCarbonLine)): \(l.grouped(comparison.appraisal.settings.socialCostOfCarbon, decimals: 2)) \(currency)/t CO2e",
         ]
         if let samples = options.compactMap({ $0.risk?.header.samples }).first { items.append("\(l(.samples)): \(samples)") }
         doc.list(items)
@@ -247,19 +252,19 @@ extension ComparisonReport {
     /// The options side by side as plain text (what `compare` prints).
     public func summaryText() -> String {
         var out = "\(options.first?.scenario.name ?? "") — \(options.count) options, best first\n\n"
-        let header = ["option", "NPV (\(currency))", "P10", "P(loss)", "CO2e t", "jobs", "links", "public cost", "score", "status"]
-        let widths = [30, 14, 14, 8, 12, 8, 6, 13, 7, 0]
+        let header = ["option", "society", "NPV (\(currency))", "P10", "P(loss)", "CO2e t", "jobs", "links", "public cost", "score", "status"]
+        let widths = [30, 14, 14, 14, 8, 12, 8, 6, 13, 7, 0]
         out += zip(header, widths).map { padded($0, $1) }.joined() + "\n"
         for entry in comparison.ranking {
             let option = options[entry.option]
             let d = option.design, risk = option.risk?.tally.npv.summary
             func show(_ value: Double?, decimals: Int = 0) -> String { value.map { l.grouped($0, decimals: decimals) } ?? "–" }
-            var cells: [String] = [option.name, show(d?.npv), show(risk?.p10)]
+            var cells: [String] = [option.name, show(option.appraisal?.society), show(d?.npv), show(risk?.p10)]
             cells.append(risk.map { l.percent($0.probabilityNegative) } ?? "–")
-            cells += [show(d?.co2eAvoided), show(d?.jobsFTEYears), d.map { "\($0.exchangesBuilt)" } ?? "–", show(d?.publicCost)]
+            cells += [show(d?.co2eAvoided), show(d?.jobsFTEYears), d.map { "\($0.exchangesBuilt)" } ?? "–", show(option.appraisal?.publicCost.net)]
             cells += [entry.score.isFinite ? l.grouped(entry.score, decimals: 2) : "–", status(option)]
             out += zip(cells, widths).map { padded($0, $1) }.joined() + "\n"
         }
-        return out
+        return out + accountsText()
     }
 }

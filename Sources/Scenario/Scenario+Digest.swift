@@ -12,6 +12,8 @@ extension Scenario {
         var copy = self
         copy.sourcePath = nil
         copy.policies = []
+        // The appraisal keys change how options are judged, not the park or its simulation.
+        copy.appraisal = AppraisalSettings()
         // The effective seed and sample count are part of a simulation's header anyway.
         copy.uncertainty?.seed = 0
         copy.uncertainty?.samples = 0

@@ -146,6 +146,11 @@ struct PolicyBook {
                           path: override.diagnosticPath)
             return false
         }
+        if let first = segments.first, ScenarioFormat.appraisalKeys.contains(first) {
+            decoder.error("policy `\(policy)`: a policy cannot change `\(first)` (the appraisal judges every option "
+                          + "with the same shadow prices and status quo)", at: override.keyNode, path: override.diagnosticPath)
+            return false
+        }
         guard let failure = root.failureToFollow(segments[...], mayCreate: mayCreate) else { return true }
         decoder.error("policy `\(policy)`: key path `\(override.keyPath)` does not exist in the scenario: "
                       + failure.explanation, at: override.keyNode, path: override.diagnosticPath)

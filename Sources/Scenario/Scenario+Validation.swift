@@ -86,6 +86,17 @@ struct ScenarioChecker {
         check(e.interestRate, .nonNegative, "interest_rate")
         check(e.loanYears, .yearCount, "loan_years")
         check(e.parkBudget, .nonNegative, "park_budget")
+        check(s.appraisal.socialCostOfCarbon, .nonNegative, "social_cost_of_carbon")
+        check(s.appraisal.publicDiscountRate, .discountRate, "public_discount_rate")
+        if let rate = s.appraisal.publicDiscountRate { checkCompounding(rate, discounting: true, "public_discount_rate") }
+        if let statusQuo = s.appraisal.statusQuo {
+            let known = s.policies.map(\.id)
+            let names = statusQuo.split(separator: "+", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace }
+            for name in names where !known.contains(name) && names != ["baseline"] {
+                let list = known.isEmpty ? "the file defines no policies" : "known policies: \(known.joined(separator: ", "))"
+                error("unknown policy `\(name)`\(KeySuggestion.hint(for: name, among: known)); \(list)", "status_quo")
+            }
+        }
         for r in s.resources where covers("resources") {
             let path = "resources".appendingKey(r.id)
             for (key, value) in [("price", r.price), ("co2e", r.co2e), ("disposal_cost", r.disposalCost),

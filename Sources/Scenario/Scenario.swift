@@ -23,6 +23,9 @@ public struct Scenario: Sendable, Equatable {
     public var economics: Economics
     public var uncertainty: Uncertainty?
     public var sensitivity: SensitivityStudy?
+    /// How policy options are appraised against the status quo (shadow prices, public discount
+    /// rate, which policy is today's rules); no policy changes it.
+    public var appraisal = AppraisalSettings()
     /// Where the scenario was read from, for messages (`nil` when built in code).
     public var sourcePath: String?
 
@@ -254,6 +257,22 @@ public struct Economics: Sendable, Equatable {
                 interestRate: Double? = nil, loanYears: Int = 10, parkBudget: Double? = nil) {
         self.carbonPrice = carbonPrice; self.carbonPriceGrowth = carbonPriceGrowth; self.capexSubsidy = capexSubsidy
         self.interestRate = interestRate; self.loanYears = loanYears; self.parkBudget = parkBudget
+    }
+}
+
+/// The top-level keys of the policy appraisal (docs/appraisal.md): they say how options are
+/// judged, not how the park works, so no policy may change them and the model never reads them.
+public struct AppraisalSettings: Sendable, Equatable {
+    /// Shadow price of a t CO2e (currency/t, constant over the horizon); 0 = emissions not valued.
+    public var socialCostOfCarbon: Double
+    /// Rate at which the public budget discounts a credit line's repayments; `nil` = `discount_rate`.
+    public var publicDiscountRate: Double?
+    /// The policy (or `a+b` combination) that stands for today's rules; `nil` = the file without
+    /// any policy.
+    public var statusQuo: String?
+    public init(socialCostOfCarbon: Double = 0, publicDiscountRate: Double? = nil, statusQuo: String? = nil) {
+        self.socialCostOfCarbon = socialCostOfCarbon; self.publicDiscountRate = publicDiscountRate
+        self.statusQuo = statusQuo
     }
 }
 

@@ -17,6 +17,9 @@ extension ScenarioDecoder {
             name: text(map, "name") ?? "", currency: text(map, "currency") ?? "USD", startYear: startYear,
             horizonYears: integer(map, "horizon_years") ?? 1, discountRate: number(map, "discount_rate") ?? 0)
         scenario.economics = economics(map)
+        scenario.appraisal = AppraisalSettings(
+            socialCostOfCarbon: number(map, "social_cost_of_carbon") ?? 0,
+            publicDiscountRate: number(map, "public_discount_rate"), statusQuo: text(map, "status_quo"))
         if let base {
             scenario.resources = base.resources; scenario.companies = base.companies
             scenario.facilities = base.facilities; scenario.exchanges = base.exchanges; scenario.permits = base.permits

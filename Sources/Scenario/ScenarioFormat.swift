@@ -22,6 +22,9 @@ public enum ScenarioFormat {
         "carbon_price", "carbon_price_growth", "capex_subsidy", "interest_rate", "loan_years", "park_budget",
     ]
 
+    /// Top-level keys of the policy appraisal (`AppraisalSettings`); no policy may set them.
+    public static let appraisalKeys = ["social_cost_of_carbon", "public_discount_rate", "status_quo"]
+
     /// Every key accepted in `section`, in the order the documentation lists them.
     public static func acceptedKeys(in section: Section) -> [String] { accepted[section] ?? [] }
 
@@ -35,7 +38,7 @@ public enum ScenarioFormat {
         switch section {
         case .scenario:
             return ["name", "description", "currency", "start_year", "horizon_years", "discount_rate"]
-                + economicsKeys
+                + economicsKeys + appraisalKeys
                 + ["resources", "companies", "facilities", "exchanges", "permits", "policies", "objectives",
                    "targets", "uncertainty", "sensitivity"]
         case .resource: return ["unit", "kind", "price", "co2e", "disposal_cost", "disposal_co2e"]

@@ -47,6 +47,12 @@ struct Compare: ParsableCommand {
     @Option(help: "Write the tables as CSV files (options.csv, exchanges.csv, companies.csv) into this folder.")
     var csv: String?
 
+    @Option(help: "What to print: table (options and accounts), json or csv (the accounts, one row per option).")
+    var format: OutputFormat = .table
+
+    @Option(help: "Write the printed result to this file instead of standard output.")
+    var output: String?
+
     @Option(help: "Report language: en or vi.")
     var lang: ReportLanguage = .en
 
@@ -84,6 +90,11 @@ struct Compare: ParsableCommand {
             let policy = name == "baseline" && !defined.contains("baseline") ? nil : name
             scenarios.append((name, try ScenarioOptions.load(file, policy: policy, quiet: true).scenario))
         }
+        // The one reference of the appraisal: the file without policies, or its `status_quo` policy.
+        let statusQuo = try base.scenario.appraisal.statusQuo.map { name in
+            try ScenarioOptions.load(file, policy: name == "baseline" && !defined.contains("baseline") ? nil : name, quiet: true).scenario
+        }
+        let appraisal = PolicyAppraisal(base: base.scenario, statusQuo: statusQuo)
         let cores = threads ?? ProcessInfo.processInfo.activeProcessorCount
         let uncertainty = base.scenario.uncertainty
         let sampleCount = samples ?? uncertainty?.samples ?? 0
@@ -95,7 +106,7 @@ struct Compare: ParsableCommand {
         let comparison: PolicyComparison
         do {
             comparison = try PolicyComparison.run(
-                scenarios, optimizer: ParkOptimizer(options: options), settings: settings, threads: cores,
+                scenarios, appraisal: appraisal, optimizer: ParkOptimizer(options: options), settings: settings, threads: cores,
                 progress: { message in
                     printError(String(format: "[%5.0f s] %@", Date().timeIntervalSince(started), message))
                 }, shouldStop: { Interruption.shared.isRaised })
@@ -130,15 +141,20 @@ struct Compare: ParsableCommand {
             }
         }
         let document = ComparisonReport(comparison: comparison, language: lang, scenarioText: text, tornado: study)
-        print(document.summaryText(), terminator: "")
+        let printed: String
+        switch format {
+        case .table: printed = document.summaryText()
+        case .json: printed = document.json()
+        case .csv: printed = document.csv()
+        }
         let built = document.document()
-        // Every file of the run is written, or none (`OutputBatch`).
-        var batch = OutputBatch(inputs: [file])
-        if let report { batch.add(built.html(), to: report) }
+        // Every file of the run is written, or none; the printed result goes to --output or stdout.
+        var results: [(text: String, path: String?)] = [(printed, output)]
+        if let report { results.append((built.html(), report)) }
         if let markdown {
             let folder = URL(fileURLWithPath: markdown).deletingLastPathComponent().path
-            for figure in built.figures { batch.add(figure.svg, to: folder + "/" + figure.file) }
-            batch.add(built.markdown(), to: markdown)
+            for figure in built.figures { results.append((figure.svg, folder + "/" + figure.file)) }
+            results.append((built.markdown(), markdown))
         }
         var createdFolder: String?
         if let csv {
@@ -146,12 +162,11 @@ struct Compare: ParsableCommand {
                 printError("error: --csv \(error)")
                 throw ExitCode(73)
             }
-            for table in document.csvTables() { batch.add(table.text, to: csv + "/" + table.file) }
+            for table in document.csvTables() { results.append((table.text, csv + "/" + table.file)) }
         }
-        do { try batch.commit() } catch {
+        do { try deliver(results, inputs: [file]) } catch {
             if let createdFolder { rmdir(createdFolder) }
-            printError("error: \(error); no file was written.")
-            throw ExitCode(73)
+            throw error
         }
         if let report { printError("report written to \(report)") }
         if let markdown { printError("Markdown written to \(markdown)") }

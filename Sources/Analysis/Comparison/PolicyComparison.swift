@@ -16,12 +16,24 @@ public struct PolicyOption: Sendable {
     /// `nil` when the scenario has no uncertainty, no samples were asked, or no design was found.
     public var risk: SimulationResult?
 
+    /// The option judged against the status quo (`nil` without a design).
+    public var appraisal: OptionAppraisal?
+
     public var design: ParkDesign? { result.design }
 
-    /// PV of public grants per t CO2e avoided (currency/t); `nil` without CO2e avoided.
+    /// Net public budget cost per additional t CO2e avoided against the status quo (currency/t);
+    /// `nil` ("n/a") where the option avoids nothing more.
     public var publicCostPerTonne: Double? {
-        guard let design, design.co2eAvoided > 0 else { return nil }
-        return design.publicCost / design.co2eAvoided
+        guard let appraisal, appraisal.co2eAvoided > 1e-6 else { return nil }
+        return appraisal.publicCost.net / appraisal.co2eAvoided
+    }
+
+    /// Net public budget cost per additional unit of waste diverted (nothing is diverted in the
+    /// status quo); `nil` where nothing is diverted.
+    public var publicCostPerUnitDiverted: Double? {
+        guard let appraisal, let design else { return nil }
+        let diverted = design.wasteDiverted.values.reduce(0, +)
+        return diverted > 1e-6 ? appraisal.publicCost.net / diverted : nil
     }
 
     /// Parties with a negative NPV before transfers (they would refuse without the transfers).
@@ -30,43 +42,98 @@ public struct PolicyOption: Sendable {
     }
 }
 
-/// The criteria options are ranked and compared on.
+/// The board's criteria: options are ranked on some of them and compared on all of them.
+/// Money criteria are changes from the status quo (docs/appraisal.md).
 public enum Criterion: String, Sendable, CaseIterable {
-    case npv, co2eAvoided, jobs, publicCost, probabilityOfLoss
+    /// Value to society: the accounts added up, transfers cancelled, CO2e at its shadow price.
+    case socialValue
+    /// Net cost to the public budget.
+    case publicCost
+    /// Firms' and the operator's gain together (so that money moved between the public budget
+    /// and the firms shows on both sides).
+    case privateGain
+    case co2eAvoided, wasteDiverted, waterSaved, jobs
+    /// The gain of the firm that gains least.
+    case smallestFirmGain
+    /// How many firms lose against the status quo.
+    case losingFirms
 
     /// Whether more is better.
-    public var isBenefit: Bool { self == .npv || self == .co2eAvoided || self == .jobs }
+    public var isBenefit: Bool { self != .publicCost && self != .losingFirms }
 
     public func value(_ option: PolicyOption) -> Double? {
-        guard let design = option.design else { return nil }
+        guard let design = option.design, let a = option.appraisal else { return nil }
         switch self {
-        case .npv: return design.npv
-        case .co2eAvoided: return design.co2eAvoided
+        case .socialValue: return a.society
+        case .publicCost: return a.publicCost.net
+        case .privateGain: return a.firmsTotal + a.operatorGain
+        case .co2eAvoided: return a.co2eAvoided
+        case .wasteDiverted: return design.wasteDiverted.values.reduce(0, +)
+        case .waterSaved: return design.waterSaved
         case .jobs: return design.jobsFTEYears
-        case .publicCost: return design.publicCost
-        case .probabilityOfLoss: return option.risk?.tally.npv.summary?.probabilityNegative
+        case .smallestFirmGain: return a.smallestFirmGain
+        case .losingFirms: return Double(a.losingFirms)
         }
     }
 }
 
-/// Policy options side by side: each solved, its design simulated, then ranked.
+/// Fixed scales of the ranked criteria (currency, t CO2e, FTE-years): the ranges of the
+/// status quo's payoff table, so an option's score never depends on the other options.
+public struct CriterionScales: Sendable, Equatable {
+    public var socialValue: Double
+    public var co2eAvoided: Double
+    public var jobs: Double
+    public init(socialValue: Double = 1, co2eAvoided: Double = 1, jobs: Double = 1) {
+        self.socialValue = socialValue; self.co2eAvoided = co2eAvoided; self.jobs = jobs
+    }
+
+    /// The ranges of `table` (model units: millions of currency, kt CO2e, FTE-years) in the
+    /// report's units; a criterion the table lacks keeps scale 1.
+    public init(payoff table: PayoffTable?) {
+        self.init()
+        guard let table else { return }
+        for (j, objective) in table.objectives.enumerated() {
+            let range = table.range(j)
+            switch objective {
+            case .economic: socialValue = range * ParkFormulation.moneyUnit
+            case .environmental: co2eAvoided = range * ParkFormulation.co2eUnit
+            case .social: jobs = range
+            }
+        }
+    }
+}
+
+/// Policy options side by side: each solved, its design simulated, judged against one status
+/// quo, then ranked.
 public struct PolicyComparison: Sendable {
     public var options: [PolicyOption]
     /// The scenario's objective weights used for the ranking (economic, environmental, social).
     public var weights: (economic: Double, environmental: Double, social: Double)
+    /// The reference every option is judged against.
+    public var appraisal: PolicyAppraisal
+    /// The fixed scales of the ranked criteria (the status quo's payoff table).
+    public var scales: CriterionScales
+
+    public init(options: [PolicyOption], weights: (economic: Double, environmental: Double, social: Double),
+                appraisal: PolicyAppraisal, scales: CriterionScales) {
+        self.options = options; self.weights = weights; self.appraisal = appraisal; self.scales = scales
+    }
 
     /// Solves every option (several at once on `threads` threads; each solve is one lp_solve
-    /// model), then simulates each design with `settings` (all threads per simulation).
-    /// `scenarios` are (policy expression, scenario with the policy applied) pairs.
-    public static func run(_ scenarios: [(name: String, scenario: Scenario)], optimizer: ParkOptimizer,
-                           settings: SimulationSettings?, threads: Int,
+    /// model), and the status quo for its payoff table (the ranking's scales); judges each design
+    /// against `appraisal`'s status quo, then simulates it with `settings` (all threads per
+    /// simulation). `scenarios` are (policy expression, scenario with the policy applied) pairs.
+    public static func run(_ scenarios: [(name: String, scenario: Scenario)], appraisal: PolicyAppraisal,
+                           optimizer: ParkOptimizer, settings: SimulationSettings?, threads: Int,
                            progress: @escaping @Sendable (String) -> Void = { _ in },
                            shouldStop: @escaping @Sendable () -> Bool = { false }) throws(SimulationError) -> PolicyComparison {
-        let results = Results(count: scenarios.count)
-        let queue = Results.Queue(count: scenarios.count)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, scenarios.count))) { _ in
+        // The last job is the status quo, solved only for its payoff table.
+        let jobs = scenarios + [(name: "status quo (\(appraisal.statusQuoName))", scenario: appraisal.statusQuo)]
+        let results = Results(count: jobs.count)
+        let queue = Results.Queue(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { _ in
             while let index = queue.next(), !shouldStop() {
-                let (name, scenario) = scenarios[index]
+                let (name, scenario) = jobs[index]
                 progress("solving \(name)")
                 do throws(SolverError) {
                     results.set(index, .success(try optimizer.optimize(scenario)))
@@ -84,6 +151,7 @@ public struct PolicyComparison: Sendable {
             case let .failure(error): throw .solver("\(name): \(error)")
             }
             var option = PolicyOption(name: name, description: Self.describe(name, scenario), scenario: scenario, result: result, risk: nil)
+            option.appraisal = result.design.map { appraisal.appraise(scenario, design: $0) }
             if let settings, scenario.uncertainty != nil, let design = result.design, !shouldStop() {
                 progress("simulating \(name)")
                 let data = ParkData(scenario)
@@ -95,8 +163,12 @@ public struct PolicyComparison: Sendable {
             }
             options.append(option)
         }
+        // A status quo without a payoff table (one objective weighed, or its solve failed) leaves
+        // scale 1: with one criterion weighed, the scale does not change the order.
+        let payoff: PayoffTable? = if case let .success(found)? = results.value(scenarios.count) { found.payoff } else { nil }
         let w = scenarios.first?.scenario.objectives
-        return PolicyComparison(options: options, weights: (w?.economic ?? 1, w?.environmental ?? 0, w?.social ?? 0))
+        return PolicyComparison(options: options, weights: (w?.economic ?? 1, w?.environmental ?? 0, w?.social ?? 0),
+                                appraisal: appraisal, scales: CriterionScales(payoff: payoff))
     }
 
     static func describe(_ name: String, _ scenario: Scenario) -> String {
@@ -105,25 +177,40 @@ public struct PolicyComparison: Sendable {
             .filter { !$0.isEmpty }.joined(separator: "; ")
     }
 
-    /// Options by score, best first: `Σ_k w_k (x_k − min_k)/(max_k − min_k)` over NPV, CO2e and
-    /// jobs (the scenario's objective weights), min and max taken across the options (a
-    /// criterion on which all options tie adds nothing). Options without a design come last.
-    public var ranking: [(option: Int, score: Double)] {
-        let criteria: [(Criterion, Double)] = [(.npv, weights.economic), (.co2eAvoided, weights.environmental), (.jobs, weights.social)]
-        var scores = [Double](repeating: 0, count: options.count)
-        for (criterion, weight) in criteria where weight > 0 {
-            let values = options.map { criterion.value($0) }
-            let known = values.compactMap { $0 }
-            guard let low = known.min(), let high = known.max(), high - low > 1e-9 * max(1, abs(high)) else { continue }
-            for (i, value) in values.enumerated() { if let value { scores[i] += weight * (value - low) / (high - low) } }
+    /// An option's score: `w_econ·V/s_V + w_env·E/s_E + w_soc·J/s_J`, with V its value to society,
+    /// E the t CO2e it avoids beyond the status quo, J its FTE-years of jobs, and each `s` the
+    /// fixed range of that objective in the status quo's payoff table (`scales`). It depends on
+    /// this option alone, so adding or removing an option never reorders the others.
+    public func score(_ option: PolicyOption) -> Double {
+        guard option.design != nil, option.appraisal != nil else { return -Double.infinity }
+        let terms: [(Criterion, Double, Double)] = [
+            (.socialValue, weights.economic, scales.socialValue), (.co2eAvoided, weights.environmental, scales.co2eAvoided),
+            (.jobs, weights.social, scales.jobs),
+        ]
+        return terms.reduce(0) { sum, term in
+            guard term.1 > 0, let value = term.0.value(option) else { return sum }
+            return sum + term.1 * value / max(term.2, 1e-12)
         }
-        return options.indices.map { ($0, options[$0].design == nil ? -Double.infinity : scores[$0]) }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
     }
 
-    /// Pairs (a, b) where option a is at least as good as b on every criterion and better on
-    /// one (NPV, CO2e, jobs higher; public cost and probability of loss lower; a criterion
-    /// either lacks is skipped). Differences under 1e-6 relative count as ties.
+    /// Options by score, best first. Scores within 1e-9 relative are ties (the same design priced
+    /// through different transfers differs only by rounding); a tie goes to the lower net public
+    /// cost, then to the earlier option. Options without a design come last.
+    public var ranking: [(option: Int, score: Double)] {
+        let cost = options.map { Criterion.publicCost.value($0) ?? 0 }
+        return options.indices.map { ($0, score(options[$0])) }.sorted { a, b in
+            let tie = a.1 == b.1 || (a.1.isFinite && b.1.isFinite && abs(a.1 - b.1) <= 1e-9 * max(1, abs(a.1), abs(b.1)))
+            if !tie { return a.1 > b.1 }
+            let costTie = abs(cost[a.0] - cost[b.0]) <= max(0.5, 1e-9 * max(abs(cost[a.0]), abs(cost[b.0])))
+            return costTie ? a.0 < b.0 : cost[a.0] < cost[b.0]
+        }
+    }
+
+    /// Pairs (a, b) where option a is at least as good as b on every criterion of `Criterion` and
+    /// better on one. Differences under 1e-6 relative (or half a currency unit, t or FTE-year)
+    /// count as ties. Money moved between the public budget and the firms lowers one of
+    /// `publicCost` and `privateGain` as it raises the other, so an option that only moves money
+    /// never dominates one with the same design.
     public var dominance: [(better: Int, worse: Int)] {
         var pairs: [(Int, Int)] = []
         for a in options.indices {
@@ -132,7 +219,7 @@ public struct PolicyComparison: Sendable {
                 var strictly = false, weakly = true
                 for criterion in Criterion.allCases {
                     guard let x = criterion.value(options[a]), let y = criterion.value(options[b]) else { continue }
-                    let tolerance = 1e-6 * max(1, abs(x), abs(y))
+                    let tolerance = max(0.5, 1e-6 * max(abs(x), abs(y)))
                     let difference = criterion.isBenefit ? x - y : y - x
                     if difference < -tolerance { weakly = false }
                     if difference > tolerance { strictly = true }

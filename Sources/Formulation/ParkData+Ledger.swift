@@ -1,0 +1,112 @@
+import Foundation
+import Scenario
+
+/// What the park's firms pay under a set of rules for what they still dispose of and still buy,
+/// and what the park still emits, once a design's flows are known. The model itself only needs
+/// changes relative to no symbiosis (docs/model.md §4); the appraisal (docs/appraisal.md) needs
+/// these levels to compare options whose rules differ.
+public struct RuleLedger: Sendable, Equatable {
+    /// Per company: −PV of disposing of everything it produces and buying everything it needs,
+    /// at this scenario's disposal costs, prices and carbon price: its level before any link (the
+    /// model's NPVs are changes from it).
+    public var companyLevel: [Double]
+    /// The same levels at the `reference` costs and prices and no carbon price.
+    public var companyLevelAtReference: [Double]
+    /// PV of what the firms pay above the `reference` disposal costs and prices on what they still
+    /// dispose of and buy (fees; negative where the rules lower a cost).
+    public var feeRevenue: Double
+    /// PV of the carbon price paid on `emissions`.
+    public var carbonRevenue: Double
+    /// t CO2e emitted in each year by what the firms still dispose of and buy, transport and
+    /// facilities (the emissions the carbon price is paid on).
+    public var emissions: [Double]
+}
+
+extension ParkData {
+    /// The flows (`[e][t]`, units sent, in this data's exchange order) and facility activity
+    /// (`[k][t]`) of a solved design, matched by id; what the design does not name is 0.
+    public func operation(of design: ParkDesign) -> (flows: [[Double]], activity: [[Double]]) {
+        let zeros = [Double](repeating: 0, count: years)
+        let byID = Dictionary(design.exchanges.map { ($0.id, $0.flows) }, uniquingKeysWith: { a, _ in a })
+        let facilityByID = Dictionary(design.facilities.map { ($0.id, $0.activity) }, uniquingKeysWith: { a, _ in a })
+        return (exchanges.map { byID[$0.exchange.id] ?? zeros }, scenario.facilities.map { facilityByID[$0.id] ?? zeros })
+    }
+
+    /// The ledger of these rules with `flows` and `activity` (nothing built: all zero).
+    /// `reference` holds the disposal costs and prices that are real resource costs (the file
+    /// without any policy): what a scenario charges above them is a fee paid to the public budget.
+    /// Discounted with `discount` (`d_t`), so that every option is priced at one rate.
+    public func ledger(flows: [[Double]], activity: [[Double]], reference: [Resource], discount: [Double]) -> RuleLedger {
+        let companies = scenario.companies
+        let resources = Dictionary(scenario.resources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let real = Dictionary(reference.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Units each company still disposes of and still buys, per resource and year.
+        // In the file's order (sums come out the same bit for bit in every run).
+        let producedUnits = companies.indices.map { c in
+            companies[c].produces.map { item in (item.resource, (0..<years).map { produced(company: c, resource: item.resource, year: $0) }) }
+        }
+        let neededUnits = companies.indices.map { c in
+            companies[c].needs.map { item in (item.resource, (0..<years).map { needed(company: c, resource: item.resource, year: $0) }) }
+        }
+        var disposed = producedUnits, bought = neededUnits
+        var emissions = [Double](repeating: 0, count: years)
+        for (e, item) in exchanges.enumerated() {
+            for t in 0..<years where flows[e][t] != 0 {
+                let units = flows[e][t]
+                if case let .company(c) = item.from, let i = disposed[c].firstIndex(where: { $0.0 == item.sent.id }) {
+                    disposed[c][i].1[t] -= units
+                }
+                if case let .company(c) = item.to, let replaced = item.replaced,
+                   let i = bought[c].firstIndex(where: { $0.0 == replaced.id }) {
+                    bought[c][i].1[t] -= item.exchange.ratio * units
+                }
+                emissions[t] += item.distance * item.exchange.transportCo2e * units
+            }
+        }
+        for (k, facility) in scenario.facilities.enumerated() {
+            for t in 0..<years { emissions[t] += facility.co2ePerUnit * activity[k][t] }
+        }
+        var level = [Double](repeating: 0, count: companies.count)
+        var levelAtReference = level
+        var fees = 0.0
+        for c in companies.indices {
+            // Levels before any link, on everything produced and needed.
+            for (id, units) in producedUnits[c] {
+                guard let r = resources[id] else { continue }
+                let realCost = real[id]?.disposalCost ?? r.disposalCost
+                for t in 0..<years {
+                    level[c] -= discount[t] * (r.disposalCost + carbonPrice[t] * r.disposalCo2e) * units[t]
+                    levelAtReference[c] -= discount[t] * realCost * units[t]
+                }
+            }
+            for (id, units) in neededUnits[c] {
+                guard let r = resources[id] else { continue }
+                let realPrice = real[id]?.price ?? r.price
+                for t in 0..<years {
+                    level[c] -= discount[t] * (r.price + carbonPrice[t] * r.co2e) * units[t]
+                    levelAtReference[c] -= discount[t] * realPrice * units[t]
+                }
+            }
+            // Fees and emissions on what is still disposed of and bought.
+            for (id, units) in disposed[c] {
+                guard let r = resources[id] else { continue }
+                let realCost = real[id]?.disposalCost ?? r.disposalCost
+                for t in 0..<years {
+                    fees += discount[t] * (r.disposalCost - realCost) * units[t]
+                    emissions[t] += r.disposalCo2e * units[t]
+                }
+            }
+            for (id, units) in bought[c] {
+                guard let r = resources[id] else { continue }
+                let realPrice = real[id]?.price ?? r.price
+                for t in 0..<years {
+                    fees += discount[t] * (r.price - realPrice) * units[t]
+                    emissions[t] += r.co2e * units[t]
+                }
+            }
+        }
+        let carbon = (0..<years).reduce(0.0) { $0 + discount[$1] * carbonPrice[$1] * emissions[$1] }
+        return RuleLedger(companyLevel: level, companyLevelAtReference: levelAtReference, feeRevenue: fees,
+                          carbonRevenue: carbon, emissions: emissions)
+    }
+}

@@ -1,0 +1,177 @@
+import Analysis
+import Foundation
+import Formulation
+
+/// The appraisal of the options (docs/appraisal.md) in every form: the accounts table, each
+/// firm's gain, the JSON `appraisal` block and the CSV files.
+extension ComparisonReport {
+    var appraisal: PolicyAppraisal { comparison.appraisal }
+
+    /// Options in ranking order that have an appraisal.
+    var appraised: [(index: Int, option: PolicyOption, appraisal: OptionAppraisal)] {
+        comparison.ranking.compactMap { entry in
+            let option = options[entry.option]
+            return option.appraisal.map { (entry.option, option, $0) }
+        }
+    }
+
+    func addAccounts(_ doc: inout ReportDocument) {
+        doc.heading(l(.accountsHeading))
+        doc.paragraph(l(.accountsIntro) + " " + l(.responseNote))
+        doc.paragraph(statusQuoLine())
+        let header = [l(.option), l(.firmsAccount), l(.operatorAccount), l(.publicAccount), l(.externalities), l(.societyAccount)]
+        doc.table(header, appraised.map { _, option, a in
+            [option.name, l.grouped(a.firmsTotal), l.grouped(a.operatorGain), l.grouped(a.publicAccount), l.grouped(a.externalities),
+             l.grouped(a.society)]
+        }, numeric: header.indices.map { $0 != 0 })
+        let publicHeader = [l(.option), l(.grants), l(.interestSubsidy), l(.feeRevenue), l(.carbonRevenue), l(.publicCostNet),
+                            l(.costPerTonne)]
+        doc.table(publicHeader, appraised.map { _, option, a in
+            [option.name, l.grouped(a.publicCost.grants), l.grouped(a.publicCost.interestSubsidy),
+             l.grouped(a.publicCost.feeRevenueChange), l.grouped(a.publicCost.carbonRevenueChange), l.grouped(a.publicCost.net),
+             option.publicCostPerTonne.map { l.grouped($0, decimals: 1) } ?? "n/a"]
+        }, numeric: publicHeader.indices.map { $0 != 0 })
+    }
+
+    /// "Status quo: baseline (…); social cost of carbon 0 USD/t CO2e."
+    func statusQuoLine() -> String {
+        let scc = appraisal.settings.socialCostOfCarbon
+        let name = appraisal.statusQuoName
+        return l == .vi
+            ? "Hiện trạng: “\(name)”, không xây dựng gì. \(l(.socialCostOfCarbonLine)): \(l.grouped(scc, decimals: 2)) \(currency)/t CO2e."
+            : "Status quo: “\(name)”, nothing built. \(l(.socialCostOfCarbonLine)): \(l.grouped(scc, decimals: 2)) \(currency)/t CO2e."
+    }
+
+    /// Each firm's gain against the status quo, with the P10 and probability of loss of its NPV
+    /// in the Monte Carlo run of the option (before transfers, at the option's own prices).
+    func addFirmGains(_ doc: inout ReportDocument, _ option: PolicyOption) {
+        guard let a = option.appraisal else { return }
+        doc.heading(l(.firmGainsHeading), level: 3)
+        let header = [l(.companies), l(.gainVsStatusQuo), l(.gainP10), l(.probabilityOfLoss)]
+        var rows: [[String]] = []
+        for (i, firm) in a.firms.enumerated() {
+            let summary = option.risk.flatMap { i < $0.tally.accountNPV.count ? $0.tally.accountNPV[i].summary : nil }
+            rows.append([firm.id, l.grouped(firm.gain), summary.map { l.grouped($0.p10) } ?? "–",
+                         summary.map { l.percent($0.probabilityNegative) } ?? "–"])
+        }
+        rows.append([l(.operatorAccount), l.grouped(a.operatorGain), "–", "–"])
+        doc.table(header, rows, numeric: [false, true, true, true])
+    }
+
+    /// The accounts as plain text (the end of `compare`'s table output).
+    public func accountsText() -> String {
+        var out = "\nAccounts against the status quo (\(appraisal.statusQuoName), nothing built), PV in \(currency); "
+            + "social cost of carbon \(l.grouped(appraisal.settings.socialCostOfCarbon, decimals: 2)) \(currency)/t CO2e\n\n"
+        let header = ["option", "firms", "operator", "public", "CO2e value", "society", "grants", "int. subsidy", "fees", "carbon",
+                      "per add. t"]
+        let widths = [30, 14, 12, 13, 12, 14, 11, 13, 12, 12, 0]
+        out += zip(header, widths).map { padded($0, $1) }.joined() + "\n"
+        for (_, option, a) in appraised {
+            let p = a.publicCost
+            let cells = [option.name, l.grouped(a.firmsTotal), l.grouped(a.operatorGain), l.grouped(a.publicAccount),
+                         l.grouped(a.externalities), l.grouped(a.society), l.grouped(p.grants), l.grouped(p.interestSubsidy),
+                         l.grouped(p.feeRevenueChange), l.grouped(p.carbonRevenueChange),
+                         option.publicCostPerTonne.map { l.grouped($0, decimals: 1) } ?? "n/a"]
+            out += zip(cells, widths).map { padded($0, $1) }.joined() + "\n"
+        }
+        return out
+    }
+
+    /// The comparison as JSON: each option in ranking order with its score, indicators and
+    /// `appraisal` block, the status quo, the dominance pairs.
+    public func json() -> String {
+        var list: [[String: Any]] = []
+        let dominance = comparison.dominance
+        for (rank, entry) in comparison.ranking.enumerated() {
+            let option = options[entry.option]
+            var item: [String: Any] = [
+                "rank": rank + 1, "option": option.name, "status": option.result.termination.rawValue,
+                "gap": option.result.gap ?? NSNull(), "score": entry.score.isFinite ? entry.score : NSNull(),
+                "dominates": dominance.filter { $0.better == entry.option }.map { options[$0.worse].name },
+            ]
+            if let d = option.design {
+                item["park_npv"] = d.npv
+                item["co2e_avoided"] = d.co2eAvoided
+                item["waste_diverted"] = d.wasteDiverted.values.reduce(0, +)
+                item["water_saved"] = d.waterSaved
+                item["jobs_fte_years"] = d.jobsFTEYears
+                item["exchanges_built"] = d.exchangesBuilt
+            }
+            if let risk = option.risk?.tally.npv.summary {
+                item["npv_p10"] = risk.p10
+                item["probability_of_loss"] = risk.probabilityNegative
+            }
+            if let a = option.appraisal {
+                let p = a.publicCost
+                item["appraisal"] = [
+                    "status_quo": appraisal.statusQuoName,
+                    "accounts": ["firms": a.firmsTotal, "operator": a.operatorGain, "public": a.publicAccount,
+                                 "externalities": a.externalities, "society": a.society],
+                    "firms": a.firms.enumerated().map { i, firm -> [String: Any] in
+                        let summary = option.risk.flatMap { i < $0.tally.accountNPV.count ? $0.tally.accountNPV[i].summary : nil }
+                        return ["id": firm.id, "gain": firm.gain, "npv_p10": summary?.p10 ?? NSNull(),
+                                "probability_of_loss": summary?.probabilityNegative ?? NSNull()]
+                    },
+                    "public_cost": ["grants": p.grants, "interest_subsidy": p.interestSubsidy,
+                                    "fee_revenue_change": p.feeRevenueChange, "carbon_revenue_change": p.carbonRevenueChange,
+                                    "net": p.net],
+                    "co2e_avoided_vs_status_quo": a.co2eAvoided,
+                    "public_cost_per_t_co2e": option.publicCostPerTonne ?? NSNull(),
+                    "public_cost_per_unit_diverted": option.publicCostPerUnitDiverted ?? NSNull(),
+                    "smallest_firm_gain": a.smallestFirmGain ?? NSNull(),
+                    "firms_losing": a.losingFirms,
+                ] as [String: Any]
+            }
+            list.append(item)
+        }
+        let root: [String: Any] = [
+            "scenario": options.first?.scenario.name ?? "", "currency": currency,
+            "status_quo": appraisal.statusQuoName, "social_cost_of_carbon": appraisal.settings.socialCostOfCarbon,
+            "weights": ["economic": comparison.weights.economic, "environmental": comparison.weights.environmental,
+                        "social": comparison.weights.social],
+            "scales": ["social_value": comparison.scales.socialValue, "co2e_avoided": comparison.scales.co2eAvoided,
+                       "jobs": comparison.scales.jobs],
+            "options": list,
+        ]
+        return JSONText.render(root)
+    }
+
+    /// `accounts.csv` (one row per option) and `firms.csv` (one row per option and firm).
+    func appraisalCSV() -> (accounts: [[String]], firms: [[String]]) {
+        let c = currency
+        var accounts = [["option", "status_quo", "firms_\(c)", "operator_\(c)", "public_\(c)", "externalities_\(c)", "society_\(c)",
+                         "grants_\(c)", "interest_subsidy_\(c)", "fee_revenue_change_\(c)", "carbon_revenue_change_\(c)",
+                         "public_cost_net_\(c)", "co2e_avoided_vs_status_quo_t", "public_cost_per_t_co2e_\(c)",
+                         "smallest_firm_gain_\(c)", "firms_losing"]]
+        var firms = [["option", "company", "gain_\(c)", "npv_p10_\(c)", "probability_of_loss"]]
+        func text(_ value: Double?) -> String { value.map { String($0) } ?? "" }
+        for (_, option, a) in appraised {
+            let p = a.publicCost
+            accounts.append([option.name, appraisal.statusQuoName, text(a.firmsTotal), text(a.operatorGain), text(a.publicAccount),
+                             text(a.externalities), text(a.society), text(p.grants), text(p.interestSubsidy),
+                             text(p.feeRevenueChange), text(p.carbonRevenueChange), text(p.net), text(a.co2eAvoided),
+                             text(option.publicCostPerTonne), text(a.smallestFirmGain), String(a.losingFirms)])
+            for (i, firm) in a.firms.enumerated() {
+                let summary = option.risk.flatMap { i < $0.tally.accountNPV.count ? $0.tally.accountNPV[i].summary : nil }
+                firms.append([option.name, firm.id, text(firm.gain), text(summary?.p10), text(summary?.probabilityNegative)])
+            }
+            firms.append([option.name, Party.operatorID, text(a.operatorGain), "", ""])
+        }
+        return (accounts, firms)
+    }
+}
+
+extension ComparisonReport {
+    /// `compare --format csv`: one row per option in ranking order, the accounts and the public
+    /// cost beside the rank and score (plain UTF-8, no byte-order mark).
+    public func csv() -> String {
+        let accounts = appraisalCSV().accounts
+        let rankOf = Dictionary(uniqueKeysWithValues: comparison.ranking.enumerated().map { (options[$1.option].name, ($0 + 1, $1.score)) })
+        var rows = [["rank", "score"] + accounts[0]]
+        for row in accounts.dropFirst() {
+            let (rank, score) = rankOf[row[0]] ?? (0, .nan)
+            rows.append([String(rank), score.isFinite ? String(score) : ""] + row)
+        }
+        return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+}
