@@ -35,7 +35,8 @@ extension ParkData {
     /// The ledger of these rules with `flows` and `activity` (nothing built: all zero).
     /// `reference` holds the disposal costs and prices that are real resource costs (the file
     /// without any policy): what a scenario charges above them is a fee paid to the public budget.
-    /// Discounted with `discount` (`d_t`), so that every option is priced at one rate.
+    /// Discounted with `discount` (`d_t`), so that every option is priced at one rate. Prices and
+    /// disposal costs follow this data's path (a Monte Carlo sample; 1 on the deterministic path).
     public func ledger(flows: [[Double]], activity: [[Double]], reference: [Resource], discount: [Double]) -> RuleLedger {
         let companies = scenario.companies
         let resources = Dictionary(scenario.resources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -75,16 +76,18 @@ extension ParkData {
                 guard let r = resources[id] else { continue }
                 let realCost = real[id]?.disposalCost ?? r.disposalCost
                 for t in 0..<years {
-                    level[c] -= discount[t] * (r.disposalCost + carbonPrice[t] * r.disposalCo2e) * units[t]
-                    levelAtReference[c] -= discount[t] * realCost * units[t]
+                    let market = path.disposalCostFactor(id, year: t)
+                    level[c] -= discount[t] * (market * r.disposalCost + carbonPrice[t] * r.disposalCo2e) * units[t]
+                    levelAtReference[c] -= discount[t] * market * realCost * units[t]
                 }
             }
             for (id, units) in neededUnits[c] {
                 guard let r = resources[id] else { continue }
                 let realPrice = real[id]?.price ?? r.price
                 for t in 0..<years {
-                    level[c] -= discount[t] * (r.price + carbonPrice[t] * r.co2e) * units[t]
-                    levelAtReference[c] -= discount[t] * realPrice * units[t]
+                    let market = path.priceFactor(id, year: t)
+                    level[c] -= discount[t] * (market * r.price + carbonPrice[t] * r.co2e) * units[t]
+                    levelAtReference[c] -= discount[t] * market * realPrice * units[t]
                 }
             }
             // Fees and emissions on what is still disposed of and bought.
@@ -92,7 +95,7 @@ extension ParkData {
                 guard let r = resources[id] else { continue }
                 let realCost = real[id]?.disposalCost ?? r.disposalCost
                 for t in 0..<years {
-                    fees += discount[t] * (r.disposalCost - realCost) * units[t]
+                    fees += discount[t] * path.disposalCostFactor(id, year: t) * (r.disposalCost - realCost) * units[t]
                     emissions[t] += r.disposalCo2e * units[t]
                 }
             }
@@ -100,7 +103,7 @@ extension ParkData {
                 guard let r = resources[id] else { continue }
                 let realPrice = real[id]?.price ?? r.price
                 for t in 0..<years {
-                    fees += discount[t] * (r.price - realPrice) * units[t]
+                    fees += discount[t] * path.priceFactor(id, year: t) * (r.price - realPrice) * units[t]
                     emissions[t] += r.co2e * units[t]
                 }
             }

@@ -42,19 +42,22 @@ extension ComparisonReport {
             : "Status quo: “\(name)”, nothing built. \(l(.socialCostOfCarbonLine)): \(l.grouped(scc, decimals: 2)) \(currency)/t CO2e."
     }
 
-    /// Each firm's gain against the status quo, with the P10 and probability of loss of its NPV
-    /// in the Monte Carlo run of the option (before transfers, at the option's own prices).
+    /// Each firm's gain against the status quo, with the P10 and probability of loss of that gain
+    /// in the Monte Carlo run of the option (each sample's path applied to the option and to the
+    /// status quo alike).
     func addFirmGains(_ doc: inout ReportDocument, _ option: PolicyOption) {
         guard let a = option.appraisal else { return }
         doc.heading(l(.firmGainsHeading), level: 3)
         let header = [l(.companies), l(.gainVsStatusQuo), l(.gainP10), l(.probabilityOfLoss)]
         var rows: [[String]] = []
         for (i, firm) in a.firms.enumerated() {
-            let summary = option.risk.flatMap { i < $0.tally.accountNPV.count ? $0.tally.accountNPV[i].summary : nil }
+            let summary = option.risk?.tally.gainSummary(account: i)
             rows.append([firm.id, l.grouped(firm.gain), summary.map { l.grouped($0.p10) } ?? "–",
                          summary.map { l.percent($0.probabilityNegative) } ?? "–"])
         }
-        rows.append([l(.operatorAccount), l.grouped(a.operatorGain), "–", "–"])
+        let operatorRisk = option.risk?.tally.gainSummary(account: a.firms.count)
+        rows.append([l(.operatorAccount), l.grouped(a.operatorGain), operatorRisk.map { l.grouped($0.p10) } ?? "–",
+                     operatorRisk.map { l.percent($0.probabilityNegative) } ?? "–"])
         doc.table(header, rows, numeric: [false, true, true, true])
     }
 
@@ -108,8 +111,8 @@ extension ComparisonReport {
                     "accounts": ["firms": a.firmsTotal, "operator": a.operatorGain, "public": a.publicAccount,
                                  "externalities": a.externalities, "society": a.society],
                     "firms": a.firms.enumerated().map { i, firm -> [String: Any] in
-                        let summary = option.risk.flatMap { i < $0.tally.accountNPV.count ? $0.tally.accountNPV[i].summary : nil }
-                        return ["id": firm.id, "gain": firm.gain, "npv_p10": summary?.p10 ?? NSNull(),
+                        let summary = option.risk?.tally.gainSummary(account: i)
+                        return ["id": firm.id, "gain": firm.gain, "gain_p10": summary?.p10 ?? NSNull(),
                                 "probability_of_loss": summary?.probabilityNegative ?? NSNull()]
                     },
                     "public_cost": ["grants": p.grants, "interest_subsidy": p.interestSubsidy,
@@ -143,7 +146,7 @@ extension ComparisonReport {
                          "grants_\(c)", "interest_subsidy_\(c)", "fee_revenue_change_\(c)", "carbon_revenue_change_\(c)",
                          "public_cost_net_\(c)", "co2e_avoided_vs_status_quo_t", "public_cost_per_t_co2e_\(c)",
                          "smallest_firm_gain_\(c)", "firms_losing"]]
-        var firms = [["option", "company", "gain_\(c)", "npv_p10_\(c)", "probability_of_loss"]]
+        var firms = [["option", "company", "gain_\(c)", "gain_p10_\(c)", "probability_of_loss"]]
         func text(_ value: Double?) -> String { value.map { String($0) } ?? "" }
         for (_, option, a) in appraised {
             let p = a.publicCost
@@ -152,7 +155,7 @@ extension ComparisonReport {
                              text(p.feeRevenueChange), text(p.carbonRevenueChange), text(p.net), text(a.co2eAvoided),
                              text(option.publicCostPerTonne), text(a.smallestFirmGain), String(a.losingFirms)])
             for (i, firm) in a.firms.enumerated() {
-                let summary = option.risk.flatMap { i < $0.tally.accountNPV.count ? $0.tally.accountNPV[i].summary : nil }
+                let summary = option.risk?.tally.gainSummary(account: i)
                 firms.append([option.name, firm.id, text(firm.gain), text(summary?.p10), text(summary?.probabilityNegative)])
             }
             firms.append([option.name, Party.operatorID, text(a.operatorGain), "", ""])

@@ -120,7 +120,8 @@ struct CompareCommandTests {
         let sent = Date()
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
-        #expect(Date().timeIntervalSince(sent) < TestSupport.timeBound(2))
+        // Prompt, not instant: 2-9.5 s were seen with the suite and sanitizer builds on both cores.
+        #expect(Date().timeIntervalSince(sent) < TestSupport.timeBound(20))
         #expect(process.terminationStatus == 130)
         let left = try FileManager.default.contentsOfDirectory(atPath: directory)
         #expect(left.isEmpty, "\(left)")

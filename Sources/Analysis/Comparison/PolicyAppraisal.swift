@@ -130,6 +130,11 @@ public struct PolicyAppraisal: Sendable {
             economicValue: real + externalities - wedge)
     }
 
+    /// What a Monte Carlo run needs to measure gains against this status quo along its paths.
+    public var simulationReference: StatusQuoReference {
+        StatusQuoReference(data: ParkData(statusQuo), reference: base.resources, discount: discount)
+    }
+
     /// The status quo judged against itself: every account 0.
     public var statusQuoAppraisal: OptionAppraisal {
         OptionAppraisal(firmIDs: statusQuo.companies.map(\.id), firmGains: statusQuo.companies.map { _ in 0 }, operatorGain: 0,

@@ -156,8 +156,11 @@ public struct PolicyComparison: Sendable {
                 progress("simulating \(name)")
                 let data = ParkData(scenario)
                 let plan = BuildPlan(design: design, data: data)
-                let run = try MonteCarlo(scenario: scenario, plan: plan, weights: result.objectiveWeights, settings: settings)
-                    .run(shouldStop: shouldStop)
+                // Every option draws the same paths (same seed and uncertainty block), and each
+                // firm's gain is measured against the status quo along the same path.
+                var simulation = try MonteCarlo(scenario: scenario, plan: plan, weights: result.objectiveWeights, settings: settings)
+                simulation.statusQuo = appraisal.simulationReference
+                let run = try simulation.run(shouldStop: shouldStop)
                 let header = SimulationHeader(scenario: scenario, policy: name, settings: settings, design: design)
                 option.risk = SimulationResult(header: header, tally: run.tally, partial: run.stopped)
             }

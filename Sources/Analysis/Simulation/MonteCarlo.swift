@@ -83,6 +83,9 @@ public struct MonteCarlo: Sendable {
     public let weights: ObjectiveWeights
     public let settings: SimulationSettings
     public let sampler: PathSampler
+    /// When set, each account's gain against this status quo is measured along every path
+    /// (`SimulationTally.accountGain`): the same path for the option and the status quo.
+    public var statusQuo: StatusQuoReference?
 
     public init(scenario: Scenario, plan: BuildPlan, weights: ObjectiveWeights, settings: SimulationSettings) throws(SimulationError) {
         self.scenario = scenario
@@ -137,8 +140,12 @@ public struct MonteCarlo: Sendable {
     }
 
     func emptyTally() -> SimulationTally {
-        SimulationTally(accounts: scenario.companies.count + 1, exchanges: plan.exchanges.count,
-                        years: max(0, scenario.horizonYears), blockSize: SimulationSettings.blockSize)
+        var tally = SimulationTally(accounts: scenario.companies.count + 1, exchanges: plan.exchanges.count,
+                                    years: max(0, scenario.horizonYears), blockSize: SimulationSettings.blockSize)
+        if statusQuo != nil {
+            tally.accountGain = Array(repeating: Distribution(blockSize: SimulationSettings.blockSize), count: scenario.companies.count + 1)
+        }
+        return tally
     }
 
     /// One thread's state: its operating model and its tally.
@@ -152,6 +159,9 @@ public struct MonteCarlo: Sendable {
         let keepSamples: Bool
         /// The park at the scenario's values; each sample is this park along its path.
         let base: ParkData
+        /// Zero flows and activity: a ledger's company levels do not depend on them.
+        let idleFlows: [[Double]]
+        let idleActivity: [[Double]]
 
         init(simulation: MonteCarlo, keepSamples: Bool) throws(SimulationError) {
             self.simulation = simulation
@@ -164,6 +174,9 @@ public struct MonteCarlo: Sendable {
             tally = simulation.emptyTally()
             jobs = simulation.plan.jobs(data: base)
             self.base = base
+            let zeros = [Double](repeating: 0, count: base.years)
+            idleFlows = base.exchanges.map { _ in zeros }
+            idleActivity = base.scenario.facilities.map { _ in zeros }
         }
 
         mutating func startBlock() {
@@ -216,6 +229,19 @@ public struct MonteCarlo: Sendable {
                 if case let .company(c) = item.to { after[c] -= transfer } else { after[operatorAccount] -= transfer }
             }
             for (a, value) in after.enumerated() { tally.accountNPV[a].add(value, sample: sample) }
+            if let statusQuo = simulation.statusQuo {
+                // A firm's level (what it pays for everything it produces and needs) under the
+                // option's rules and under the status quo's, both along this sample's path.
+                let option = data.ledger(flows: idleFlows, activity: idleActivity, reference: statusQuo.reference,
+                                         discount: statusQuo.discount).companyLevel
+                let before = statusQuo.data.along(data.path)
+                    .ledger(flows: statusQuo.idleFlows, activity: statusQuo.idleActivity, reference: statusQuo.reference,
+                            discount: statusQuo.discount).companyLevel
+                for (a, value) in after.enumerated() {
+                    let shift = a < option.count && a < before.count ? option[a] - before[a] : 0
+                    tally.accountGain[a].add(value + shift, sample: sample)
+                }
+            }
             if keepSamples { samples.append((sample, [outcome.npv, outcome.co2eAvoided, jobs] + after)) }
             for (t, value) in outcome.cashFlow.enumerated() { tally.cashFlow[t].add(value, sample: sample) }
             for e in data.exchanges.indices {
@@ -285,5 +311,25 @@ final class WorkQueue: @unchecked Sendable {
         lock.withLock {
             if failure == nil { failure = (error as? SimulationError) ?? .solver("\(error)") }
         }
+    }
+}
+
+/// The status quo a simulation measures gains against (docs/appraisal.md): its park data (along
+/// each sample's path), the real costs fees are measured from, and the discount factors every
+/// option is priced with.
+public struct StatusQuoReference: Sendable {
+    public var data: ParkData
+    public var reference: [Resource]
+    public var discount: [Double]
+    let idleFlows: [[Double]]
+    let idleActivity: [[Double]]
+
+    public init(data: ParkData, reference: [Resource], discount: [Double]) {
+        self.data = data
+        self.reference = reference
+        self.discount = discount
+        let zeros = [Double](repeating: 0, count: data.years)
+        idleFlows = data.exchanges.map { _ in zeros }
+        idleActivity = data.scenario.facilities.map { _ in zeros }
     }
 }

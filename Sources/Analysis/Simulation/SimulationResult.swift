@@ -115,6 +115,9 @@ extension SimulationResult {
         if tally.accountNPV.count != header.accounts.count {
             return "\(tally.accountNPV.count) account distributions for \(header.accounts.count) accounts"
         }
+        if !tally.accountGain.isEmpty && tally.accountGain.count != header.accounts.count {
+            return "\(tally.accountGain.count) account gain distributions for \(header.accounts.count) accounts"
+        }
         for (name, list) in [("carried years", tally.carriedYears), ("operating years", tally.operatingYears), ("built counts", tally.built)]
         where list.count != exchanges {
             return "\(list.count) \(name) for \(exchanges) exchanges"
@@ -125,7 +128,7 @@ extension SimulationResult {
         let counts = tally.carriedYears + tally.operatingYears + tally.built + tally.buildYears.flatMap { $0 }
         if counts.contains(where: { $0 < 0 }) { return "a negative count" }
         let distributions = [tally.npv, tally.co2eAvoided, tally.jobs, tally.wasteDiverted, tally.waterSaved]
-            + tally.accountNPV + tally.cashFlow
+            + tally.accountNPV + tally.accountGain + tally.cashFlow
         if distributions.contains(where: { $0.count != tally.samples || $0.negative < 0 || $0.negative > $0.count }) {
             return "the distributions disagree on the number of samples"
         }

@@ -43,6 +43,9 @@ public struct SimulationTally: Sendable, Codable, Equatable {
     public var waterSaved: Distribution
     /// NPV of each account after transfers (companies, then the park operator).
     public var accountNPV: [Distribution]
+    /// Each account's gain against the status quo along the same path (after transfers, fees and
+    /// charges; docs/appraisal.md): filled when the run knows a status quo (`compare`), else empty.
+    public var accountGain: [Distribution] = []
     /// Park cash flow of each year (nominal).
     public var cashFlow: [Distribution]
     /// Per exchange: sample-years in which it carried flow, and sample-years it could operate.
@@ -76,7 +79,8 @@ public struct SimulationTally: Sendable, Codable, Equatable {
         if let overlap = blocks.firstCommonBlock(with: other.blocks) {
             throw .incompatibleParts("sample block \(overlap) is in two parts (the same shard given twice?)")
         }
-        guard accountNPV.count == other.accountNPV.count, cashFlow.count == other.cashFlow.count,
+        guard accountNPV.count == other.accountNPV.count, accountGain.count == other.accountGain.count,
+              cashFlow.count == other.cashFlow.count,
               built.count == other.built.count, npv.moments.blockSize == other.npv.moments.blockSize else {
             throw .incompatibleParts("the parts describe different parks or block sizes")
         }
@@ -86,6 +90,7 @@ public struct SimulationTally: Sendable, Codable, Equatable {
         wasteDiverted.merge(other.wasteDiverted)
         waterSaved.merge(other.waterSaved)
         for a in accountNPV.indices { accountNPV[a].merge(other.accountNPV[a]) }
+        for a in accountGain.indices { accountGain[a].merge(other.accountGain[a]) }
         for t in cashFlow.indices { cashFlow[t].merge(other.cashFlow[t]) }
         for e in built.indices {
             carriedYears[e] += other.carriedYears[e]
@@ -153,5 +158,13 @@ public struct BlockRanges: Sendable, Codable, Equatable {
         let pieces = ranges
         ranges = []
         for piece in pieces { formUnion(BlockRanges(piece)) }
+    }
+}
+
+extension SimulationTally {
+    /// The distribution of account `account`'s gain against the status quo, when the run measured
+    /// it (`compare`); `nil` otherwise or before any sample.
+    public func gainSummary(account: Int) -> DistributionSummary? {
+        account < accountGain.count ? accountGain[account].summary : nil
     }
 }
