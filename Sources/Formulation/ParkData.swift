@@ -129,7 +129,8 @@ public struct ExchangeData: Sendable {
     public let distance: Double
     /// First year it may be built (a conditional permit's delay).
     public let earliestBuildYear: Int
-    /// Per unit sent, year t: disposal cost and carbon cost the sender avoids (company senders).
+    /// Per unit sent, year t: disposal cost and carbon cost the sender avoids, minus the sale
+    /// price it forgoes (company senders); negative for a by-product that sells.
     public private(set) var senderSaving: [Double]
     /// Per unit sent, year t: virgin purchase and carbon cost the receiver avoids (company receivers).
     public private(set) var receiverSaving: [Double]
@@ -180,7 +181,7 @@ public struct ExchangeData: Sendable {
         let needed = toCompany.flatMap { company in replaced.flatMap { path.volume.isEmpty ? nil : path.volume[company.id + "." + $0.id] } }
         let f = RealizedPath.factor
         let sender = carbonPrice.enumerated().map { t, cp in
-            fromCompany == nil ? 0 : sent.disposalCost * f(disposal, t) + cp * sent.disposalCo2e
+            fromCompany == nil ? 0 : sent.disposalCost * f(disposal, t) - sent.salePrice + cp * sent.disposalCo2e
         }
         let receiver = carbonPrice.enumerated().map { t, cp in
             replacedAtCompany.map { exchange.ratio * ($0.price * f(price, t) + cp * $0.co2e) } ?? 0

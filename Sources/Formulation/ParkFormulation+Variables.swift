@@ -57,7 +57,7 @@ extension ParkFormulation {
         let loanPremium = max(0, (data.loanPresentValue ?? 1) - 1)
         var bound = item.exchange.capex * (data.capexFactor.max() ?? 1) * (1 + loanPremium) + item.permitCost
         for t in 0..<data.years {
-            let perUnit = item.senderSaving[t] + item.receiverSaving[t] + item.unitCost[t]
+            let perUnit = abs(item.senderSaving[t]) + abs(item.receiverSaving[t]) + item.unitCost[t]
             bound += data.discountFactor[t] * (item.flowBound[t] * perUnit + item.exchange.fixedCost)
         }
         return bound / Self.moneyUnit

@@ -4,7 +4,7 @@ extension Scenario {
     /// A copy with the number at `keyPath` set to `value`, e.g.
     /// `setting("resources.clinker.price", to: 60)` or `setting("companies.power_plant.produces.fly_ash", to: 5e4)`.
     ///
-    /// Covers `discount_rate`, every economics key, `resources.X.{price,co2e,disposal_cost,disposal_co2e}`,
+    /// Covers `discount_rate`, every economics key, `resources.X.{price,co2e,disposal_cost,disposal_co2e,sale_price}`,
     /// `companies.X.{produces,needs}.R`, `companies.X.{growth,capital_budget}`,
     /// `exchanges.X.{capacity,capex,fixed_cost,unit_cost,transport_cost,transport_co2e,ratio,max_share,distance,jobs,lifetime}`,
     /// `facilities.X.{capacity,capex,fixed_cost,unit_cost,jobs,co2e_per_unit,lifetime}`, `facilities.X.converts.R`,
@@ -32,7 +32,7 @@ extension Scenario {
     /// Every key path `setting(_:to:)` accepts for this scenario, in a stable order.
     public var settableKeyPaths: [String] {
         var paths = ["discount_rate"] + ScenarioFormat.economicsKeys
-        for r in resources { paths += ["price", "co2e", "disposal_cost", "disposal_co2e"].map { "resources.\(r.id).\($0)" } }
+        for r in resources { paths += ["price", "co2e", "disposal_cost", "disposal_co2e", "sale_price"].map { "resources.\(r.id).\($0)" } }
         for c in companies {
             paths += ["growth", "capital_budget"].map { "companies.\(c.id).\($0)" }
             paths += c.produces.map { "companies.\(c.id).produces.\($0.resource)" }
@@ -94,6 +94,7 @@ extension Scenario {
             guard let (index, field) = Self.locate(rest, ids: resources.map(\.id)) else { return nil }
             let fields: [String: WritableKeyPath<Resource, Double>] = [
                 "price": \.price, "co2e": \.co2e, "disposal_cost": \.disposalCost, "disposal_co2e": \.disposalCo2e,
+                "sale_price": \.salePrice,
             ]
             guard let path = fields[field] else { return nil }
             return Setter(rule: .nonNegative) { $0.resources[index][keyPath: path] = $1 }

@@ -89,8 +89,13 @@ struct ScenarioChecker {
         for r in s.resources where covers("resources") {
             let path = "resources".appendingKey(r.id)
             for (key, value) in [("price", r.price), ("co2e", r.co2e), ("disposal_cost", r.disposalCost),
-                                 ("disposal_co2e", r.disposalCo2e)] {
+                                 ("disposal_co2e", r.disposalCo2e), ("sale_price", r.salePrice)] {
                 check(value, .nonNegative, path.appendingKey(key))
+            }
+            if r.salePrice > 0, r.disposalCost > 0 {
+                error("a resource has either a disposal cost or a sale price, not both (disposal_cost "
+                      + "\(r.disposalCost.formattedForMessage), sale_price \(r.salePrice.formattedForMessage)): a by-product "
+                      + "that sells is not disposed of", path.appendingKey("sale_price"))
             }
         }
         for c in s.companies where covers("companies") { checkRanges(of: c) }

@@ -51,7 +51,7 @@ extension ScenarioChecker {
                     path.appendingKey("replace"))
         }
         guard let sent = s.resource(x.send), let replaced = s.resource(replace) else { return }
-        let senderSaving = s.company(x.from) != nil ? sent.disposalCost : 0
+        let senderSaving = s.company(x.from) != nil ? sent.disposalCost - sent.salePrice : 0
         let saving = senderSaving + x.ratio * replaced.price
         let cost = x.unitCost + x.transportCost * s.distance(of: x)
         if saving <= cost, saving.isFinite, cost.isFinite {

@@ -58,14 +58,18 @@ public struct Resource: Sendable, Equatable {
     public var disposalCost: Double
     /// t CO2e per unit disposed.
     public var disposalCo2e: Double
+    /// What a producer earns per unit selling it outside the park (currency/unit); each unit sent
+    /// through a link forgoes it at a company sender. 0 when not sold; never with `disposalCost`.
+    public var salePrice: Double
     /// Reporting category: water saved, virgin material avoided, energy, waste. Default: `water`
     /// for an id containing "water", else `material`.
     public var kind: Kind
 
     public init(id: String, unit: String, price: Double = 0, co2e: Double = 0, disposalCost: Double = 0,
-                disposalCo2e: Double = 0, kind: Kind = .material) {
+                disposalCo2e: Double = 0, kind: Kind = .material, salePrice: Double = 0) {
         self.id = id; self.unit = unit; self.price = price; self.co2e = co2e
         self.disposalCost = disposalCost; self.disposalCo2e = disposalCo2e; self.kind = kind
+        self.salePrice = salePrice
     }
 }
 
