@@ -31,6 +31,46 @@ public struct ParkData: Sendable {
     public private(set) var path: RealizedPath
     /// Multiplier on the capex of options built in year t (`path`'s overrun, 1 by default).
     public private(set) var capexFactor: [Double]
+    /// Discounting at the scenario's `discount_rate`: the park's NPV, society's public cost.
+    public let parkDiscounting: Discounting
+    /// Discounting of each NPV account (companies, then the park operator): a company's own
+    /// `hurdle_rate` when it has one, else the scenario's rate; the operator keeps the scenario's.
+    public let accountDiscounting: [Discounting]
+    /// Whether some company discounts at a rate other than the scenario's.
+    public var hasHurdleRates: Bool { accountDiscounting.contains { $0.rate != parkDiscounting.rate } }
+
+    /// How one account discounts: factors `1/(1+r)^t`, the PV at the build year of the loan
+    /// annuity repaying one currency unit at that rate, and the factor of the horizon's end
+    /// (`1/(1+r)^T`, where residual values are counted).
+    public struct Discounting: Sendable {
+        public let rate: Double
+        public let factor: [Double]
+        public let loanPresentValue: Double?
+        public let horizonEnd: Double
+
+        init(rate r: Double, years: Int, economics: Economics) {
+            rate = r
+            factor = (0..<years).map { 1 / pow(1 + r, Double($0)) }
+            horizonEnd = 1 / pow(1 + r, Double(years))
+            if let i = economics.interestRate, economics.loanYears > 0 {
+                let n = Double(economics.loanYears)
+                let annuity = i == 0 ? 1 / n : i / (1 - pow(1 + i, -n))
+                loanPresentValue = (1...economics.loanYears).reduce(0) { $0 + annuity / pow(1 + r, Double($1)) }
+            } else {
+                loanPresentValue = nil
+            }
+        }
+
+        /// `Σ d_t` over the years inside the horizon an option built in `buildYear` operates.
+        public func operatingYears(builtIn buildYear: Int, lifetime: Int?) -> Double {
+            var discounted = 0.0
+            for t in buildYear..<max(buildYear, factor.count)
+            where ParkData.operates(builtIn: buildYear, lifetime: lifetime, inYear: t) {
+                discounted += factor[t]
+            }
+            return discounted
+        }
+    }
 
     /// The park's numbers at the scenario's values, or along a realized `path` of them.
     public init(_ scenario: Scenario, path: RealizedPath = RealizedPath()) {
@@ -39,17 +79,16 @@ public struct ParkData: Sendable {
         let years = max(0, scenario.horizonYears)
         self.years = years
         let r = scenario.discountRate
-        discountFactor = (0..<years).map { 1 / pow(1 + r, Double($0)) }
         let economics = scenario.economics
+        let park = Discounting(rate: r, years: years, economics: economics)
+        parkDiscounting = park
+        accountDiscounting = scenario.companies.map { company in
+            company.hurdleRate.map { Discounting(rate: $0, years: years, economics: economics) } ?? park
+        } + [park]
+        discountFactor = park.factor
+        loanPresentValue = park.loanPresentValue
         carbonPrice = Self.carbonPrices(economics, years: years, path: path)
         capexFactor = (0..<years).map { path.capexFactor(year: $0) }
-        if let rate = economics.interestRate, economics.loanYears > 0 {
-            let n = Double(economics.loanYears)
-            let annuity = rate == 0 ? 1 / n : rate / (1 - pow(1 + rate, -n))
-            loanPresentValue = (1...economics.loanYears).reduce(0) { $0 + annuity / pow(1 + r, Double($1)) }
-        } else {
-            loanPresentValue = nil
-        }
         var built: [ExchangeData] = []
         var blocked: [String] = []
         let companyIndex = Dictionary(scenario.companies.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -5,7 +5,7 @@ extension Scenario {
     /// `setting("resources.clinker.price", to: 60)` or `setting("companies.power_plant.produces.fly_ash", to: 5e4)`.
     ///
     /// Covers `discount_rate`, every economics key, `resources.X.{price,co2e,disposal_cost,disposal_co2e,sale_price}`,
-    /// `companies.X.{produces,needs}.R`, `companies.X.{growth,capital_budget}`,
+    /// `companies.X.{produces,needs}.R`, `companies.X.{growth,capital_budget,hurdle_rate}`,
     /// `exchanges.X.{capacity,capex,fixed_cost,unit_cost,transport_cost,transport_co2e,ratio,max_share,distance,jobs,lifetime}`,
     /// `facilities.X.{capacity,capex,fixed_cost,unit_cost,jobs,co2e_per_unit,lifetime}`, `facilities.X.converts.R`,
     /// `permits.X.{cost,delay_years}`, `objectives.{economic,environmental,social}` and
@@ -16,12 +16,14 @@ extension Scenario {
             throw ScenarioError(diagnostics: [settingError(keyPath, unknownPathMessage(keyPath))])
         }
         if let problem = setter.rule.violation(value) {
-            throw ScenarioError(diagnostics: [settingError(keyPath, problem)])
+            let named = keyPath.hasSuffix(".hurdle_rate") ? problem.replacingOccurrences(of: "discount_rate ", with: "hurdle_rate ") : problem
+            throw ScenarioError(diagnostics: [settingError(keyPath, named)])
         }
-        let compounding = keyPath == "discount_rate" || keyPath == "carbon_price_growth"
+        let discounting = keyPath == "discount_rate" || (keyPath.hasPrefix("companies.") && keyPath.hasSuffix(".hurdle_rate"))
+        let compounding = discounting || keyPath == "carbon_price_growth"
             || (keyPath.hasPrefix("companies.") && keyPath.hasSuffix(".growth"))
         if compounding,
-           let problem = Self.compoundingProblem(value, years: horizonYears, discounting: keyPath == "discount_rate") {
+           let problem = Self.compoundingProblem(value, years: horizonYears, discounting: discounting) {
             throw ScenarioError(diagnostics: [settingError(keyPath, problem)])
         }
         var copy = self
@@ -34,7 +36,7 @@ extension Scenario {
         var paths = ["discount_rate"] + ScenarioFormat.economicsKeys
         for r in resources { paths += ["price", "co2e", "disposal_cost", "disposal_co2e", "sale_price"].map { "resources.\(r.id).\($0)" } }
         for c in companies {
-            paths += ["growth", "capital_budget"].map { "companies.\(c.id).\($0)" }
+            paths += ["growth", "capital_budget", "hurdle_rate"].map { "companies.\(c.id).\($0)" }
             paths += c.produces.map { "companies.\(c.id).produces.\($0.resource)" }
             paths += c.needs.map { "companies.\(c.id).needs.\($0.resource)" }
         }
@@ -145,6 +147,7 @@ extension Scenario {
         switch field {
         case "growth": return Setter(rule: .aboveMinusOne) { $0.companies[index].growth = $1 }
         case "capital_budget": return Setter(rule: .nonNegative) { $0.companies[index].capitalBudget = $1 }
+        case "hurdle_rate": return Setter(rule: .discountRate) { $0.companies[index].hurdleRate = $1 }
         default:
             for (prefix, isNeed) in [("produces.", false), ("needs.", true)] where field.hasPrefix(prefix) {
                 guard let resource = resource(String(field.dropFirst(prefix.count)))?.id else { return nil }

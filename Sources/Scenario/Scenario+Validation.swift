@@ -124,6 +124,12 @@ struct ScenarioChecker {
         check(c.growth, .aboveMinusOne, path.appendingKey("growth"))
         checkCompounding(c.growth, discounting: false, path.appendingKey("growth"))
         check(c.capitalBudget, .nonNegative, path.appendingKey("capital_budget"))
+        if let rate = c.hurdleRate {
+            if let problem = NumberRule.discountRate.violation(rate) {
+                error(problem.replacingOccurrences(of: "discount_rate ", with: "hurdle_rate "), path.appendingKey("hurdle_rate"))
+            }
+            checkCompounding(rate, discounting: true, path.appendingKey("hurdle_rate"))
+        }
         check(c.location.x, .finite, path.appendingKey("location"))
         check(c.location.y, .finite, path.appendingKey("location"))
     }

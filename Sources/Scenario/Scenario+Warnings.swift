@@ -6,7 +6,10 @@ extension ScenarioChecker {
                              ("interest_rate", s.economics.interestRate ?? 0)] {
             warnIfPercentage(rate, path)
         }
-        for c in s.companies { warnIfPercentage(c.growth, "companies".appendingKey(c.id).appendingKey("growth")) }
+        for c in s.companies {
+            warnIfPercentage(c.growth, "companies".appendingKey(c.id).appendingKey("growth"))
+            if let rate = c.hurdleRate { warnIfPercentage(rate, "companies".appendingKey(c.id).appendingKey("hurdle_rate")) }
+        }
         if s.horizonYears > 100 { warning("a horizon of \(s.horizonYears) years is unusually long", "horizon_years") }
         for x in s.exchanges { warnAbout(x) }
         for f in s.facilities { warnAbout(f) }

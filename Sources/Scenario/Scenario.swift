@@ -87,12 +87,15 @@ public struct Company: Sendable, Equatable {
     public var growth: Double
     /// Most capex (currency) it can pay from own funds over the horizon; `nil` = unlimited.
     public var capitalBudget: Double?
+    /// The firm's own real discount rate for its NPV and its win-win row; `nil` = the scenario's
+    /// `discount_rate`. The park and society keep the scenario's rate.
+    public var hurdleRate: Double?
 
     public init(id: String, sector: String = "", location: Point = Point(x: 0, y: 0),
                 produces: [ResourceAmount] = [], needs: [ResourceAmount] = [], growth: Double = 0,
-                capitalBudget: Double? = nil) {
+                capitalBudget: Double? = nil, hurdleRate: Double? = nil) {
         self.id = id; self.sector = sector; self.location = location; self.produces = produces
-        self.needs = needs; self.growth = growth; self.capitalBudget = capitalBudget
+        self.needs = needs; self.growth = growth; self.capitalBudget = capitalBudget; self.hurdleRate = hurdleRate
     }
 }
 

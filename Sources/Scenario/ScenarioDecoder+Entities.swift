@@ -23,7 +23,7 @@ extension ScenarioDecoder {
         return Company(
             id: id, sector: text(map, "sector") ?? "", location: point(map, "location") ?? Point(x: 0, y: 0),
             produces: amounts(map, "produces"), needs: amounts(map, "needs"), growth: number(map, "growth") ?? 0,
-            capitalBudget: number(map, "capital_budget"))
+            capitalBudget: number(map, "capital_budget"), hurdleRate: number(map, "hurdle_rate"))
     }
 
     /// `facilities.<id>`: shared plant with capacity, conversion coefficients and costs.

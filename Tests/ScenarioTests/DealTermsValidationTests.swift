@@ -54,3 +54,23 @@ import Testing
         #expect(found.location?.line == Fixtures.line(of: "discharge_fee", in: yaml) + 1, "\(found)")
     }
 }
+
+extension DealTermsValidationTests {
+    // MARK: hurdle_rate
+
+    @Test func hurdleRateIsReadAndSettable() throws {
+        let yaml = Fixtures.tiny(replacing: "    capital_budget: 2000000 ", with: "    hurdle_rate: 0.11\n    capital_budget: 2000000 ")
+        let s = try Scenario.parse(yaml: yaml, file: "tiny.yaml").scenario
+        #expect(s.company("cement_grinding")?.hurdleRate == 0.11)
+        #expect(s.company("power_plant")?.hurdleRate == nil)
+        #expect(try s.setting("companies.power_plant.hurdle_rate", to: 0.12).company("power_plant")?.hurdleRate == 0.12)
+        #expect(s.settableKeyPaths.contains("companies.cement_grinding.hurdle_rate"))
+        #expect(throws: ScenarioError.self) { try s.setting("companies.power_plant.hurdle_rate", to: 12) }
+    }
+
+    @Test func hurdleRateAboveOneIsAnError() throws {
+        let yaml = Fixtures.tiny(replacing: "    capital_budget: 2000000 ", with: "    hurdle_rate: 12\n    capital_budget: 2000000 ")
+        let found = try error(yaml, at: "companies.cement_grinding.hurdle_rate", line: "hurdle_rate: 12")
+        #expect(found.message == "hurdle_rate 12 is above 1: write rates as fractions, e.g. 0.10 for 10 %", "\(found)")
+    }
+}
