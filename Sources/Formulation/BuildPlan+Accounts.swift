@@ -54,12 +54,13 @@ extension BuildPlan {
             if case let .company(c) = party { return c }
             return operatorAccount
         }
-        /// Capex in the build year and the loan annuities after it.
+        /// Capex in the build year and the loan annuities after it; the residual value at the horizon's end.
         func invest(_ a: Int, capex: Double, permit: Double, choice: Choice, lifetime: Int?) {
             let discount = discounting(a)
             let d = discount.factor[choice.year]
             let financed = choice.financedShare * capex
             npv[a] -= d * (capex - financed + permit + (discount.loanPresentValue ?? 1) * financed)
+            npv[a] += discount.horizonEnd * capex * data.residualShare(builtIn: choice.year, lifetime: lifetime)
             cash[choice.year] -= capex - financed + permit
             if financed > 0, let annuity {
                 for k in 1...annuity.years where choice.year + k < years { cash[choice.year + k] -= financed * annuity.rate }

@@ -143,6 +143,27 @@ public struct ParkData: Sendable {
         return (discounted, count)
     }
 
+    /// Largest share of a subsidized capex `capex` (currency, overrun included) a loan may cover:
+    /// `min(loan_share, loan_cap / capex)`.
+    public func loanLimit(capex: Double) -> Double {
+        let economics = scenario.economics
+        var limit = min(1, max(0, economics.loanShare))
+        if let cap = economics.loanCap, capex > 0 { limit = min(limit, max(0, cap) / capex) }
+        return limit
+    }
+
+    /// Economic life assumed, for a residual value, of an option without a `lifetime` (years).
+    public static let assumedLifetime = 20
+
+    /// The share of an option's capex still worth something at the horizon's end when it is
+    /// built in `buildYear`: `max(0, τ + L − T) / L` under `residual_value: straight_line`, with
+    /// `L` its `lifetime` or `assumedLifetime`; 0 under `none`.
+    public func residualShare(builtIn buildYear: Int, lifetime: Int?) -> Double {
+        guard scenario.residualValue == .straightLine, buildYear < years else { return 0 }
+        let life = max(1, lifetime ?? Self.assumedLifetime)
+        return Double(max(0, buildYear + life - years)) / Double(life)
+    }
+
     /// Units per year produced by a company in year `t`.
     public func produced(company: Int, resource: String, year t: Int) -> Double {
         let c = scenario.companies[company]

@@ -26,7 +26,7 @@ extension ParkFormulation {
             }
             for (t, l) in loan[e].enumerated() {
                 guard let l, let y = build[e][t] else { continue }
-                model.addConstraint(l - y <= 0, name: "loan_cap[\(id),\(t)]")
+                model.addConstraint(l - model[l].upper * y <= 0, name: "loan_cap[\(id),\(t)]")
             }
         }
     }
@@ -105,7 +105,7 @@ extension ParkFormulation {
             }
             for (t, l) in loanFacility[k].enumerated() {
                 guard let l else { continue }
-                model.addConstraint(l - buildFacility[k][t] <= 0, name: "loan_cap[\(id),\(t)]")
+                model.addConstraint(l - model[l].upper * buildFacility[k][t] <= 0, name: "loan_cap[\(id),\(t)]")
             }
         }
     }

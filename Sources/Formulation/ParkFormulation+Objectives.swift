@@ -11,6 +11,8 @@ extension ParkFormulation {
     ///
     /// The park's NPV (`economic`) discounts every account at the scenario's rate; each company's
     /// own NPV (`companyNPV`, its win-win row and its report) at its `hurdle_rate` when it has one.
+    /// Under `residual_value: straight_line` the payer of an option is credited, at the horizon's
+    /// end, the unused share of its own (subsidized) capex (`ParkData.residualShare`).
     mutating func addObjectiveTerms() {
         let accounts = data.scenario.companies.count + 1
         let park = accountNPVs { _ in data.parkDiscounting }
@@ -65,11 +67,11 @@ extension ParkFormulation {
             let sender = account(of: item.from), receiver = account(of: item.to), payer = account(of: item.payer)
             let (ds, dr, dp) = (discounting(sender), discounting(receiver), discounting(payer))
             for t in 0..<years where item.flowBound[t] > 0 {
-                let units = item.flowBound[t] * money
+                // Multiplied in the same order as before hurdle rates, so that coefficients keep their last bits.
                 let f = flow[e][t]
-                if case .company = item.from { npv[sender].add(ds.factor[t] * units * item.senderSaving[t], f) }
-                if case .company = item.to { npv[receiver].add(dr.factor[t] * units * item.receiverSaving[t], f) }
-                npv[payer].add(-dp.factor[t] * units * item.unitCost[t], f)
+                if case .company = item.from { npv[sender].add(ds.factor[t] * item.flowBound[t] * money * item.senderSaving[t], f) }
+                if case .company = item.to { npv[receiver].add(dr.factor[t] * item.flowBound[t] * money * item.receiverSaving[t], f) }
+                npv[payer].add(-(dp.factor[t] * item.flowBound[t] * money) * item.unitCost[t], f)
             }
             let capex = item.exchange.capex * (1 - subsidy)
             for (year, y) in build[e].enumerated() {
@@ -77,7 +79,8 @@ extension ParkFormulation {
                 let d = dp.factor[year]
                 let capex = capex * data.capexFactor[year]
                 let fixed = dp.operatingYears(builtIn: year, lifetime: item.exchange.lifetime) * item.exchange.fixedCost
-                npv[payer].add(-(d * (capex + item.permitCost) + fixed) * money, y)
+                let residual = dp.horizonEnd * capex * data.residualShare(builtIn: year, lifetime: item.exchange.lifetime)
+                npv[payer].add(-(d * (capex + item.permitCost) + fixed - residual) * money, y)
                 if let l = loan[e][year] { npv[payer].add(-d * ((dp.loanPresentValue ?? 1) - 1) * capex * money, l) }
             }
         }
@@ -94,7 +97,8 @@ extension ParkFormulation {
                 let d = dk.factor[year]
                 let capex = capex * data.capexFactor[year]
                 let fixed = dk.operatingYears(builtIn: year, lifetime: facility.lifetime) * facility.fixedCost
-                npv[operatorAccount].add(-(d * capex + fixed) * money, z)
+                let residual = dk.horizonEnd * capex * data.residualShare(builtIn: year, lifetime: facility.lifetime)
+                npv[operatorAccount].add(-(d * capex + fixed - residual) * money, z)
                 if let l = loanFacility[k][year] {
                     npv[operatorAccount].add(-d * ((dk.loanPresentValue ?? 1) - 1) * capex * money, l)
                 }

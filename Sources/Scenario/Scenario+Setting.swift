@@ -138,6 +138,8 @@ extension Scenario {
         case "capex_subsidy": return Setter(rule: .unitInterval) { $0.economics.capexSubsidy = $1 }
         case "interest_rate": return Setter(rule: .nonNegative) { $0.economics.interestRate = $1 }
         case "loan_years": return Setter(rule: .yearCount) { $0.economics.loanYears = Int($1) }
+        case "loan_share": return Setter(rule: .unitInterval) { $0.economics.loanShare = $1 }
+        case "loan_cap": return Setter(rule: .nonNegative) { $0.economics.loanCap = $1 }
         case "park_budget": return Setter(rule: .nonNegative) { $0.economics.parkBudget = $1 }
         default: return nil
         }

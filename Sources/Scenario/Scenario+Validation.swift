@@ -85,6 +85,8 @@ struct ScenarioChecker {
         check(e.capexSubsidy, .unitInterval, "capex_subsidy")
         check(e.interestRate, .nonNegative, "interest_rate")
         check(e.loanYears, .yearCount, "loan_years")
+        check(e.loanShare, .unitInterval, "loan_share")
+        check(e.loanCap, .nonNegative, "loan_cap")
         check(e.parkBudget, .nonNegative, "park_budget")
         for r in s.resources where covers("resources") {
             let path = "resources".appendingKey(r.id)

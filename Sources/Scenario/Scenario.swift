@@ -21,6 +21,8 @@ public struct Scenario: Sendable, Equatable {
     public var objectives: Objectives
     public var targets: Targets
     public var economics: Economics
+    /// Whether assets whose life runs past the horizon keep a value at its end (`none` by default).
+    public var residualValue: ResidualValue = .none
     public var uncertainty: Uncertainty?
     public var sensitivity: SensitivityStudy?
     /// Where the scenario was read from, for messages (`nil` when built in code).
@@ -40,6 +42,14 @@ public struct Scenario: Sendable, Equatable {
         self.objectives = objectives; self.targets = targets; self.economics = economics
         self.uncertainty = uncertainty; self.sensitivity = sensitivity; self.sourcePath = sourcePath
     }
+}
+
+/// What an asset whose life runs past the horizon is worth at the horizon's end.
+public enum ResidualValue: String, Sendable, Equatable, CaseIterable {
+    /// Nothing: the horizon's end is the end of every asset.
+    case none
+    /// The unused share of its life times its capex (linear depreciation), at the horizon's end.
+    case straightLine = "straight_line"
 }
 
 /// Anything that flows between firms: a waste, a by-product, a virgin input, water, energy.
@@ -257,10 +267,16 @@ public struct Economics: Sendable, Equatable {
     public var loanYears: Int
     /// Most facility capex (after subsidy) the park operator can pay over the horizon; `nil` = unlimited.
     public var parkBudget: Double?
+    /// Largest share of an investment's (subsidized) capex the credit line may finance (0...1).
+    public var loanShare: Double
+    /// Largest loan per investment (currency); `nil` = no cap.
+    public var loanCap: Double?
     public init(carbonPrice: Double = 0, carbonPriceGrowth: Double = 0, capexSubsidy: Double = 0,
-                interestRate: Double? = nil, loanYears: Int = 10, parkBudget: Double? = nil) {
+                interestRate: Double? = nil, loanYears: Int = 10, parkBudget: Double? = nil,
+                loanShare: Double = 1, loanCap: Double? = nil) {
         self.carbonPrice = carbonPrice; self.carbonPriceGrowth = carbonPriceGrowth; self.capexSubsidy = capexSubsidy
         self.interestRate = interestRate; self.loanYears = loanYears; self.parkBudget = parkBudget
+        self.loanShare = loanShare; self.loanCap = loanCap
     }
 }
 

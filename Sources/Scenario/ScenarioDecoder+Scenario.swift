@@ -17,6 +17,7 @@ extension ScenarioDecoder {
             name: text(map, "name") ?? "", currency: text(map, "currency") ?? "USD", startYear: startYear,
             horizonYears: integer(map, "horizon_years") ?? 1, discountRate: number(map, "discount_rate") ?? 0)
         scenario.economics = economics(map)
+        scenario.residualValue = choice(map, "residual_value", among: ResidualValue.allCases) ?? .none
         if let base {
             scenario.resources = base.resources; scenario.companies = base.companies
             scenario.facilities = base.facilities; scenario.exchanges = base.exchanges; scenario.permits = base.permits
@@ -43,7 +44,8 @@ extension ScenarioDecoder {
         Economics(
             carbonPrice: number(map, "carbon_price") ?? 0, carbonPriceGrowth: number(map, "carbon_price_growth") ?? 0,
             capexSubsidy: number(map, "capex_subsidy") ?? 0, interestRate: number(map, "interest_rate"),
-            loanYears: integer(map, "loan_years") ?? 10, parkBudget: number(map, "park_budget"))
+            loanYears: integer(map, "loan_years") ?? 10, parkBudget: number(map, "park_budget"),
+            loanShare: number(map, "loan_share") ?? 1, loanCap: number(map, "loan_cap"))
     }
 
     /// `objectives:` weights and the win-win switch.

@@ -19,7 +19,8 @@ public enum ScenarioFormat {
 
     /// Top-level keys that fill `Economics`; a policy may set them even when the file leaves them out.
     public static let economicsKeys = [
-        "carbon_price", "carbon_price_growth", "capex_subsidy", "interest_rate", "loan_years", "park_budget",
+        "carbon_price", "carbon_price_growth", "capex_subsidy", "interest_rate", "loan_years", "loan_share", "loan_cap",
+        "park_budget",
     ]
 
     /// Every key accepted in `section`, in the order the documentation lists them.
@@ -34,7 +35,7 @@ public enum ScenarioFormat {
     private static func listAccepted(_ section: Section) -> [String] {
         switch section {
         case .scenario:
-            return ["name", "description", "currency", "start_year", "horizon_years", "discount_rate"]
+            return ["name", "description", "currency", "start_year", "horizon_years", "discount_rate", "residual_value"]
                 + economicsKeys
                 + ["resources", "companies", "facilities", "exchanges", "permits", "policies", "objectives",
                    "targets", "uncertainty", "sensitivity"]

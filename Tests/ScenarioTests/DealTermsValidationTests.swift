@@ -74,3 +74,35 @@ extension DealTermsValidationTests {
         #expect(found.message == "hurdle_rate 12 is above 1: write rates as fractions, e.g. 0.10 for 10 %", "\(found)")
     }
 }
+
+extension DealTermsValidationTests {
+    // MARK: residual_value
+
+    @Test func residualValueIsReadWithNoneByDefault() throws {
+        #expect(try Fixtures.tiny().residualValue == ResidualValue.none)
+        let yaml = Fixtures.tiny(replacing: "discount_rate: 0.08 ", with: "residual_value: straight_line\ndiscount_rate: 0.08 ")
+        #expect(try Scenario.parse(yaml: yaml, file: "tiny.yaml").scenario.residualValue == .straightLine)
+    }
+
+    @Test func unknownResidualValueIsAnError() throws {
+        let yaml = Fixtures.tiny(replacing: "discount_rate: 0.08 ", with: "residual_value: straightline\ndiscount_rate: 0.08 ")
+        let found = try error(yaml, at: "residual_value", line: "residual_value: straightline")
+        #expect(found.message == "unknown value `straightline`; expected one of: none, straight_line; did you mean `straight_line`?",
+                "\(found)")
+    }
+}
+
+extension DealTermsValidationTests {
+    // MARK: loan_share, loan_cap
+
+    @Test func creditTermsAreRangeChecked() throws {
+        let share = Fixtures.tiny(replacing: "discount_rate: 0.08 ", with: "loan_share: 1.5\ndiscount_rate: 0.08 ")
+        #expect(try error(share, at: "loan_share", line: "loan_share: 1.5").message == "must be between 0 and 1, got 1.5")
+        let cap = Fixtures.tiny(replacing: "discount_rate: 0.08 ", with: "loan_cap: -1\ndiscount_rate: 0.08 ")
+        #expect(try error(cap, at: "loan_cap", line: "loan_cap: -1").message == "must be >= 0, got -1")
+        let s = try Fixtures.tiny(policy: "green_credit")
+        #expect(s.economics.loanShare == 1 && s.economics.loanCap == nil)
+        #expect(try s.setting("loan_share", to: 0.7).economics.loanShare == 0.7)
+        #expect(try s.setting("loan_cap", to: 5e5).economics.loanCap == 5e5)
+    }
+}
