@@ -123,7 +123,7 @@ extension BuildPlan {
         var total = 0.0
         for (e, item) in data.exchanges.enumerated() {
             guard let choice = exchanges[e] else { continue }
-            total += item.exchange.jobs * data.operatingYears(builtIn: choice.year, lifetime: item.exchange.lifetime).count
+            total += item.exchange.jobs * data.carryingYears(exchange: e, builtIn: choice.year)
         }
         for (k, facility) in data.scenario.facilities.enumerated() {
             guard let choice = facilities[k] else { continue }

@@ -164,6 +164,18 @@ public struct ParkData: Sendable {
         return Double(max(0, buildYear + life - years)) / Double(life)
     }
 
+    /// Operating years inside the horizon of exchange `e` built in `buildYear` in which it can
+    /// carry something (`U[e,t] > 0`): the years its jobs count.
+    public func carryingYears(exchange e: Int, builtIn buildYear: Int) -> Double {
+        let item = exchanges[e]
+        var count = 0.0
+        for t in buildYear..<max(buildYear, years)
+        where item.flowBound[t] > 0 && ParkData.operates(builtIn: buildYear, lifetime: item.exchange.lifetime, inYear: t) {
+            count += 1
+        }
+        return count
+    }
+
     /// Units per year produced by a company in year `t`.
     public func produced(company: Int, resource: String, year t: Int) -> Double {
         let c = scenario.companies[company]

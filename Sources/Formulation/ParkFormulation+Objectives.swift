@@ -24,19 +24,27 @@ extension ParkFormulation {
     }
 
     /// CO2e avoided, jobs and the public cost of grants (they do not depend on any firm's rate).
+    ///
+    /// Jobs of an exchange count only while it operates: under a utilization floor (`min_utilization`
+    /// > 0) every operating year with `U[e,t] > 0` counts in full (the link carries at least the
+    /// floor there); with the floor off (0), `jobs · flow[e,t]`, in proportion to its use.
     private mutating func addIndicatorTerms() {
         let years = data.years
         let subsidy = data.scenario.economics.capexSubsidy
         let money = 1 / Self.moneyUnit, co2e = 1 / Self.co2eUnit
+        let floor = data.scenario.minUtilization
         for (e, item) in data.exchanges.enumerated() {
             for t in 0..<years where item.flowBound[t] > 0 {
                 environmental.add(item.co2ePerUnit * item.flowBound[t] * co2e, flow[e][t])
             }
             for (year, y) in build[e].enumerated() {
                 guard let y else { continue }
-                let activeYears = data.operatingYears(builtIn: year, lifetime: item.exchange.lifetime).count
                 publicCost.add(data.discountFactor[year] * item.exchange.capex * data.capexFactor[year] * subsidy * money, y)
-                social.add(item.exchange.jobs * activeYears, y)
+                if floor > 0 { social.add(item.exchange.jobs * data.carryingYears(exchange: e, builtIn: year), y) }
+            }
+            // Without a utilization floor a link may idle: its jobs count in proportion to its use.
+            if floor == 0, item.exchange.jobs > 0 {
+                for t in 0..<years where item.flowBound[t] > 0 { social.add(item.exchange.jobs, flow[e][t]) }
             }
         }
         for (k, facility) in data.scenario.facilities.enumerated() {

@@ -4,7 +4,7 @@ extension Scenario {
     /// A copy with the number at `keyPath` set to `value`, e.g.
     /// `setting("resources.clinker.price", to: 60)` or `setting("companies.power_plant.produces.fly_ash", to: 5e4)`.
     ///
-    /// Covers `discount_rate`, every economics key, `resources.X.{price,co2e,disposal_cost,disposal_co2e,sale_price}`,
+    /// Covers `discount_rate`, `min_utilization`, every economics key, `resources.X.{price,co2e,disposal_cost,disposal_co2e,sale_price}`,
     /// `companies.X.{produces,needs}.R`, `companies.X.{growth,capital_budget,hurdle_rate}`,
     /// `exchanges.X.{capacity,capex,fixed_cost,unit_cost,transport_cost,transport_co2e,ratio,max_share,distance,jobs,lifetime}`,
     /// `facilities.X.{capacity,capex,fixed_cost,unit_cost,jobs,co2e_per_unit,lifetime}`, `facilities.X.converts.R`,
@@ -33,7 +33,7 @@ extension Scenario {
 
     /// Every key path `setting(_:to:)` accepts for this scenario, in a stable order.
     public var settableKeyPaths: [String] {
-        var paths = ["discount_rate"] + ScenarioFormat.economicsKeys
+        var paths = ["discount_rate", "min_utilization"] + ScenarioFormat.economicsKeys
         for r in resources { paths += ["price", "co2e", "disposal_cost", "disposal_co2e", "sale_price"].map { "resources.\(r.id).\($0)" } }
         for c in companies {
             paths += ["growth", "capital_budget", "hurdle_rate"].map { "companies.\(c.id).\($0)" }
@@ -133,6 +133,7 @@ extension Scenario {
     private func topLevelSetter(_ key: String) -> Setter? {
         switch key {
         case "discount_rate": return Setter(rule: .discountRate) { $0.discountRate = $1 }
+        case "min_utilization": return Setter(rule: .unitInterval) { $0.minUtilization = $1 }
         case "carbon_price": return Setter(rule: .nonNegative) { $0.economics.carbonPrice = $1 }
         case "carbon_price_growth": return Setter(rule: .aboveMinusOne) { $0.economics.carbonPriceGrowth = $1 }
         case "capex_subsidy": return Setter(rule: .unitInterval) { $0.economics.capexSubsidy = $1 }

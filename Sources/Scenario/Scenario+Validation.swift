@@ -78,6 +78,7 @@ struct ScenarioChecker {
         if s.horizonYears > 1000 { error("must be at most 1000 years, got \(s.horizonYears)", "horizon_years") }
         check(s.discountRate, .discountRate, "discount_rate")
         checkCompounding(s.discountRate, discounting: true, "discount_rate")
+        check(s.minUtilization, .unitInterval, "min_utilization")
         let e = s.economics
         check(e.carbonPrice, .nonNegative, "carbon_price")
         check(e.carbonPriceGrowth, .aboveMinusOne, "carbon_price_growth")

@@ -23,6 +23,10 @@ public struct Scenario: Sendable, Equatable {
     public var economics: Economics
     /// Whether assets whose life runs past the horizon keep a value at its end (`none` by default).
     public var residualValue: ResidualValue = .none
+    /// Least share of its tight flow bound a built exchange carries in each operating year of the
+    /// deterministic design (0 = no floor): no link is built to carry nothing.
+    public var minUtilization: Double = Scenario.defaultMinUtilization
+    public static let defaultMinUtilization = 0.1
     public var uncertainty: Uncertainty?
     public var sensitivity: SensitivityStudy?
     /// Where the scenario was read from, for messages (`nil` when built in code).

@@ -18,6 +18,7 @@ extension ScenarioDecoder {
             horizonYears: integer(map, "horizon_years") ?? 1, discountRate: number(map, "discount_rate") ?? 0)
         scenario.economics = economics(map)
         scenario.residualValue = choice(map, "residual_value", among: ResidualValue.allCases) ?? .none
+        scenario.minUtilization = number(map, "min_utilization") ?? Scenario.defaultMinUtilization
         if let base {
             scenario.resources = base.resources; scenario.companies = base.companies
             scenario.facilities = base.facilities; scenario.exchanges = base.exchanges; scenario.permits = base.permits

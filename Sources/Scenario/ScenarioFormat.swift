@@ -35,7 +35,8 @@ public enum ScenarioFormat {
     private static func listAccepted(_ section: Section) -> [String] {
         switch section {
         case .scenario:
-            return ["name", "description", "currency", "start_year", "horizon_years", "discount_rate", "residual_value"]
+            return ["name", "description", "currency", "start_year", "horizon_years", "discount_rate", "residual_value",
+                    "min_utilization"]
                 + economicsKeys
                 + ["resources", "companies", "facilities", "exchanges", "permits", "policies", "objectives",
                    "targets", "uncertainty", "sensitivity"]

@@ -41,6 +41,10 @@ func checkInvariants(_ formulation: ParkFormulation, _ solution: Solution, sourc
             }
         }
         if exchange.blockedBy != nil { #expect(!exchange.built, sourceLocation: sourceLocation) }
+        // No idle links (issue 18): a built link carries something.
+        if exchange.built, formulation.data.scenario.minUtilization > 0 {
+            #expect(exchange.flows.reduce(0, +) > 0, "\(exchange.id) built with no flow", sourceLocation: sourceLocation)
+        }
     }
     if formulation.data.scenario.objectives.winWin {
         for party in design.companies {
