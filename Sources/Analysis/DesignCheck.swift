@@ -60,6 +60,13 @@ public struct DesignCheck: Sendable {
             if !(0...1).contains(choice.financedShare) || (!credit && choice.financedShare > 0) {
                 broken.append("exchange `\(id)` has financed share \(choice.financedShare), but "
                               + (credit ? "a share is between 0 and 1" : "the policy offers no credit line"))
+            } else if credit, (0..<data.years).contains(choice.year) {
+                let capex = item.exchange.capex * (1 - data.scenario.economics.capexSubsidy) * data.capexFactor[choice.year]
+                let limit = data.loanLimit(capex: capex)
+                if choice.financedShare > limit + 1e-9 {
+                    broken.append("exchange `\(id)` has financed share \(choice.financedShare), but the credit terms "
+                                  + "(loan_share, loan_cap) allow at most \(limit)")
+                }
             }
         }
         for (k, choice) in plan.facilities.enumerated() {

@@ -30,6 +30,17 @@ extension BuildPlan {
     /// `Ī` the subsidized capex times the path's overrun; sender and receiver savings and the
     /// payer's unit costs on every unit sent. A test checks it against the model's expressions.
     public func outcome(data: ParkData, flows: [[Double]], activity: [[Double]]) -> PlanOutcome {
+        let park = accounts(data: data, flows: flows, activity: activity) { _ in data.parkDiscounting }
+        let own = data.hasHurdleRates
+            ? accounts(data: data, flows: flows, activity: activity) { data.accountDiscounting[$0] }.npv : park.npv
+        return PlanOutcome(accountNPV: own, npv: park.npv.reduce(0, +), co2eAvoided: park.co2e, cashFlow: park.cash,
+                           wasteDiverted: park.diverted, waterSaved: park.water, carried: park.carried)
+    }
+
+    /// The accounts' NPVs with account `a` discounted by `discounting(a)`, and the indicators.
+    private func accounts(data: ParkData, flows: [[Double]], activity: [[Double]],
+                          discounting: (Int) -> ParkData.Discounting)
+        -> (npv: [Double], co2e: Double, cash: [Double], diverted: Double, water: Double, carried: [[Bool]]) {
         let scenario = data.scenario
         let years = data.years
         let operatorAccount = scenario.companies.count
@@ -37,18 +48,19 @@ extension BuildPlan {
         var cash = [Double](repeating: 0, count: years)
         var co2e = 0.0, diverted = 0.0, water = 0.0
         let subsidy = scenario.economics.capexSubsidy
-        let pvAnnuity = data.loanPresentValue ?? 1
         let annuity = Self.annuity(scenario.economics)
         var carried = [[Bool]](repeating: [Bool](repeating: false, count: years), count: data.exchanges.count)
         func account(_ party: Party) -> Int {
             if case let .company(c) = party { return c }
             return operatorAccount
         }
-        /// Capex in the build year and the loan annuities after it.
-        func invest(_ a: Int, capex: Double, permit: Double, choice: Choice) {
-            let d = data.discountFactor[choice.year]
+        /// Capex in the build year and the loan annuities after it; the residual value at the horizon's end.
+        func invest(_ a: Int, capex: Double, permit: Double, choice: Choice, lifetime: Int?) {
+            let discount = discounting(a)
+            let d = discount.factor[choice.year]
             let financed = choice.financedShare * capex
-            npv[a] -= d * (capex - financed + permit + pvAnnuity * financed)
+            npv[a] -= d * (capex - financed + permit + (discount.loanPresentValue ?? 1) * financed)
+            npv[a] += discount.horizonEnd * capex * data.residualShare(builtIn: choice.year, lifetime: lifetime)
             cash[choice.year] -= capex - financed + permit
             if financed > 0, let annuity {
                 for k in 1...annuity.years where choice.year + k < years { cash[choice.year + k] -= financed * annuity.rate }
@@ -60,12 +72,11 @@ extension BuildPlan {
                 let units = flows[e][t]
                 guard units > 0 else { continue }
                 carried[e][t] = true
-                let d = data.discountFactor[t]
                 let saved = units * item.senderSaving[t], avoided = units * item.receiverSaving[t]
                 let cost = units * item.unitCost[t]
-                npv[sender] += d * saved
-                npv[receiver] += d * avoided
-                npv[payer] -= d * cost
+                npv[sender] += discounting(sender).factor[t] * saved
+                npv[receiver] += discounting(receiver).factor[t] * avoided
+                npv[payer] -= discounting(payer).factor[t] * cost
                 cash[t] += saved + avoided - cost
                 co2e += units * item.co2ePerUnit
                 if case .company = item.from { diverted += units }
@@ -75,29 +86,29 @@ extension BuildPlan {
             }
             guard let choice = exchanges[e], choice.year < years else { continue }
             let capex = item.exchange.capex * (1 - subsidy) * data.capexFactor[choice.year]
-            invest(payer, capex: capex, permit: item.permitCost, choice: choice)
+            invest(payer, capex: capex, permit: item.permitCost, choice: choice, lifetime: item.exchange.lifetime)
             for t in choice.year..<years where operates(exchange: e, year: t, data: data) {
-                npv[payer] -= data.discountFactor[t] * item.exchange.fixedCost
+                npv[payer] -= discounting(payer).factor[t] * item.exchange.fixedCost
                 cash[t] -= item.exchange.fixedCost
             }
         }
+        let discount = discounting(operatorAccount)
         for (k, facility) in scenario.facilities.enumerated() {
             for t in 0..<years where activity[k][t] > 0 {
                 let cost = activity[k][t] * (facility.unitCost + data.carbonPrice[t] * facility.co2ePerUnit)
-                npv[operatorAccount] -= data.discountFactor[t] * cost
+                npv[operatorAccount] -= discount.factor[t] * cost
                 cash[t] -= cost
                 co2e -= activity[k][t] * facility.co2ePerUnit
             }
             guard let choice = facilities[k], choice.year < years else { continue }
             let capex = facility.capex * (1 - subsidy) * data.capexFactor[choice.year]
-            invest(operatorAccount, capex: capex, permit: 0, choice: choice)
+            invest(operatorAccount, capex: capex, permit: 0, choice: choice, lifetime: facility.lifetime)
             for t in choice.year..<years where operates(facility: k, year: t, data: data) {
-                npv[operatorAccount] -= data.discountFactor[t] * facility.fixedCost
+                npv[operatorAccount] -= discount.factor[t] * facility.fixedCost
                 cash[t] -= facility.fixedCost
             }
         }
-        return PlanOutcome(accountNPV: npv, npv: npv.reduce(0, +), co2eAvoided: co2e, cashFlow: cash,
-                           wasteDiverted: diverted, waterSaved: water, carried: carried)
+        return (npv, co2e, cash, diverted, water, carried)
     }
 
     /// The credit line's yearly repayment per currency unit borrowed, and its number of years.
@@ -112,7 +123,7 @@ extension BuildPlan {
         var total = 0.0
         for (e, item) in data.exchanges.enumerated() {
             guard let choice = exchanges[e] else { continue }
-            total += item.exchange.jobs * data.operatingYears(builtIn: choice.year, lifetime: item.exchange.lifetime).count
+            total += item.exchange.jobs * data.carryingYears(exchange: e, builtIn: choice.year)
         }
         for (k, facility) in data.scenario.facilities.enumerated() {
             guard let choice = facilities[k] else { continue }

@@ -31,6 +31,46 @@ public struct ParkData: Sendable {
     public private(set) var path: RealizedPath
     /// Multiplier on the capex of options built in year t (`path`'s overrun, 1 by default).
     public private(set) var capexFactor: [Double]
+    /// Discounting at the scenario's `discount_rate`: the park's NPV, society's public cost.
+    public let parkDiscounting: Discounting
+    /// Discounting of each NPV account (companies, then the park operator): a company's own
+    /// `hurdle_rate` when it has one, else the scenario's rate; the operator keeps the scenario's.
+    public let accountDiscounting: [Discounting]
+    /// Whether some company discounts at a rate other than the scenario's.
+    public var hasHurdleRates: Bool { accountDiscounting.contains { $0.rate != parkDiscounting.rate } }
+
+    /// How one account discounts: factors `1/(1+r)^t`, the PV at the build year of the loan
+    /// annuity repaying one currency unit at that rate, and the factor of the horizon's end
+    /// (`1/(1+r)^T`, where residual values are counted).
+    public struct Discounting: Sendable {
+        public let rate: Double
+        public let factor: [Double]
+        public let loanPresentValue: Double?
+        public let horizonEnd: Double
+
+        init(rate r: Double, years: Int, economics: Economics) {
+            rate = r
+            factor = (0..<years).map { 1 / pow(1 + r, Double($0)) }
+            horizonEnd = 1 / pow(1 + r, Double(years))
+            if let i = economics.interestRate, economics.loanYears > 0 {
+                let n = Double(economics.loanYears)
+                let annuity = i == 0 ? 1 / n : i / (1 - pow(1 + i, -n))
+                loanPresentValue = (1...economics.loanYears).reduce(0) { $0 + annuity / pow(1 + r, Double($1)) }
+            } else {
+                loanPresentValue = nil
+            }
+        }
+
+        /// `Σ d_t` over the years inside the horizon an option built in `buildYear` operates.
+        public func operatingYears(builtIn buildYear: Int, lifetime: Int?) -> Double {
+            var discounted = 0.0
+            for t in buildYear..<max(buildYear, factor.count)
+            where ParkData.operates(builtIn: buildYear, lifetime: lifetime, inYear: t) {
+                discounted += factor[t]
+            }
+            return discounted
+        }
+    }
 
     /// The park's numbers at the scenario's values, or along a realized `path` of them.
     public init(_ scenario: Scenario, path: RealizedPath = RealizedPath()) {
@@ -39,17 +79,16 @@ public struct ParkData: Sendable {
         let years = max(0, scenario.horizonYears)
         self.years = years
         let r = scenario.discountRate
-        discountFactor = (0..<years).map { 1 / pow(1 + r, Double($0)) }
         let economics = scenario.economics
+        let park = Discounting(rate: r, years: years, economics: economics)
+        parkDiscounting = park
+        accountDiscounting = scenario.companies.map { company in
+            company.hurdleRate.map { Discounting(rate: $0, years: years, economics: economics) } ?? park
+        } + [park]
+        discountFactor = park.factor
+        loanPresentValue = park.loanPresentValue
         carbonPrice = Self.carbonPrices(economics, years: years, path: path)
         capexFactor = (0..<years).map { path.capexFactor(year: $0) }
-        if let rate = economics.interestRate, economics.loanYears > 0 {
-            let n = Double(economics.loanYears)
-            let annuity = rate == 0 ? 1 / n : rate / (1 - pow(1 + rate, -n))
-            loanPresentValue = (1...economics.loanYears).reduce(0) { $0 + annuity / pow(1 + r, Double($1)) }
-        } else {
-            loanPresentValue = nil
-        }
         var built: [ExchangeData] = []
         var blocked: [String] = []
         let companyIndex = Dictionary(scenario.companies.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -104,6 +143,39 @@ public struct ParkData: Sendable {
         return (discounted, count)
     }
 
+    /// Largest share of a subsidized capex `capex` (currency, overrun included) a loan may cover:
+    /// `min(loan_share, loan_cap / capex)`.
+    public func loanLimit(capex: Double) -> Double {
+        let economics = scenario.economics
+        var limit = min(1, max(0, economics.loanShare))
+        if let cap = economics.loanCap, capex > 0 { limit = min(limit, max(0, cap) / capex) }
+        return limit
+    }
+
+    /// Economic life assumed, for a residual value, of an option without a `lifetime` (years).
+    public static let assumedLifetime = 20
+
+    /// The share of an option's capex still worth something at the horizon's end when it is
+    /// built in `buildYear`: `max(0, τ + L − T) / L` under `residual_value: straight_line`, with
+    /// `L` its `lifetime` or `assumedLifetime`; 0 under `none`.
+    public func residualShare(builtIn buildYear: Int, lifetime: Int?) -> Double {
+        guard scenario.residualValue == .straightLine, buildYear < years else { return 0 }
+        let life = max(1, lifetime ?? Self.assumedLifetime)
+        return Double(max(0, buildYear + life - years)) / Double(life)
+    }
+
+    /// Operating years inside the horizon of exchange `e` built in `buildYear` in which it can
+    /// carry something (`U[e,t] > 0`): the years its jobs count.
+    public func carryingYears(exchange e: Int, builtIn buildYear: Int) -> Double {
+        let item = exchanges[e]
+        var count = 0.0
+        for t in buildYear..<max(buildYear, years)
+        where item.flowBound[t] > 0 && ParkData.operates(builtIn: buildYear, lifetime: item.exchange.lifetime, inYear: t) {
+            count += 1
+        }
+        return count
+    }
+
     /// Units per year produced by a company in year `t`.
     public func produced(company: Int, resource: String, year t: Int) -> Double {
         let c = scenario.companies[company]
@@ -129,7 +201,8 @@ public struct ExchangeData: Sendable {
     public let distance: Double
     /// First year it may be built (a conditional permit's delay).
     public let earliestBuildYear: Int
-    /// Per unit sent, year t: disposal cost and carbon cost the sender avoids (company senders).
+    /// Per unit sent, year t: disposal cost and carbon cost the sender avoids, minus the sale
+    /// price it forgoes (company senders); negative for a by-product that sells.
     public private(set) var senderSaving: [Double]
     /// Per unit sent, year t: virgin purchase and carbon cost the receiver avoids (company receivers).
     public private(set) var receiverSaving: [Double]
@@ -180,7 +253,7 @@ public struct ExchangeData: Sendable {
         let needed = toCompany.flatMap { company in replaced.flatMap { path.volume.isEmpty ? nil : path.volume[company.id + "." + $0.id] } }
         let f = RealizedPath.factor
         let sender = carbonPrice.enumerated().map { t, cp in
-            fromCompany == nil ? 0 : sent.disposalCost * f(disposal, t) + cp * sent.disposalCo2e
+            fromCompany == nil ? 0 : sent.disposalCost * f(disposal, t) - sent.salePrice + cp * sent.disposalCo2e
         }
         let receiver = carbonPrice.enumerated().map { t, cp in
             replacedAtCompany.map { exchange.ratio * ($0.price * f(price, t) + cp * $0.co2e) } ?? 0

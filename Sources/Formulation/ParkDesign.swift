@@ -92,7 +92,12 @@ public struct ParkDesign: Sendable, Codable, Equatable {
         var water = 0.0
         for (e, item) in data.exchanges.enumerated() {
             let year = buildYear(formulation.build[e])
-            let flows = (0..<data.years).map { clean(value(formulation.flow[e][$0]) * item.flowBound[$0]) }
+            // An unbuilt link carries nothing; solver noise on a share (below 1e-9 of the bound,
+            // seen on hiep-phuoc's water links, ~1e-6 m3) is not a flow.
+            let flows = (0..<data.years).map { t -> Double in
+                let share = value(formulation.flow[e][t])
+                return year == nil || abs(share) < 1e-9 ? 0 : clean(share * item.flowBound[t])
+            }
             let tau = year == nil ? 0 : clean(value(formulation.transfer[e]) * money)
             let sender = formulation.account(of: item.from), receiver = formulation.account(of: item.to)
             after[sender] += tau

@@ -24,10 +24,33 @@ extension ParkFormulation {
                 model.addConstraint(flow[e][t] - active(exchange: e, year: t) <= 0,
                                     name: "active[\(id),\(t)]")
             }
+            addUtilizationFloor(exchange: e)
             for (t, l) in loan[e].enumerated() {
                 guard let l, let y = build[e][t] else { continue }
-                model.addConstraint(l - y <= 0, name: "loan_cap[\(id),\(t)]")
+                model.addConstraint(l - model[l].upper * y <= 0, name: "loan_cap[\(id),\(t)]")
             }
+        }
+    }
+
+    /// No idle links: in each year with `U[e,t] > 0` where the link and the facilities at its ends
+    /// operate, it carries at least `min_utilization` of `U[e,t]`:
+    /// `flow[e,t] − m·(α[e,t] + Σ_k α[k,t]) ≥ −m·n`, with `n` facility ends (the right-hand side
+    /// is positive only when all of them operate). Not in the Monte Carlo operating LP.
+    private mutating func addUtilizationFloor(exchange e: Int) {
+        let m = data.scenario.minUtilization
+        let item = data.exchanges[e]
+        guard m > 0 else { return }
+        let facilities = [item.from, item.to].compactMap { party -> Int? in
+            if case let .facility(k) = party { return k }
+            return nil
+        }
+        for t in 0..<data.years where item.flowBound[t] > 0 {
+            let active = active(exchange: e, year: t)
+            guard !active.terms.isEmpty else { continue }
+            var row = LinearExpression(flow[e][t])
+            row.add(active, scaledBy: -m)
+            for k in facilities { row.add(self.active(facility: k, year: t), scaledBy: -m) }
+            model.addConstraint(row >= -m * Double(facilities.count), name: "utilization[\(item.exchange.id),\(t)]")
         }
     }
 
@@ -105,7 +128,7 @@ extension ParkFormulation {
             }
             for (t, l) in loanFacility[k].enumerated() {
                 guard let l else { continue }
-                model.addConstraint(l - buildFacility[k][t] <= 0, name: "loan_cap[\(id),\(t)]")
+                model.addConstraint(l - model[l].upper * buildFacility[k][t] <= 0, name: "loan_cap[\(id),\(t)]")
             }
         }
     }

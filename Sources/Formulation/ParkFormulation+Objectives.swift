@@ -8,62 +8,110 @@ extension ParkFormulation {
     /// with `d_t = 1/(1+r)^t`. A loan `L` taken in year `t` costs `d_t · PVann · L` instead of
     /// `d_t · L` (`ParkData.loanPresentValue`), every repayment counted, also those after the horizon.
     /// A flow column is a share of `U[e,t]`, so its coefficients carry `U[e,t]` (docs/model.md).
+    ///
+    /// The park's NPV (`economic`) discounts every account at the scenario's rate; each company's
+    /// own NPV (`companyNPV`, its win-win row and its report) at its `hurdle_rate` when it has one.
+    /// Under `residual_value: straight_line` the payer of an option is credited, at the horizon's
+    /// end, the unused share of its own (subsidized) capex (`ParkData.residualShare`).
     mutating func addObjectiveTerms() {
+        let accounts = data.scenario.companies.count + 1
+        let park = accountNPVs { _ in data.parkDiscounting }
+        let own = data.hasHurdleRates ? accountNPVs { data.accountDiscounting[$0] } : park
+        companyNPV = Array(own.prefix(accounts - 1)).map { $0.normalized() }
+        operatorNPV = park[accounts - 1].normalized()
+        economic = park.sum().normalized()
+        addIndicatorTerms()
+    }
+
+    /// CO2e avoided, jobs and the public cost of grants (they do not depend on any firm's rate).
+    ///
+    /// Jobs of an exchange count only while it operates: under a utilization floor (`min_utilization`
+    /// > 0) every operating year with `U[e,t] > 0` counts in full (the link carries at least the
+    /// floor there); with the floor off (0), `jobs · flow[e,t]`, in proportion to its use.
+    private mutating func addIndicatorTerms() {
+        let years = data.years
+        let subsidy = data.scenario.economics.capexSubsidy
+        let money = 1 / Self.moneyUnit, co2e = 1 / Self.co2eUnit
+        let floor = data.scenario.minUtilization
+        for (e, item) in data.exchanges.enumerated() {
+            for t in 0..<years where item.flowBound[t] > 0 {
+                environmental.add(item.co2ePerUnit * item.flowBound[t] * co2e, flow[e][t])
+            }
+            for (year, y) in build[e].enumerated() {
+                guard let y else { continue }
+                publicCost.add(data.discountFactor[year] * item.exchange.capex * data.capexFactor[year] * subsidy * money, y)
+                if floor > 0 { social.add(item.exchange.jobs * data.carryingYears(exchange: e, builtIn: year), y) }
+            }
+            // Without a utilization floor a link may idle: its jobs count in proportion to its use.
+            if floor == 0, item.exchange.jobs > 0 {
+                for t in 0..<years where item.flowBound[t] > 0 { social.add(item.exchange.jobs, flow[e][t]) }
+            }
+        }
+        for (k, facility) in data.scenario.facilities.enumerated() {
+            for t in 0..<years {
+                environmental.add(-facility.co2ePerUnit * facility.capacity * co2e, activity[k][t])
+            }
+            for (year, z) in buildFacility[k].enumerated() {
+                let activeYears = data.operatingYears(builtIn: year, lifetime: facility.lifetime).count
+                publicCost.add(data.discountFactor[year] * facility.capex * data.capexFactor[year] * subsidy * money, z)
+                social.add(facility.jobs * activeYears, z)
+            }
+        }
+        environmental = environmental.normalized()
+        social = social.normalized()
+        publicCost = publicCost.normalized()
+    }
+
+    /// Each account's NPV (companies, then the operator) with account `a` discounted by
+    /// `discounting(a)`.
+    private func accountNPVs(_ discounting: (Int) -> ParkData.Discounting) -> [LinearExpression] {
         let years = data.years
         let accounts = data.scenario.companies.count + 1
         var npv = [LinearExpression](repeating: LinearExpression(), count: accounts)
         let subsidy = data.scenario.economics.capexSubsidy
-        let loanCost = (data.loanPresentValue ?? 1) - 1
-        let money = 1 / Self.moneyUnit, co2e = 1 / Self.co2eUnit
+        let money = 1 / Self.moneyUnit
 
         for (e, item) in data.exchanges.enumerated() {
             let sender = account(of: item.from), receiver = account(of: item.to), payer = account(of: item.payer)
+            let (ds, dr, dp) = (discounting(sender), discounting(receiver), discounting(payer))
             for t in 0..<years where item.flowBound[t] > 0 {
-                let d = data.discountFactor[t] * item.flowBound[t] * money
+                // Multiplied in the same order as before hurdle rates, so that coefficients keep their last bits.
                 let f = flow[e][t]
-                if case .company = item.from { npv[sender].add(d * item.senderSaving[t], f) }
-                if case .company = item.to { npv[receiver].add(d * item.receiverSaving[t], f) }
-                npv[payer].add(-d * item.unitCost[t], f)
-                environmental.add(item.co2ePerUnit * item.flowBound[t] * co2e, f)
+                if case .company = item.from { npv[sender].add(ds.factor[t] * item.flowBound[t] * money * item.senderSaving[t], f) }
+                if case .company = item.to { npv[receiver].add(dr.factor[t] * item.flowBound[t] * money * item.receiverSaving[t], f) }
+                npv[payer].add(-(dp.factor[t] * item.flowBound[t] * money) * item.unitCost[t], f)
             }
             let capex = item.exchange.capex * (1 - subsidy)
             for (year, y) in build[e].enumerated() {
                 guard let y else { continue }
-                let d = data.discountFactor[year]
+                let d = dp.factor[year]
                 let capex = capex * data.capexFactor[year]
-                let (discountedYears, activeYears) = data.operatingYears(builtIn: year, lifetime: item.exchange.lifetime)
-                let fixed = discountedYears * item.exchange.fixedCost
-                npv[payer].add(-(d * (capex + item.permitCost) + fixed) * money, y)
-                publicCost.add(d * item.exchange.capex * data.capexFactor[year] * subsidy * money, y)
-                social.add(item.exchange.jobs * activeYears, y)
-                if let l = loan[e][year] { npv[payer].add(-d * loanCost * capex * money, l) }
+                let fixed = dp.operatingYears(builtIn: year, lifetime: item.exchange.lifetime) * item.exchange.fixedCost
+                let residual = dp.horizonEnd * capex * data.residualShare(builtIn: year, lifetime: item.exchange.lifetime)
+                npv[payer].add(-(d * (capex + item.permitCost) + fixed - residual) * money, y)
+                if let l = loan[e][year] { npv[payer].add(-d * ((dp.loanPresentValue ?? 1) - 1) * capex * money, l) }
             }
         }
 
         let operatorAccount = accounts - 1
+        let dk = discounting(operatorAccount)
         for (k, facility) in data.scenario.facilities.enumerated() {
             for t in 0..<years {
-                let d = data.discountFactor[t] * facility.capacity
+                let d = dk.factor[t] * facility.capacity
                 npv[operatorAccount].add(-d * (facility.unitCost + data.carbonPrice[t] * facility.co2ePerUnit) * money, activity[k][t])
-                environmental.add(-facility.co2ePerUnit * facility.capacity * co2e, activity[k][t])
             }
             let capex = facility.capex * (1 - subsidy)
             for (year, z) in buildFacility[k].enumerated() {
-                let d = data.discountFactor[year]
+                let d = dk.factor[year]
                 let capex = capex * data.capexFactor[year]
-                let (discountedYears, activeYears) = data.operatingYears(builtIn: year, lifetime: facility.lifetime)
-                let fixed = discountedYears * facility.fixedCost
-                npv[operatorAccount].add(-(d * capex + fixed) * money, z)
-                publicCost.add(d * facility.capex * data.capexFactor[year] * subsidy * money, z)
-                social.add(facility.jobs * activeYears, z)
-                if let l = loanFacility[k][year] { npv[operatorAccount].add(-d * loanCost * capex * money, l) }
+                let fixed = dk.operatingYears(builtIn: year, lifetime: facility.lifetime) * facility.fixedCost
+                let residual = dk.horizonEnd * capex * data.residualShare(builtIn: year, lifetime: facility.lifetime)
+                npv[operatorAccount].add(-(d * capex + fixed - residual) * money, z)
+                if let l = loanFacility[k][year] {
+                    npv[operatorAccount].add(-d * ((dk.loanPresentValue ?? 1) - 1) * capex * money, l)
+                }
             }
         }
-        companyNPV = Array(npv.prefix(accounts - 1)).map { $0.normalized() }
-        operatorNPV = npv[operatorAccount].normalized()
-        economic = npv.sum().normalized()
-        environmental = environmental.normalized()
-        social = social.normalized()
-        publicCost = publicCost.normalized()
+        return npv
     }
 }

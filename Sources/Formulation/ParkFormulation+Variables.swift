@@ -21,8 +21,8 @@ extension ParkFormulation {
             flow.append((0..<years).map { t in model.addVariable("flow[\(id),\(t)]", upper: item.flowBound[t] > 0 ? 1 : 0) })
             let capex = item.exchange.capex * (1 - subsidy)
             loan.append((0..<years).map { t in
-                credit && capex > 0 && t >= item.earliestBuildYear
-                    ? model.addVariable("loan[\(id),\(t)]", upper: 1) : nil
+                credit && capex > 0 && t >= item.earliestBuildYear && data.loanLimit(capex: capex * data.capexFactor[t]) > 0
+                    ? model.addVariable("loan[\(id),\(t)]", upper: data.loanLimit(capex: capex * data.capexFactor[t])) : nil
             })
         }
         for facility in data.scenario.facilities {
@@ -30,7 +30,8 @@ extension ParkFormulation {
             activity.append((0..<years).map { t in model.addVariable("activity[\(facility.id),\(t)]", upper: facility.capacity > 0 ? 1 : 0) })
             let capex = facility.capex * (1 - subsidy)
             loanFacility.append((0..<years).map { t in
-                credit && capex > 0 ? model.addVariable("loan[\(facility.id),\(t)]", upper: 1) : nil
+                credit && capex > 0 && data.loanLimit(capex: capex * data.capexFactor[t]) > 0
+                    ? model.addVariable("loan[\(facility.id),\(t)]", upper: data.loanLimit(capex: capex * data.capexFactor[t])) : nil
             })
         }
         if data.scenario.objectives.winWin {
@@ -57,7 +58,7 @@ extension ParkFormulation {
         let loanPremium = max(0, (data.loanPresentValue ?? 1) - 1)
         var bound = item.exchange.capex * (data.capexFactor.max() ?? 1) * (1 + loanPremium) + item.permitCost
         for t in 0..<data.years {
-            let perUnit = item.senderSaving[t] + item.receiverSaving[t] + item.unitCost[t]
+            let perUnit = abs(item.senderSaving[t]) + abs(item.receiverSaving[t]) + item.unitCost[t]
             bound += data.discountFactor[t] * (item.flowBound[t] * perUnit + item.exchange.fixedCost)
         }
         return bound / Self.moneyUnit

@@ -88,6 +88,7 @@ public struct ParkGenerator: Sendable {
         start_year: 2026
         horizon_years: \(years)
         discount_rate: 0.09
+        residual_value: straight_line
         park_budget: \(Int(2_000_000 * Double(max(1, facilities))))
 
         resources:

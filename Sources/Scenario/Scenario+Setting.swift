@@ -4,8 +4,8 @@ extension Scenario {
     /// A copy with the number at `keyPath` set to `value`, e.g.
     /// `setting("resources.clinker.price", to: 60)` or `setting("companies.power_plant.produces.fly_ash", to: 5e4)`.
     ///
-    /// Covers `discount_rate`, every economics key, `resources.X.{price,co2e,disposal_cost,disposal_co2e}`,
-    /// `companies.X.{produces,needs}.R`, `companies.X.{growth,capital_budget}`,
+    /// Covers `discount_rate`, `min_utilization`, every economics key, `resources.X.{price,co2e,disposal_cost,disposal_co2e,sale_price}`,
+    /// `companies.X.{produces,needs}.R`, `companies.X.{growth,capital_budget,hurdle_rate}`,
     /// `exchanges.X.{capacity,capex,fixed_cost,unit_cost,transport_cost,transport_co2e,ratio,max_share,distance,jobs,lifetime}`,
     /// `facilities.X.{capacity,capex,fixed_cost,unit_cost,jobs,co2e_per_unit,lifetime}`, `facilities.X.converts.R`,
     /// `permits.X.{cost,delay_years}`, `objectives.{economic,environmental,social}` and
@@ -16,12 +16,14 @@ extension Scenario {
             throw ScenarioError(diagnostics: [settingError(keyPath, unknownPathMessage(keyPath))])
         }
         if let problem = setter.rule.violation(value) {
-            throw ScenarioError(diagnostics: [settingError(keyPath, problem)])
+            let named = keyPath.hasSuffix(".hurdle_rate") ? problem.replacingOccurrences(of: "discount_rate ", with: "hurdle_rate ") : problem
+            throw ScenarioError(diagnostics: [settingError(keyPath, named)])
         }
-        let compounding = keyPath == "discount_rate" || keyPath == "carbon_price_growth"
+        let discounting = keyPath == "discount_rate" || (keyPath.hasPrefix("companies.") && keyPath.hasSuffix(".hurdle_rate"))
+        let compounding = discounting || keyPath == "carbon_price_growth"
             || (keyPath.hasPrefix("companies.") && keyPath.hasSuffix(".growth"))
         if compounding,
-           let problem = Self.compoundingProblem(value, years: horizonYears, discounting: keyPath == "discount_rate") {
+           let problem = Self.compoundingProblem(value, years: horizonYears, discounting: discounting) {
             throw ScenarioError(diagnostics: [settingError(keyPath, problem)])
         }
         var copy = self
@@ -31,10 +33,10 @@ extension Scenario {
 
     /// Every key path `setting(_:to:)` accepts for this scenario, in a stable order.
     public var settableKeyPaths: [String] {
-        var paths = ["discount_rate"] + ScenarioFormat.economicsKeys
-        for r in resources { paths += ["price", "co2e", "disposal_cost", "disposal_co2e"].map { "resources.\(r.id).\($0)" } }
+        var paths = ["discount_rate", "min_utilization"] + ScenarioFormat.economicsKeys
+        for r in resources { paths += ["price", "co2e", "disposal_cost", "disposal_co2e", "sale_price"].map { "resources.\(r.id).\($0)" } }
         for c in companies {
-            paths += ["growth", "capital_budget"].map { "companies.\(c.id).\($0)" }
+            paths += ["growth", "capital_budget", "hurdle_rate"].map { "companies.\(c.id).\($0)" }
             paths += c.produces.map { "companies.\(c.id).produces.\($0.resource)" }
             paths += c.needs.map { "companies.\(c.id).needs.\($0.resource)" }
         }
@@ -94,6 +96,7 @@ extension Scenario {
             guard let (index, field) = Self.locate(rest, ids: resources.map(\.id)) else { return nil }
             let fields: [String: WritableKeyPath<Resource, Double>] = [
                 "price": \.price, "co2e": \.co2e, "disposal_cost": \.disposalCost, "disposal_co2e": \.disposalCo2e,
+                "sale_price": \.salePrice,
             ]
             guard let path = fields[field] else { return nil }
             return Setter(rule: .nonNegative) { $0.resources[index][keyPath: path] = $1 }
@@ -130,11 +133,14 @@ extension Scenario {
     private func topLevelSetter(_ key: String) -> Setter? {
         switch key {
         case "discount_rate": return Setter(rule: .discountRate) { $0.discountRate = $1 }
+        case "min_utilization": return Setter(rule: .unitInterval) { $0.minUtilization = $1 }
         case "carbon_price": return Setter(rule: .nonNegative) { $0.economics.carbonPrice = $1 }
         case "carbon_price_growth": return Setter(rule: .aboveMinusOne) { $0.economics.carbonPriceGrowth = $1 }
         case "capex_subsidy": return Setter(rule: .unitInterval) { $0.economics.capexSubsidy = $1 }
         case "interest_rate": return Setter(rule: .nonNegative) { $0.economics.interestRate = $1 }
         case "loan_years": return Setter(rule: .yearCount) { $0.economics.loanYears = Int($1) }
+        case "loan_share": return Setter(rule: .unitInterval) { $0.economics.loanShare = $1 }
+        case "loan_cap": return Setter(rule: .nonNegative) { $0.economics.loanCap = $1 }
         case "park_budget": return Setter(rule: .nonNegative) { $0.economics.parkBudget = $1 }
         default: return nil
         }
@@ -144,6 +150,7 @@ extension Scenario {
         switch field {
         case "growth": return Setter(rule: .aboveMinusOne) { $0.companies[index].growth = $1 }
         case "capital_budget": return Setter(rule: .nonNegative) { $0.companies[index].capitalBudget = $1 }
+        case "hurdle_rate": return Setter(rule: .discountRate) { $0.companies[index].hurdleRate = $1 }
         default:
             for (prefix, isNeed) in [("produces.", false), ("needs.", true)] where field.hasPrefix(prefix) {
                 guard let resource = resource(String(field.dropFirst(prefix.count)))?.id else { return nil }

@@ -78,6 +78,7 @@ struct ScenarioChecker {
         if s.horizonYears > 1000 { error("must be at most 1000 years, got \(s.horizonYears)", "horizon_years") }
         check(s.discountRate, .discountRate, "discount_rate")
         checkCompounding(s.discountRate, discounting: true, "discount_rate")
+        check(s.minUtilization, .unitInterval, "min_utilization")
         let e = s.economics
         check(e.carbonPrice, .nonNegative, "carbon_price")
         check(e.carbonPriceGrowth, .aboveMinusOne, "carbon_price_growth")
@@ -85,6 +86,8 @@ struct ScenarioChecker {
         check(e.capexSubsidy, .unitInterval, "capex_subsidy")
         check(e.interestRate, .nonNegative, "interest_rate")
         check(e.loanYears, .yearCount, "loan_years")
+        check(e.loanShare, .unitInterval, "loan_share")
+        check(e.loanCap, .nonNegative, "loan_cap")
         check(e.parkBudget, .nonNegative, "park_budget")
         check(s.appraisal.socialCostOfCarbon, .nonNegative, "social_cost_of_carbon")
         check(s.appraisal.publicDiscountRate, .discountRate, "public_discount_rate")
@@ -100,8 +103,13 @@ struct ScenarioChecker {
         for r in s.resources where covers("resources") {
             let path = "resources".appendingKey(r.id)
             for (key, value) in [("price", r.price), ("co2e", r.co2e), ("disposal_cost", r.disposalCost),
-                                 ("disposal_co2e", r.disposalCo2e)] {
+                                 ("disposal_co2e", r.disposalCo2e), ("sale_price", r.salePrice)] {
                 check(value, .nonNegative, path.appendingKey(key))
+            }
+            if r.salePrice > 0, r.disposalCost > 0 {
+                error("a resource has either a disposal cost or a sale price, not both (disposal_cost "
+                      + "\(r.disposalCost.formattedForMessage), sale_price \(r.salePrice.formattedForMessage)): a by-product "
+                      + "that sells is not disposed of", path.appendingKey("sale_price"))
             }
         }
         for c in s.companies where covers("companies") { checkRanges(of: c) }
@@ -130,6 +138,12 @@ struct ScenarioChecker {
         check(c.growth, .aboveMinusOne, path.appendingKey("growth"))
         checkCompounding(c.growth, discounting: false, path.appendingKey("growth"))
         check(c.capitalBudget, .nonNegative, path.appendingKey("capital_budget"))
+        if let rate = c.hurdleRate {
+            if let problem = NumberRule.discountRate.violation(rate) {
+                error(problem.replacingOccurrences(of: "discount_rate ", with: "hurdle_rate "), path.appendingKey("hurdle_rate"))
+            }
+            checkCompounding(rate, discounting: true, path.appendingKey("hurdle_rate"))
+        }
         check(c.location.x, .finite, path.appendingKey("location"))
         check(c.location.y, .finite, path.appendingKey("location"))
     }

@@ -6,7 +6,10 @@ extension ScenarioChecker {
                              ("interest_rate", s.economics.interestRate ?? 0)] {
             warnIfPercentage(rate, path)
         }
-        for c in s.companies { warnIfPercentage(c.growth, "companies".appendingKey(c.id).appendingKey("growth")) }
+        for c in s.companies {
+            warnIfPercentage(c.growth, "companies".appendingKey(c.id).appendingKey("growth"))
+            if let rate = c.hurdleRate { warnIfPercentage(rate, "companies".appendingKey(c.id).appendingKey("hurdle_rate")) }
+        }
         if s.horizonYears > 100 { warning("a horizon of \(s.horizonYears) years is unusually long", "horizon_years") }
         for x in s.exchanges { warnAbout(x) }
         for f in s.facilities { warnAbout(f) }
@@ -51,7 +54,7 @@ extension ScenarioChecker {
                     path.appendingKey("replace"))
         }
         guard let sent = s.resource(x.send), let replaced = s.resource(replace) else { return }
-        let senderSaving = s.company(x.from) != nil ? sent.disposalCost : 0
+        let senderSaving = s.company(x.from) != nil ? sent.disposalCost - sent.salePrice : 0
         let saving = senderSaving + x.ratio * replaced.price
         let cost = x.unitCost + x.transportCost * s.distance(of: x)
         if saving <= cost, saving.isFinite, cost.isFinite {

@@ -21,6 +21,12 @@ public struct Scenario: Sendable, Equatable {
     public var objectives: Objectives
     public var targets: Targets
     public var economics: Economics
+    /// Whether assets whose life runs past the horizon keep a value at its end (`none` by default).
+    public var residualValue: ResidualValue = .none
+    /// Least share of its tight flow bound a built exchange carries in each operating year of the
+    /// deterministic design (0 = no floor): no link is built to carry nothing.
+    public var minUtilization: Double = Scenario.defaultMinUtilization
+    public static let defaultMinUtilization = 0.1
     public var uncertainty: Uncertainty?
     public var sensitivity: SensitivityStudy?
     /// How policy options are appraised against the status quo (shadow prices, public discount
@@ -45,6 +51,14 @@ public struct Scenario: Sendable, Equatable {
     }
 }
 
+/// What an asset whose life runs past the horizon is worth at the horizon's end.
+public enum ResidualValue: String, Sendable, Equatable, CaseIterable {
+    /// Nothing: the horizon's end is the end of every asset.
+    case none
+    /// The unused share of its life times its capex (linear depreciation), at the horizon's end.
+    case straightLine = "straight_line"
+}
+
 /// Anything that flows between firms: a waste, a by-product, a virgin input, water, energy.
 public struct Resource: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable, CaseIterable {
@@ -61,14 +75,18 @@ public struct Resource: Sendable, Equatable {
     public var disposalCost: Double
     /// t CO2e per unit disposed.
     public var disposalCo2e: Double
+    /// What a producer earns per unit selling it outside the park (currency/unit); each unit sent
+    /// through a link forgoes it at a company sender. 0 when not sold; never with `disposalCost`.
+    public var salePrice: Double
     /// Reporting category: water saved, virgin material avoided, energy, waste. Default: `water`
     /// for an id containing "water", else `material`.
     public var kind: Kind
 
     public init(id: String, unit: String, price: Double = 0, co2e: Double = 0, disposalCost: Double = 0,
-                disposalCo2e: Double = 0, kind: Kind = .material) {
+                disposalCo2e: Double = 0, kind: Kind = .material, salePrice: Double = 0) {
         self.id = id; self.unit = unit; self.price = price; self.co2e = co2e
         self.disposalCost = disposalCost; self.disposalCo2e = disposalCo2e; self.kind = kind
+        self.salePrice = salePrice
     }
 }
 
@@ -86,12 +104,15 @@ public struct Company: Sendable, Equatable {
     public var growth: Double
     /// Most capex (currency) it can pay from own funds over the horizon; `nil` = unlimited.
     public var capitalBudget: Double?
+    /// The firm's own real discount rate for its NPV and its win-win row; `nil` = the scenario's
+    /// `discount_rate`. The park and society keep the scenario's rate.
+    public var hurdleRate: Double?
 
     public init(id: String, sector: String = "", location: Point = Point(x: 0, y: 0),
                 produces: [ResourceAmount] = [], needs: [ResourceAmount] = [], growth: Double = 0,
-                capitalBudget: Double? = nil) {
+                capitalBudget: Double? = nil, hurdleRate: Double? = nil) {
         self.id = id; self.sector = sector; self.location = location; self.produces = produces
-        self.needs = needs; self.growth = growth; self.capitalBudget = capitalBudget
+        self.needs = needs; self.growth = growth; self.capitalBudget = capitalBudget; self.hurdleRate = hurdleRate
     }
 }
 
@@ -253,10 +274,16 @@ public struct Economics: Sendable, Equatable {
     public var loanYears: Int
     /// Most facility capex (after subsidy) the park operator can pay over the horizon; `nil` = unlimited.
     public var parkBudget: Double?
+    /// Largest share of an investment's (subsidized) capex the credit line may finance (0...1).
+    public var loanShare: Double
+    /// Largest loan per investment (currency); `nil` = no cap.
+    public var loanCap: Double?
     public init(carbonPrice: Double = 0, carbonPriceGrowth: Double = 0, capexSubsidy: Double = 0,
-                interestRate: Double? = nil, loanYears: Int = 10, parkBudget: Double? = nil) {
+                interestRate: Double? = nil, loanYears: Int = 10, parkBudget: Double? = nil,
+                loanShare: Double = 1, loanCap: Double? = nil) {
         self.carbonPrice = carbonPrice; self.carbonPriceGrowth = carbonPriceGrowth; self.capexSubsidy = capexSubsidy
         self.interestRate = interestRate; self.loanYears = loanYears; self.parkBudget = parkBudget
+        self.loanShare = loanShare; self.loanCap = loanCap
     }
 }
 

@@ -11,7 +11,8 @@ extension ScenarioDecoder {
         return Resource(
             id: id, unit: text(map, "unit") ?? "", price: number(map, "price") ?? 0, co2e: number(map, "co2e") ?? 0,
             disposalCost: number(map, "disposal_cost") ?? 0, disposalCo2e: number(map, "disposal_co2e") ?? 0,
-            kind: choice(map, "kind", among: Resource.Kind.allCases) ?? defaultKind)
+            kind: choice(map, "kind", among: Resource.Kind.allCases) ?? defaultKind,
+            salePrice: number(map, "sale_price") ?? 0)
     }
 
     /// `companies.<id>`: location, yearly volumes produced and needed, growth, capital budget.
@@ -22,7 +23,7 @@ extension ScenarioDecoder {
         return Company(
             id: id, sector: text(map, "sector") ?? "", location: point(map, "location") ?? Point(x: 0, y: 0),
             produces: amounts(map, "produces"), needs: amounts(map, "needs"), growth: number(map, "growth") ?? 0,
-            capitalBudget: number(map, "capital_budget"))
+            capitalBudget: number(map, "capital_budget"), hurdleRate: number(map, "hurdle_rate"))
     }
 
     /// `facilities.<id>`: shared plant with capacity, conversion coefficients and costs.

@@ -20,6 +20,8 @@ extension ScenarioDecoder {
         scenario.appraisal = AppraisalSettings(
             socialCostOfCarbon: number(map, "social_cost_of_carbon") ?? 0,
             publicDiscountRate: number(map, "public_discount_rate"), statusQuo: text(map, "status_quo"))
+        scenario.residualValue = choice(map, "residual_value", among: ResidualValue.allCases) ?? .none
+        scenario.minUtilization = number(map, "min_utilization") ?? Scenario.defaultMinUtilization
         if let base {
             scenario.resources = base.resources; scenario.companies = base.companies
             scenario.facilities = base.facilities; scenario.exchanges = base.exchanges; scenario.permits = base.permits
@@ -46,7 +48,8 @@ extension ScenarioDecoder {
         Economics(
             carbonPrice: number(map, "carbon_price") ?? 0, carbonPriceGrowth: number(map, "carbon_price_growth") ?? 0,
             capexSubsidy: number(map, "capex_subsidy") ?? 0, interestRate: number(map, "interest_rate"),
-            loanYears: integer(map, "loan_years") ?? 10, parkBudget: number(map, "park_budget"))
+            loanYears: integer(map, "loan_years") ?? 10, parkBudget: number(map, "park_budget"),
+            loanShare: number(map, "loan_share") ?? 1, loanCap: number(map, "loan_cap"))
     }
 
     /// `objectives:` weights and the win-win switch.

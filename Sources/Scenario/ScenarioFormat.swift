@@ -19,7 +19,8 @@ public enum ScenarioFormat {
 
     /// Top-level keys that fill `Economics`; a policy may set them even when the file leaves them out.
     public static let economicsKeys = [
-        "carbon_price", "carbon_price_growth", "capex_subsidy", "interest_rate", "loan_years", "park_budget",
+        "carbon_price", "carbon_price_growth", "capex_subsidy", "interest_rate", "loan_years", "loan_share", "loan_cap",
+        "park_budget",
     ]
 
     /// Top-level keys of the policy appraisal (`AppraisalSettings`); no policy may set them.
@@ -37,12 +38,13 @@ public enum ScenarioFormat {
     private static func listAccepted(_ section: Section) -> [String] {
         switch section {
         case .scenario:
-            return ["name", "description", "currency", "start_year", "horizon_years", "discount_rate"]
+            return ["name", "description", "currency", "start_year", "horizon_years", "discount_rate", "residual_value",
+                    "min_utilization"]
                 + economicsKeys + appraisalKeys
                 + ["resources", "companies", "facilities", "exchanges", "permits", "policies", "objectives",
                    "targets", "uncertainty", "sensitivity"]
-        case .resource: return ["unit", "kind", "price", "co2e", "disposal_cost", "disposal_co2e"]
-        case .company: return ["sector", "location", "produces", "needs", "growth", "capital_budget"]
+        case .resource: return ["unit", "kind", "price", "co2e", "disposal_cost", "disposal_co2e", "sale_price"]
+        case .company: return ["sector", "location", "produces", "needs", "growth", "capital_budget", "hurdle_rate"]
         case .facility:
             return ["location", "capacity", "converts", "capex", "fixed_cost", "unit_cost", "jobs", "lifetime",
                     "co2e_per_unit"]

@@ -42,4 +42,19 @@ struct HighsCrossCheckTests {
     @Test func hiepPhuocWeightedBaseline() throws {
         try check(try shipped("hiep-phuoc.yaml"))
     }
+
+    /// Issue 18's rows and coefficients together on tiny: credit terms (loan_share, loan_cap on the
+    /// loan columns and `loan_cap` rows), a hurdle rate in a win-win row, a residual value, the
+    /// utilization floor, and a sale price at the sender.
+    @Test func dealTerms() throws {
+        var s = try shipped("tiny.yaml", policy: "legal_reform+green_credit")
+        s = try s.setting("loan_share", to: 0.7).setting("loan_cap", to: 500_000)
+            .setting("companies.cement_grinding.hurdle_rate", to: 0.12).setting("min_utilization", to: 0.2)
+        s.residualValue = .straightLine
+        if let index = s.resources.firstIndex(where: { $0.id == "wastewater" }) {
+            s.resources[index].disposalCost = 0
+            s.resources[index].salePrice = 0.05
+        }
+        try check(s)
+    }
 }
