@@ -54,13 +54,14 @@ extension BuildPlan {
             if case let .company(c) = party { return c }
             return operatorAccount
         }
-        /// Capex in the build year and the loan annuities after it; the residual value at the horizon's end.
-        func invest(_ a: Int, capex: Double, permit: Double, choice: Choice, lifetime: Int?) {
+        /// Capex in the build year and the loan annuities after it; the residual value of the whole
+        /// asset (`asset`: capex before any grant) at the horizon's end.
+        func invest(_ a: Int, capex: Double, asset: Double, permit: Double, choice: Choice, lifetime: Int?) {
             let discount = discounting(a)
             let d = discount.factor[choice.year]
             let financed = choice.financedShare * capex
             npv[a] -= d * (capex - financed + permit + (discount.loanPresentValue ?? 1) * financed)
-            npv[a] += discount.horizonEnd * capex * data.residualShare(builtIn: choice.year, lifetime: lifetime)
+            npv[a] += discount.horizonEnd * asset * data.residualShare(builtIn: choice.year, lifetime: lifetime)
             cash[choice.year] -= capex - financed + permit
             if financed > 0, let annuity {
                 for k in 1...annuity.years where choice.year + k < years { cash[choice.year + k] -= financed * annuity.rate }
@@ -86,7 +87,8 @@ extension BuildPlan {
             }
             guard let choice = exchanges[e], choice.year < years else { continue }
             let capex = item.exchange.capex * (1 - subsidy) * data.capexFactor[choice.year]
-            invest(payer, capex: capex, permit: item.permitCost, choice: choice, lifetime: item.exchange.lifetime)
+            invest(payer, capex: capex, asset: item.exchange.capex * data.capexFactor[choice.year], permit: item.permitCost,
+                   choice: choice, lifetime: item.exchange.lifetime)
             for t in choice.year..<years where operates(exchange: e, year: t, data: data) {
                 npv[payer] -= discounting(payer).factor[t] * item.exchange.fixedCost
                 cash[t] -= item.exchange.fixedCost
@@ -102,7 +104,8 @@ extension BuildPlan {
             }
             guard let choice = facilities[k], choice.year < years else { continue }
             let capex = facility.capex * (1 - subsidy) * data.capexFactor[choice.year]
-            invest(operatorAccount, capex: capex, permit: 0, choice: choice, lifetime: facility.lifetime)
+            invest(operatorAccount, capex: capex, asset: facility.capex * data.capexFactor[choice.year], permit: 0,
+                   choice: choice, lifetime: facility.lifetime)
             for t in choice.year..<years where operates(facility: k, year: t, data: data) {
                 npv[operatorAccount] -= discount.factor[t] * facility.fixedCost
                 cash[t] -= facility.fixedCost

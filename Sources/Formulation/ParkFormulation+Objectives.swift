@@ -12,7 +12,8 @@ extension ParkFormulation {
     /// The park's NPV (`economic`) discounts every account at the scenario's rate; each company's
     /// own NPV (`companyNPV`, its win-win row and its report) at its `hurdle_rate` when it has one.
     /// Under `residual_value: straight_line` the payer of an option is credited, at the horizon's
-    /// end, the unused share of its own (subsidized) capex (`ParkData.residualShare`).
+    /// end, the unused share of the asset's capex, grant included: the payer owns the whole asset
+    /// (`ParkData.residualShare`).
     mutating func addObjectiveTerms() {
         let accounts = data.scenario.companies.count + 1
         let park = accountNPVs { _ in data.parkDiscounting }
@@ -87,7 +88,9 @@ extension ParkFormulation {
                 let d = dp.factor[year]
                 let capex = capex * data.capexFactor[year]
                 let fixed = dp.operatingYears(builtIn: year, lifetime: item.exchange.lifetime) * item.exchange.fixedCost
-                let residual = dp.horizonEnd * capex * data.residualShare(builtIn: year, lifetime: item.exchange.lifetime)
+                // The whole asset's residual value, grant included: the payer owns all of it.
+                let residual = dp.horizonEnd * item.exchange.capex * data.capexFactor[year]
+                    * data.residualShare(builtIn: year, lifetime: item.exchange.lifetime)
                 npv[payer].add(-(d * (capex + item.permitCost) + fixed - residual) * money, y)
                 if let l = loan[e][year] { npv[payer].add(-d * ((dp.loanPresentValue ?? 1) - 1) * capex * money, l) }
             }
@@ -105,7 +108,8 @@ extension ParkFormulation {
                 let d = dk.factor[year]
                 let capex = capex * data.capexFactor[year]
                 let fixed = dk.operatingYears(builtIn: year, lifetime: facility.lifetime) * facility.fixedCost
-                let residual = dk.horizonEnd * capex * data.residualShare(builtIn: year, lifetime: facility.lifetime)
+                let residual = dk.horizonEnd * facility.capex * data.capexFactor[year]
+                    * data.residualShare(builtIn: year, lifetime: facility.lifetime)
                 npv[operatorAccount].add(-(d * capex + fixed - residual) * money, z)
                 if let l = loanFacility[k][year] {
                     npv[operatorAccount].add(-d * ((dk.loanPresentValue ?? 1) - 1) * capex * money, l)
