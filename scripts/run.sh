@@ -20,7 +20,7 @@ fi
 
 echo "== building"
 swift build -c release
-echo "== comparing the policy options of Scenarios/hiep-phuoc.yaml (about half a minute on 2 cores)"
+echo "== comparing the policy options of Scenarios/hiep-phuoc.yaml (about a minute on 2 cores)"
 mkdir -p report
 .build/release/symbiosis compare Scenarios/hiep-phuoc.yaml --time-limit 60 \
   --report report/hiep-phuoc.html --markdown report/hiep-phuoc.md --csv report/tables "$@"
