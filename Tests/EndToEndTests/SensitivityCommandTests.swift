@@ -61,7 +61,7 @@ struct SensitivityCommandTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        Thread.sleep(forTimeInterval: 1.5)  // loaded, the handler installed, solving
+        Thread.sleep(forTimeInterval: 3)  // loaded, the handler installed, solving (a debug solve of hiep-phuoc takes longer)
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
         #expect(process.terminationStatus == 130)
