@@ -52,13 +52,14 @@ public struct ParkData: Sendable {
             rate = r
             factor = (0..<years).map { 1 / pow(1 + r, Double($0)) }
             horizonEnd = 1 / pow(1 + r, Double(years))
-            if let i = economics.interestRate, economics.loanYears > 0 {
-                let n = Double(economics.loanYears)
-                let annuity = i == 0 ? 1 / n : i / (1 - pow(1 + i, -n))
-                loanPresentValue = (1...economics.loanYears).reduce(0) { $0 + annuity / pow(1 + r, Double($1)) }
-            } else {
-                loanPresentValue = nil
-            }
+            loanPresentValue = Self.loanPresentValue(economics, rate: r)
+        }
+
+        /// PV at `rate`, at the build year, of the annuity repaying one currency unit of the
+        /// credit line (`Σ_{k=1..n} A/(1+rate)^k`); `nil` without a credit line.
+        public static func loanPresentValue(_ economics: Economics, rate: Double) -> Double? {
+            guard let (annuity, years) = BuildPlan.annuity(economics) else { return nil }
+            return (1...years).reduce(0) { $0 + annuity / pow(1 + rate, Double($1)) }
         }
 
         /// `Σ d_t` over the years inside the horizon an option built in `buildYear` operates.

@@ -152,7 +152,7 @@ public struct PolicyAppraisal: Sendable {
         let economics = data.scenario.economics
         let s = economics.capexSubsidy
         let privateAnnuity = data.loanPresentValue ?? 1
-        let publicAnnuity = Self.loanPresentValue(economics, rate: settings.publicDiscountRate ?? data.scenario.discountRate) ?? 1
+        let publicAnnuity = ParkData.Discounting.loanPresentValue(economics, rate: settings.publicDiscountRate ?? data.scenario.discountRate) ?? 1
         var grants = 0.0, subsidy = 0.0, wedge = 0.0
         func add(capex: Double, choice: BuildPlan.Choice) {
             guard choice.year < data.years else { return }
@@ -166,14 +166,6 @@ public struct PolicyAppraisal: Sendable {
         for (e, item) in data.exchanges.enumerated() { if let choice = plan.exchanges[e] { add(capex: item.exchange.capex, choice: choice) } }
         for (k, facility) in data.scenario.facilities.enumerated() { if let choice = plan.facilities[k] { add(capex: facility.capex, choice: choice) } }
         return (grants, subsidy, wedge)
-    }
-
-    /// PV at `rate` of the annuity repaying one currency unit of the credit line; `nil` without one.
-    static func loanPresentValue(_ economics: Economics, rate: Double) -> Double? {
-        guard let i = economics.interestRate, economics.loanYears > 0 else { return nil }
-        let n = Double(economics.loanYears)
-        let annuity = i == 0 ? 1 / n : i / (1 - pow(1 + i, -n))
-        return (1...economics.loanYears).reduce(0) { $0 + annuity / pow(1 + rate, Double($1)) }
     }
 
     /// `scenario` at real costs: the file's own disposal costs and prices, no carbon price, no
