@@ -41,14 +41,8 @@ extension ParkData {
         let companies = scenario.companies
         let resources = Dictionary(scenario.resources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let real = Dictionary(reference.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let (producedUnits, neededUnits) = unitsByCompany()
         // Units each company still disposes of and still buys, per resource and year.
-        // In the file's order (sums come out the same bit for bit in every run).
-        let producedUnits = companies.indices.map { c in
-            companies[c].produces.map { item in (item.resource, (0..<years).map { produced(company: c, resource: item.resource, year: $0) }) }
-        }
-        let neededUnits = companies.indices.map { c in
-            companies[c].needs.map { item in (item.resource, (0..<years).map { needed(company: c, resource: item.resource, year: $0) }) }
-        }
         var disposed = producedUnits, bought = neededUnits
         var emissions = [Double](repeating: 0, count: years)
         for (e, item) in exchanges.enumerated() {
@@ -67,29 +61,9 @@ extension ParkData {
         for (k, facility) in scenario.facilities.enumerated() {
             for t in 0..<years { emissions[t] += facility.co2ePerUnit * activity[k][t] }
         }
-        var level = [Double](repeating: 0, count: companies.count)
-        var levelAtReference = level
+        let levels = companyLevels(produced: producedUnits, needed: neededUnits, resources: resources, real: real, discount: discount)
         var fees = 0.0
         for c in companies.indices {
-            // Levels before any link, on everything produced and needed.
-            for (id, units) in producedUnits[c] {
-                guard let r = resources[id] else { continue }
-                let realCost = real[id]?.disposalCost ?? r.disposalCost
-                for t in 0..<years {
-                    let market = path.disposalCostFactor(id, year: t)
-                    level[c] -= discount[t] * (market * r.disposalCost + carbonPrice[t] * r.disposalCo2e) * units[t]
-                    levelAtReference[c] -= discount[t] * market * realCost * units[t]
-                }
-            }
-            for (id, units) in neededUnits[c] {
-                guard let r = resources[id] else { continue }
-                let realPrice = real[id]?.price ?? r.price
-                for t in 0..<years {
-                    let market = path.priceFactor(id, year: t)
-                    level[c] -= discount[t] * (market * r.price + carbonPrice[t] * r.co2e) * units[t]
-                    levelAtReference[c] -= discount[t] * market * realPrice * units[t]
-                }
-            }
             // Fees and emissions on what is still disposed of and bought.
             for (id, units) in disposed[c] {
                 guard let r = resources[id] else { continue }
@@ -109,7 +83,58 @@ extension ParkData {
             }
         }
         let carbon = (0..<years).reduce(0.0) { $0 + discount[$1] * carbonPrice[$1] * emissions[$1] }
-        return RuleLedger(companyLevel: level, companyLevelAtReference: levelAtReference, feeRevenue: fees,
+        return RuleLedger(companyLevel: levels.level, companyLevelAtReference: levels.atReference, feeRevenue: fees,
                           carbonRevenue: carbon, emissions: emissions)
+    }
+
+    /// `RuleLedger.companyLevel` and `companyLevelAtReference` alone: they depend on the rules
+    /// and the path, not on any flow, so a Monte Carlo sample needs no whole ledger for them.
+    public func companyLevels(reference: [Resource], discount: [Double]) -> (level: [Double], atReference: [Double]) {
+        let (produced, needed) = unitsByCompany()
+        return companyLevels(produced: produced, needed: needed,
+                             resources: Dictionary(scenario.resources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+                             real: Dictionary(reference.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }), discount: discount)
+    }
+
+    /// Units of each resource each company produces and needs, per year, in the file's order
+    /// (sums come out the same bit for bit in every run).
+    private func unitsByCompany() -> (produced: [[(String, [Double])]], needed: [[(String, [Double])]]) {
+        let companies = scenario.companies
+        let produced = companies.indices.map { c in
+            companies[c].produces.map { item in (item.resource, (0..<years).map { self.produced(company: c, resource: item.resource, year: $0) }) }
+        }
+        let needed = companies.indices.map { c in
+            companies[c].needs.map { item in (item.resource, (0..<years).map { self.needed(company: c, resource: item.resource, year: $0) }) }
+        }
+        return (produced, needed)
+    }
+
+    /// Levels before any link, on everything produced and needed: under these rules (carbon
+    /// price included) and at the `real` costs and prices.
+    private func companyLevels(produced: [[(String, [Double])]], needed: [[(String, [Double])]], resources: [String: Resource],
+                               real: [String: Resource], discount: [Double]) -> (level: [Double], atReference: [Double]) {
+        var level = [Double](repeating: 0, count: scenario.companies.count)
+        var levelAtReference = level
+        for c in scenario.companies.indices {
+            for (id, units) in produced[c] {
+                guard let r = resources[id] else { continue }
+                let realCost = real[id]?.disposalCost ?? r.disposalCost
+                for t in 0..<years {
+                    let market = path.disposalCostFactor(id, year: t)
+                    level[c] -= discount[t] * (market * r.disposalCost + carbonPrice[t] * r.disposalCo2e) * units[t]
+                    levelAtReference[c] -= discount[t] * market * realCost * units[t]
+                }
+            }
+            for (id, units) in needed[c] {
+                guard let r = resources[id] else { continue }
+                let realPrice = real[id]?.price ?? r.price
+                for t in 0..<years {
+                    let market = path.priceFactor(id, year: t)
+                    level[c] -= discount[t] * (market * r.price + carbonPrice[t] * r.co2e) * units[t]
+                    levelAtReference[c] -= discount[t] * market * realPrice * units[t]
+                }
+            }
+        }
+        return (level, levelAtReference)
     }
 }

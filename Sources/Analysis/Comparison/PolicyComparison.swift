@@ -31,8 +31,7 @@ public struct PolicyOption: Sendable {
     /// Net public budget cost per additional unit of waste diverted (nothing is diverted in the
     /// status quo); `nil` where nothing is diverted.
     public var publicCostPerUnitDiverted: Double? {
-        guard let appraisal, let design else { return nil }
-        let diverted = design.wasteDiverted.values.reduce(0, +)
+        guard let appraisal, let diverted = Criterion.wasteDiverted.value(self) else { return nil }
         return diverted > 1e-6 ? appraisal.publicCost.net / diverted : nil
     }
 

@@ -159,9 +159,6 @@ public struct MonteCarlo: Sendable {
         let keepSamples: Bool
         /// The park at the scenario's values; each sample is this park along its path.
         let base: ParkData
-        /// Zero flows and activity: a ledger's company levels do not depend on them.
-        let idleFlows: [[Double]]
-        let idleActivity: [[Double]]
 
         init(simulation: MonteCarlo, keepSamples: Bool) throws(SimulationError) {
             self.simulation = simulation
@@ -174,9 +171,6 @@ public struct MonteCarlo: Sendable {
             tally = simulation.emptyTally()
             jobs = simulation.plan.jobs(data: base)
             self.base = base
-            let zeros = [Double](repeating: 0, count: base.years)
-            idleFlows = base.exchanges.map { _ in zeros }
-            idleActivity = base.scenario.facilities.map { _ in zeros }
         }
 
         mutating func startBlock() {
@@ -232,11 +226,9 @@ public struct MonteCarlo: Sendable {
             if let statusQuo = simulation.statusQuo {
                 // A firm's level (what it pays for everything it produces and needs) under the
                 // option's rules and under the status quo's, both along this sample's path.
-                let option = data.ledger(flows: idleFlows, activity: idleActivity, reference: statusQuo.reference,
-                                         discount: statusQuo.discount).companyLevel
+                let option = data.companyLevels(reference: statusQuo.reference, discount: statusQuo.discount).level
                 let before = statusQuo.data.along(data.path)
-                    .ledger(flows: statusQuo.idleFlows, activity: statusQuo.idleActivity, reference: statusQuo.reference,
-                            discount: statusQuo.discount).companyLevel
+                    .companyLevels(reference: statusQuo.reference, discount: statusQuo.discount).level
                 for (a, value) in after.enumerated() {
                     let shift = a < option.count && a < before.count ? option[a] - before[a] : 0
                     tally.accountGain[a].add(value + shift, sample: sample)
@@ -321,15 +313,10 @@ public struct StatusQuoReference: Sendable {
     public var data: ParkData
     public var reference: [Resource]
     public var discount: [Double]
-    let idleFlows: [[Double]]
-    let idleActivity: [[Double]]
 
     public init(data: ParkData, reference: [Resource], discount: [Double]) {
         self.data = data
         self.reference = reference
         self.discount = discount
-        let zeros = [Double](repeating: 0, count: data.years)
-        idleFlows = data.exchanges.map { _ in zeros }
-        idleActivity = data.scenario.facilities.map { _ in zeros }
     }
 }
