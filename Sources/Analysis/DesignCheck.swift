@@ -84,10 +84,7 @@ public struct DesignCheck: Sendable {
 
         var formulation = ParkFormulation(data: data)
         for (variable, level) in StochasticDesign.planColumns(plan, formulation) { formulation.fix(variable, to: level) }
-        var objective = LinearExpression()
-        for kind in ParkFormulation.Objective.allCases where weights[kind] != 0 {
-            objective.add(formulation.expression(kind), scaledBy: weights[kind])
-        }
+        let objective = formulation.expression(weightedBy: weights)
         formulation.maximize(objective.terms.isEmpty ? formulation.economic : objective)
         let solution: Solution
         do { solution = try LPSolver().solve(formulation.model, options: options) } catch { throw .solver("\(error)") }

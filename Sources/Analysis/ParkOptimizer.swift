@@ -65,6 +65,18 @@ public struct ObjectiveWeights: Sendable, Equatable, Codable {
     }
 }
 
+extension ParkFormulation {
+    /// `Σ_k weights[k] · f_k` over the objectives with a nonzero weight: the objective a solve
+    /// with these weights maximized, re-solved for a sample, a parameter change or a fixed design.
+    public func expression(weightedBy weights: ObjectiveWeights) -> LinearExpression {
+        var sum = LinearExpression()
+        for kind in ParkFormulation.Objective.allCases where weights[kind] != 0 {
+            sum.add(expression(kind), scaledBy: weights[kind])
+        }
+        return sum
+    }
+}
+
 extension OptimizationResult {
     /// Whether a payoff-table row stopped at the time limit (its incumbent was used).
     public var payoffApproximate: Bool { payoff?.approximate ?? false }

@@ -72,10 +72,7 @@ public struct SensitivityAnalysis: Sendable {
             }
         }
         var formulation = ParkFormulation(changed)
-        var objective = LinearExpression()
-        for kind in ParkFormulation.Objective.allCases where weights[kind] != 0 {
-            objective.add(formulation.expression(kind), scaledBy: weights[kind])
-        }
+        let objective = formulation.expression(weightedBy: weights)
         formulation.maximize(objective)
         let solution: Solution
         // From the status quo (nothing built) where it is feasible: a stop for time still has a design.

@@ -249,10 +249,7 @@ public struct MonteCarlo: Sendable {
     /// objective weights (so that no payoff table is solved per sample).
     func reoptimize(_ data: ParkData, sample: Int) throws(SimulationError) -> ParkDesign {
         var formulation = ParkFormulation(data: data)
-        var objective = LinearExpression()
-        for kind in ParkFormulation.Objective.allCases where weights[kind] != 0 {
-            objective.add(formulation.expression(kind), scaledBy: weights[kind])
-        }
+        let objective = formulation.expression(weightedBy: weights)
         formulation.maximize(objective)
         var options = ParkOptimizer.defaultOptions
         options.timeLimit = settings.sampleTimeLimit

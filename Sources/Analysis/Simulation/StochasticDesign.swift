@@ -43,19 +43,12 @@ public struct StochasticDesign: Sendable {
         let formulations = (0..<paths).map { ParkFormulation(data: base.along(sampler.path(sample: $0))) }
         var model = formulations[0].model
         var objective = LinearExpression()
-        func weighted(_ f: ParkFormulation) -> LinearExpression {
-            var sum = LinearExpression()
-            for kind in ParkFormulation.Objective.allCases where weights[kind] != 0 {
-                sum.add(f.expression(kind), scaledBy: weights[kind])
-            }
-            return sum
-        }
         let share = 1 / Double(paths)
-        objective.add(weighted(formulations[0]), scaledBy: share)
+        objective.add(formulations[0].expression(weightedBy: weights), scaledBy: share)
         for s in 1..<max(1, paths) {
             let f = formulations[s]
             let mapping = model.append(f.model, sharing: designColumns(f, onto: formulations[0]), suffix: "@\(s)")
-            objective.add(Model.translate(weighted(f), mapping), scaledBy: share)
+            objective.add(Model.translate(f.expression(weightedBy: weights), mapping), scaledBy: share)
         }
         model.setObjective(.maximize, objective)
         let solver = LPSolver()
@@ -80,7 +73,7 @@ public struct StochasticDesign: Sendable {
             var total = 0.0
             for f in formulations {
                 var alone = f
-                alone.maximize(weighted(f))
+                alone.maximize(f.expression(weightedBy: weights))
                 guard let own = try? solver.solve(alone.model, options: options), own.hasSolution, let v = own.objective else {
                     total = .nan
                     break
