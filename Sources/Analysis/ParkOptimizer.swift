@@ -333,8 +333,9 @@ public struct ParkOptimizer: Sendable {
         var solution = solved
         // A fallback to the economic objective that stopped before its root LP: the payoff
         // table's LP optimum of the same objective over the same rows is a proven bound.
-        if solution.bestBound == nil, table?.fellBackToEconomic == true,
-           let index = table?.objectives.firstIndex(of: .economic), let bound = table?.relaxationOptima[safe: index] ?? nil {
+        if solution.bestBound == nil, let table, table.fellBackToEconomic,
+           let index = table.objectives.firstIndex(of: .economic), index < table.relaxationOptima.count,
+           let bound = table.relaxationOptima[index] {
             solution.bestBound = bound
         }
         let model = formulation.model
@@ -361,9 +362,4 @@ public struct ParkOptimizer: Sendable {
         }
         return result
     }
-}
-
-extension Array {
-    /// The element at `index`, or `nil` outside the array.
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
