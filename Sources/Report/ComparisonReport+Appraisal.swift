@@ -19,13 +19,14 @@ extension ComparisonReport {
         doc.heading(l(.accountsHeading))
         doc.paragraph(l(.accountsIntro) + " " + l(.responseNote))
         doc.paragraph(statusQuoLine())
-        let header = [l(.option), l(.firmsAccount), l(.operatorAccount), l(.publicAccount), l(.externalities), l(.societyAccount)]
+        let header = [l(.option)] + [l(.firmsAccount), l(.operatorAccount), l(.publicAccount), l(.externalities), l(.societyAccount)]
+            .map(inCurrency)
         doc.table(header, appraised.map { _, option, a in
             [option.name, l.grouped(a.firmsTotal), l.grouped(a.operatorGain), l.grouped(a.publicAccount), l.grouped(a.externalities),
              l.grouped(a.society)]
         }, numeric: header.indices.map { $0 != 0 })
-        let publicHeader = [l(.option), l(.grants), l(.interestSubsidy), l(.feeRevenue), l(.carbonRevenue), l(.publicCostNet),
-                            l(.costPerTonne)]
+        let publicHeader = [l(.option)] + [l(.grants), l(.interestSubsidy), l(.feeRevenue), l(.carbonRevenue), l(.publicCostNet)]
+            .map(inCurrency) + [costPerTonneHeader]
         doc.table(publicHeader, appraised.map { _, option, a in
             [option.name, l.grouped(a.publicCost.grants), l.grouped(a.publicCost.interestSubsidy),
              l.grouped(a.publicCost.feeRevenueChange), l.grouped(a.publicCost.carbonRevenueChange), l.grouped(a.publicCost.net),
@@ -48,7 +49,7 @@ extension ComparisonReport {
     func addFirmGains(_ doc: inout ReportDocument, _ option: PolicyOption) {
         guard let a = option.appraisal else { return }
         doc.heading(l(.firmGainsHeading), level: 3)
-        let header = [l(.companies), l(.gainVsStatusQuo), l(.gainP10), l(.probabilityOfLoss)]
+        let header = [l(.companies), inCurrency(l(.gainVsStatusQuo)), inCurrency(l(.gainP10)), l(.probabilityOfLoss)]
         var rows: [[String]] = []
         for (i, firm) in a.firms.enumerated() {
             let summary = option.risk?.tally.gainSummary(account: i)

@@ -26,6 +26,12 @@ public struct ComparisonReport {
     var options: [PolicyOption] { comparison.options }
     var currency: String { options.first?.scenario.currency ?? "" }
     func money(_ value: Double) -> String { l.grouped(value) + " " + currency }
+    /// A column header of money, with its unit: "Firms (USD)", "Gain (PV, USD)".
+    func inCurrency(_ label: String) -> String {
+        label.hasSuffix(")") ? label.dropLast() + ", \(currency))" : label + " (\(currency))"
+    }
+    /// The header of the public cost per additional t CO2e, with its unit.
+    var costPerTonneHeader: String { l(.costPerTonne) + " (\(currency)/t)" }
     func count(_ value: Double) -> String { l.grouped(value) }
 
     /// The whole report as a document (rendered by `ReportDocument.html()` / `markdown()`).
@@ -88,8 +94,9 @@ public struct ComparisonReport {
         doc.heading(l(.summary))
         let ranking = comparison.ranking
         let rankOf = Dictionary(uniqueKeysWithValues: ranking.enumerated().map { ($1.option, $0 + 1) })
-        let money = [l(.rank), l(.option), l(.societyAccount) + " (\(currency))", l(.parkNPV) + " (\(currency))", l(.npvP10), l(.npvP50), l(.npvP90),
-                     l(.probabilityOfLoss), l(.publicCost), l(.costPerTonne), l(.score), l(.status)]
+        let money = [l(.rank), l(.option), inCurrency(l(.societyAccount)), inCurrency(l(.parkNPV)), inCurrency(l(.npvP10)),
+                     inCurrency(l(.npvP50)), inCurrency(l(.npvP90)), l(.probabilityOfLoss), inCurrency(l(.publicCost)),
+                     costPerTonneHeader, l(.score), l(.status)]
         let impact = [l(.option), l(.co2eAvoided), l(.wasteDiverted), l(.waterSaved), l(.jobs), l(.companies), l(.exchangesBuilt)]
         var moneyRows: [[String]] = [], impactRows: [[String]] = []
         for entry in ranking {
