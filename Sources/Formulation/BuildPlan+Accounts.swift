@@ -4,8 +4,12 @@ import Scenario
 /// What a build plan yields when it is operated with given flows along one path of prices and
 /// volumes: every account's NPV, the park's CO2e, its yearly cash flow and indicators.
 public struct PlanOutcome: Sendable, Equatable {
-    /// NPV of each company, then of the park operator, before transfers (currency).
+    /// NPV of each company, then of the park operator, before transfers (currency), each at the
+    /// account's own rate (a company's `hurdle_rate` when it has one).
     public var accountNPV: [Double]
+    /// The same NPVs all at the scenario's `discount_rate`: they sum to `npv`, so the appraisal's
+    /// accounts add up to the value to society (docs/appraisal.md).
+    public var accountNPVAtParkRate: [Double]
     /// Park-wide NPV relative to no symbiosis (currency); transfers cancel out.
     public var npv: Double
     /// t CO2e avoided over the horizon.
@@ -33,7 +37,7 @@ extension BuildPlan {
         let park = accounts(data: data, flows: flows, activity: activity) { _ in data.parkDiscounting }
         let own = data.hasHurdleRates
             ? accounts(data: data, flows: flows, activity: activity) { data.accountDiscounting[$0] }.npv : park.npv
-        return PlanOutcome(accountNPV: own, npv: park.npv.reduce(0, +), co2eAvoided: park.co2e, cashFlow: park.cash,
+        return PlanOutcome(accountNPV: own, accountNPVAtParkRate: park.npv, npv: park.npv.reduce(0, +), co2eAvoided: park.co2e, cashFlow: park.cash,
                            wasteDiverted: park.diverted, waterSaved: park.water, carried: park.carried)
     }
 

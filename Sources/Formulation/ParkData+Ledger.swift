@@ -20,6 +20,11 @@ public struct RuleLedger: Sendable, Equatable {
     /// t CO2e emitted in each year by what the firms still dispose of and buy, transport and
     /// facilities (the emissions the carbon price is paid on).
     public var emissions: [Double]
+    /// t the firms still landfill in each year: what they still dispose of among resources
+    /// measured in `t` that are not sold (no `sale_price`), for `landfill_shadow_price`.
+    public var landfilled: [Double]
+    /// Units of water-kind virgin inputs the firms still buy in each year, for `water_shadow_price`.
+    public var waterBought: [Double]
 }
 
 extension ParkData {
@@ -63,14 +68,17 @@ extension ParkData {
         }
         let levels = companyLevels(produced: producedUnits, needed: neededUnits, resources: resources, real: real, discount: discount)
         var fees = 0.0
+        var landfilled = [Double](repeating: 0, count: years), water = landfilled
         for c in companies.indices {
             // Fees and emissions on what is still disposed of and bought.
             for (id, units) in disposed[c] {
                 guard let r = resources[id] else { continue }
                 let realCost = real[id]?.disposalCost ?? r.disposalCost
+                let isLandfilled = r.salePrice == 0 && r.unit.trimmingCharacters(in: .whitespaces).lowercased() == "t"
                 for t in 0..<years {
                     fees += discount[t] * path.disposalCostFactor(id, year: t) * (r.disposalCost - realCost) * units[t]
                     emissions[t] += r.disposalCo2e * units[t]
+                    if isLandfilled { landfilled[t] += units[t] }
                 }
             }
             for (id, units) in bought[c] {
@@ -79,12 +87,13 @@ extension ParkData {
                 for t in 0..<years {
                     fees += discount[t] * path.priceFactor(id, year: t) * (r.price - realPrice) * units[t]
                     emissions[t] += r.co2e * units[t]
+                    if r.kind == .water { water[t] += units[t] }
                 }
             }
         }
         let carbon = (0..<years).reduce(0.0) { $0 + discount[$1] * carbonPrice[$1] * emissions[$1] }
         return RuleLedger(companyLevel: levels.level, companyLevelAtReference: levels.atReference, feeRevenue: fees,
-                          carbonRevenue: carbon, emissions: emissions)
+                          carbonRevenue: carbon, emissions: emissions, landfilled: landfilled, waterBought: water)
     }
 
     /// `RuleLedger.companyLevel` and `companyLevelAtReference` alone: they depend on the rules

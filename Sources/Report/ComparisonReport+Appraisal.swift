@@ -38,9 +38,20 @@ extension ComparisonReport {
     func statusQuoLine() -> String {
         let scc = appraisal.settings.socialCostOfCarbon
         let name = appraisal.statusQuoName
-        return l == .vi
+        let line = l == .vi
             ? "Hiện trạng: “\(name)”, không xây dựng gì. \(l(.socialCostOfCarbonLine)): \(l.grouped(scc, decimals: 2)) \(currency)/t CO2e."
             : "Status quo: “\(name)”, nothing built. \(l(.socialCostOfCarbonLine)): \(l.grouped(scc, decimals: 2)) \(currency)/t CO2e."
+        // The other shadow prices only when the scenario sets them.
+        var extra: [String] = []
+        if appraisal.settings.landfillShadowPrice > 0 {
+            extra.append((l == .vi ? "Giá mờ của chất thải chôn lấp" : "Shadow price of landfill")
+                         + ": \(l.grouped(appraisal.settings.landfillShadowPrice, decimals: 2)) \(currency)/t.")
+        }
+        if appraisal.settings.waterShadowPrice > 0 {
+            extra.append((l == .vi ? "Giá mờ của nước" : "Shadow price of water")
+                         + ": \(l.grouped(appraisal.settings.waterShadowPrice, decimals: 2)) \(currency)/m3.")
+        }
+        return ([line] + extra).joined(separator: " ")
     }
 
     /// Each firm's gain against the status quo, with the P10 and probability of loss of that gain
@@ -66,7 +77,7 @@ extension ComparisonReport {
     public func accountsText() -> String {
         var out = "\nAccounts against the status quo (\(appraisal.statusQuoName), nothing built), PV in \(currency); "
             + "social cost of carbon \(l.grouped(appraisal.settings.socialCostOfCarbon, decimals: 2)) \(currency)/t CO2e\n\n"
-        let header = ["option", "firms", "operator", "public", "CO2e value", "society", "grants", "int. subsidy", "fees", "carbon",
+        let header = ["option", "firms", "operator", "public", "externality", "society", "grants", "int. subsidy", "fees", "carbon",
                       "per add. t"]
         let widths = [30, 14, 12, 13, 12, 14, 11, 13, 12, 12, 0]
         out += zip(header, widths).map { padded($0, $1) }.joined() + "\n"
@@ -119,7 +130,10 @@ extension ComparisonReport {
                     "public_cost": ["grants": p.grants, "interest_subsidy": p.interestSubsidy,
                                     "fee_revenue_change": p.feeRevenueChange, "carbon_revenue_change": p.carbonRevenueChange,
                                     "net": p.net],
+                    "externalities": ["carbon": a.carbonValue, "landfill": a.landfillValue, "water": a.waterValue],
                     "co2e_avoided_vs_status_quo": a.co2eAvoided,
+                    "landfill_avoided_t": a.landfillAvoided,
+                    "water_saved_vs_status_quo": a.waterSaved,
                     "public_cost_per_t_co2e": option.publicCostPerTonne ?? NSNull(),
                     "public_cost_per_unit_diverted": option.publicCostPerUnitDiverted ?? NSNull(),
                     "smallest_firm_gain": a.smallestFirmGain ?? NSNull(),
@@ -131,6 +145,8 @@ extension ComparisonReport {
         let root: [String: Any] = [
             "scenario": options.first?.scenario.name ?? "", "currency": currency,
             "status_quo": appraisal.statusQuoName, "social_cost_of_carbon": appraisal.settings.socialCostOfCarbon,
+            "landfill_shadow_price": appraisal.settings.landfillShadowPrice,
+            "water_shadow_price": appraisal.settings.waterShadowPrice,
             "weights": ["economic": comparison.weights.economic, "environmental": comparison.weights.environmental,
                         "social": comparison.weights.social],
             "scales": ["social_value": comparison.scales.socialValue, "co2e_avoided": comparison.scales.co2eAvoided,

@@ -90,6 +90,8 @@ struct ScenarioChecker {
         check(e.loanCap, .nonNegative, "loan_cap")
         check(e.parkBudget, .nonNegative, "park_budget")
         check(s.appraisal.socialCostOfCarbon, .nonNegative, "social_cost_of_carbon")
+        check(s.appraisal.landfillShadowPrice, .nonNegative, "landfill_shadow_price")
+        check(s.appraisal.waterShadowPrice, .nonNegative, "water_shadow_price")
         check(s.appraisal.publicDiscountRate, .discountRate, "public_discount_rate")
         if let rate = s.appraisal.publicDiscountRate { checkCompounding(rate, discounting: true, "public_discount_rate") }
         if let statusQuo = s.appraisal.statusQuo {

@@ -297,9 +297,18 @@ public struct AppraisalSettings: Sendable, Equatable {
     /// The policy (or `a+b` combination) that stands for today's rules; `nil` = the file without
     /// any policy.
     public var statusQuo: String?
-    public init(socialCostOfCarbon: Double = 0, publicDiscountRate: Double? = nil, statusQuo: String? = nil) {
+    /// Shadow price of a t of waste kept out of landfill (currency/t): the harm of landfilling
+    /// that no fee prices. Applies to resources measured in `t` that a firm no longer disposes
+    /// of; 0 = not valued.
+    public var landfillShadowPrice: Double
+    /// Shadow price of a unit of water-kind virgin input replaced (currency/unit of the resource,
+    /// usually m3): the scarcity value of water above its tariff. 0 = not valued.
+    public var waterShadowPrice: Double
+    public init(socialCostOfCarbon: Double = 0, publicDiscountRate: Double? = nil, statusQuo: String? = nil,
+                landfillShadowPrice: Double = 0, waterShadowPrice: Double = 0) {
         self.socialCostOfCarbon = socialCostOfCarbon; self.publicDiscountRate = publicDiscountRate
         self.statusQuo = statusQuo
+        self.landfillShadowPrice = landfillShadowPrice; self.waterShadowPrice = waterShadowPrice
     }
 }
 

@@ -19,7 +19,9 @@ extension ScenarioDecoder {
         scenario.economics = economics(map)
         scenario.appraisal = AppraisalSettings(
             socialCostOfCarbon: number(map, "social_cost_of_carbon") ?? 0,
-            publicDiscountRate: number(map, "public_discount_rate"), statusQuo: text(map, "status_quo"))
+            publicDiscountRate: number(map, "public_discount_rate"), statusQuo: text(map, "status_quo"),
+            landfillShadowPrice: number(map, "landfill_shadow_price") ?? 0,
+            waterShadowPrice: number(map, "water_shadow_price") ?? 0)
         scenario.residualValue = choice(map, "residual_value", among: ResidualValue.allCases) ?? .none
         scenario.minUtilization = number(map, "min_utilization") ?? Scenario.defaultMinUtilization
         if let base {

@@ -24,7 +24,9 @@ public enum ScenarioFormat {
     ]
 
     /// Top-level keys of the policy appraisal (`AppraisalSettings`); no policy may set them.
-    public static let appraisalKeys = ["social_cost_of_carbon", "public_discount_rate", "status_quo"]
+    public static let appraisalKeys = [
+        "social_cost_of_carbon", "public_discount_rate", "status_quo", "landfill_shadow_price", "water_shadow_price",
+    ]
 
     /// Every key accepted in `section`, in the order the documentation lists them.
     public static func acceptedKeys(in section: Section) -> [String] { accepted[section] ?? [] }

@@ -23,6 +23,8 @@ import Testing
         #expect(s.appraisal == AppraisalSettings(socialCostOfCarbon: 51, publicDiscountRate: 0.03, statusQuo: "landfill_tax"))
         // The same with a policy applied: no policy changes them.
         #expect(try Self.tiny(adding: "social_cost_of_carbon: 51", policy: "carbon_price").appraisal.socialCostOfCarbon == 51)
+        let shadow = try Self.tiny(adding: "landfill_shadow_price: 9\nwater_shadow_price: 0.7")
+        #expect(shadow.appraisal == AppraisalSettings(landfillShadowPrice: 9, waterShadowPrice: 0.7))
         // They judge options; the park's digest does not depend on them.
         #expect(s.contentDigest == (try Fixtures.tiny()).contentDigest)
     }
@@ -30,6 +32,8 @@ import Testing
     @Test func badValuesAreErrors() {
         #expect(Self.errors(adding: "social_cost_of_carbon: -5").contains { $0.contains("social_cost_of_carbon") && $0.contains(">= 0") })
         #expect(Self.errors(adding: "public_discount_rate: 8").contains { $0.contains("public_discount_rate") })
+        #expect(Self.errors(adding: "landfill_shadow_price: -1").contains { $0.contains("landfill_shadow_price") && $0.contains(">= 0") })
+        #expect(Self.errors(adding: "water_shadow_price: -0.1").contains { $0.contains("water_shadow_price") && $0.contains(">= 0") })
         let unknown = Self.errors(adding: "status_quo: landfil_tax")
         #expect(unknown.contains { $0.contains("unknown policy `landfil_tax`") && $0.contains("landfill_tax") })
         #expect(Self.errors(adding: "status_quo: baseline").isEmpty)
@@ -45,6 +49,11 @@ import Testing
             Issue.record("a policy set social_cost_of_carbon")
         } catch {
             #expect(error.diagnostics.contains { $0.message.contains("a policy cannot change `social_cost_of_carbon`") })
+        }
+        for key in ["landfill_shadow_price", "water_shadow_price"] {
+            let text = ((try? Self.tinyText()) ?? "")
+                .replacingOccurrences(of: "  baseline: {}", with: "  baseline: {}\n  dear: {set: {\(key): 5}}")
+            #expect(throws: (any Error).self, "a policy set \(key)") { _ = try Scenario.parse(yaml: text, file: "tiny.yaml").scenario }
         }
     }
 }

@@ -33,8 +33,20 @@ public struct OptionAppraisal: Sendable, Equatable {
     /// The park operator's gain (facilities; transfers included).
     public var operatorGain: Double
     public var publicCost: PublicCost
-    /// CO2e avoided against the status quo, valued at `social_cost_of_carbon`, discounted.
-    public var externalities: Double
+    /// External effects against the status quo at the scenario's shadow prices, discounted:
+    /// CO2e at `social_cost_of_carbon`, t kept out of landfill at `landfill_shadow_price`, water
+    /// saved at `water_shadow_price`.
+    public var externalities: Double { carbonValue + landfillValue + waterValue }
+    /// CO2e avoided valued at `social_cost_of_carbon` (PV).
+    public var carbonValue: Double
+    /// t kept out of landfill valued at `landfill_shadow_price` (PV).
+    public var landfillValue: Double
+    /// Water-kind virgin input replaced valued at `water_shadow_price` (PV).
+    public var waterValue: Double
+    /// t kept out of landfill against the status quo over the horizon (not discounted).
+    public var landfillAvoided: Double
+    /// Units of water-kind virgin inputs no longer bought over the horizon (not discounted).
+    public var waterSaved: Double
     /// t CO2e avoided against the status quo over the horizon (not discounted).
     public var co2eAvoided: Double
     /// The same, each year discounted by `d_t`.
@@ -44,6 +56,15 @@ public struct OptionAppraisal: Sendable, Equatable {
     /// a `public_discount_rate` other than `discount_rate`. Equal to `society` when the accounts
     /// add up (tested).
     public var economicValue: Double
+
+    public init(firmIDs: [String], firmGains: [Double], operatorGain: Double, publicCost: PublicCost,
+                carbonValue: Double, landfillValue: Double = 0, waterValue: Double = 0, co2eAvoided: Double,
+                discountedCO2e: Double, landfillAvoided: Double = 0, waterSaved: Double = 0, economicValue: Double) {
+        self.firmIDs = firmIDs; self.firmGains = firmGains; self.operatorGain = operatorGain; self.publicCost = publicCost
+        self.carbonValue = carbonValue; self.landfillValue = landfillValue; self.waterValue = waterValue
+        self.co2eAvoided = co2eAvoided; self.discountedCO2e = discountedCO2e
+        self.landfillAvoided = landfillAvoided; self.waterSaved = waterSaved; self.economicValue = economicValue
+    }
 
     public var firmsTotal: Double { firmGains.reduce(0, +) }
     /// The public budget's account: revenue changes minus grants and interest subsidy.
@@ -57,8 +78,9 @@ public struct OptionAppraisal: Sendable, Equatable {
 
     public static func == (a: OptionAppraisal, b: OptionAppraisal) -> Bool {
         a.firmIDs == b.firmIDs && a.firmGains == b.firmGains && a.operatorGain == b.operatorGain
-            && a.publicCost == b.publicCost && a.externalities == b.externalities && a.co2eAvoided == b.co2eAvoided
-            && a.discountedCO2e == b.discountedCO2e && a.economicValue == b.economicValue
+            && a.publicCost == b.publicCost && a.carbonValue == b.carbonValue && a.landfillValue == b.landfillValue
+            && a.waterValue == b.waterValue && a.co2eAvoided == b.co2eAvoided && a.discountedCO2e == b.discountedCO2e
+            && a.landfillAvoided == b.landfillAvoided && a.waterSaved == b.waterSaved && a.economicValue == b.economicValue
     }
 }
 
@@ -93,14 +115,21 @@ public struct PolicyAppraisal: Sendable {
     }
 
     /// `scenario` (an option: the file with its policies) operated as `design` prescribes.
+    ///
+    /// Every account is priced at the status quo's `discount_rate` (a policy that changes the rate
+    /// changes how firms decide, not the rate society judges them at) and, with hurdle rates, at
+    /// that rate too: the firms' own rates shape the design and its deal terms, while the
+    /// accounts must add up to one value to society.
     public func appraise(_ scenario: Scenario, design: ParkDesign) -> OptionAppraisal {
+        var scenario = scenario
+        scenario.discountRate = statusQuo.discountRate
         let data = ParkData(scenario)
         let plan = BuildPlan(design: design, data: data)
         let (flows, activity) = data.operation(of: design)
         let ledger = data.ledger(flows: flows, activity: activity, reference: base.resources, discount: discount)
         let outcome = plan.outcome(data: data, flows: flows, activity: activity)
         let companies = scenario.companies.count
-        var accounts = outcome.accountNPV
+        var accounts = outcome.accountNPVAtParkRate
         for (e, item) in data.exchanges.enumerated() where plan.exchanges[e] != nil {
             accounts[account(item.from, companies)] += plan.transfers[e]
             accounts[account(item.to, companies)] -= plan.transfers[e]
@@ -110,13 +139,21 @@ public struct PolicyAppraisal: Sendable {
         let cost = PublicCost(grants: grants, interestSubsidy: subsidy,
                               feeRevenueChange: ledger.feeRevenue - statusQuoLedger.feeRevenue,
                               carbonRevenueChange: ledger.carbonRevenue - statusQuoLedger.carbonRevenue)
-        var avoided = 0.0, discounted = 0.0
-        for t in 0..<min(data.years, statusQuoLedger.emissions.count) {
-            let change = statusQuoLedger.emissions[t] - ledger.emissions[t]
-            avoided += change
-            discounted += discount[t] * change
+        // Physical changes from the status quo: over the horizon and discounted by d_t.
+        func change(_ before: [Double], _ after: [Double]) -> (total: Double, discounted: Double) {
+            var total = 0.0, discounted = 0.0
+            for t in 0..<min(data.years, before.count, after.count) {
+                total += before[t] - after[t]
+                discounted += discount[t] * (before[t] - after[t])
+            }
+            return (total, discounted)
         }
-        let externalities = settings.socialCostOfCarbon * discounted
+        let co2e = change(statusQuoLedger.emissions, ledger.emissions)
+        let landfill = change(statusQuoLedger.landfilled, ledger.landfilled)
+        let water = change(statusQuoLedger.waterBought, ledger.waterBought)
+        let carbonValue = settings.socialCostOfCarbon * co2e.discounted
+        let landfillValue = settings.landfillShadowPrice * landfill.discounted
+        let waterValue = settings.waterShadowPrice * water.discounted
         // The same design at real costs: no fee, no carbon price, no grant, no credit line.
         let realData = ParkData(Self.atRealCosts(scenario, base: base))
         var realPlan = plan
@@ -126,8 +163,9 @@ public struct PolicyAppraisal: Sendable {
             + zip(ledger.companyLevelAtReference, statusQuoLedger.companyLevelAtReference).reduce(0) { $0 + $1.0 - $1.1 }
         return OptionAppraisal(
             firmIDs: scenario.companies.map(\.id), firmGains: gains, operatorGain: accounts[companies],
-            publicCost: cost, externalities: externalities, co2eAvoided: avoided, discountedCO2e: discounted,
-            economicValue: real + externalities - wedge)
+            publicCost: cost, carbonValue: carbonValue, landfillValue: landfillValue, waterValue: waterValue,
+            co2eAvoided: co2e.total, discountedCO2e: co2e.discounted, landfillAvoided: landfill.total,
+            waterSaved: water.total, economicValue: real + carbonValue + landfillValue + waterValue - wedge)
     }
 
     /// What a Monte Carlo run needs to measure gains against this status quo along its paths.
@@ -138,7 +176,7 @@ public struct PolicyAppraisal: Sendable {
     /// The status quo judged against itself: every account 0.
     public var statusQuoAppraisal: OptionAppraisal {
         OptionAppraisal(firmIDs: statusQuo.companies.map(\.id), firmGains: statusQuo.companies.map { _ in 0 }, operatorGain: 0,
-                        publicCost: PublicCost(), externalities: 0, co2eAvoided: 0, discountedCO2e: 0, economicValue: 0)
+                        publicCost: PublicCost(), carbonValue: 0, co2eAvoided: 0, discountedCO2e: 0, economicValue: 0)
     }
 
     private func account(_ party: Party, _ companies: Int) -> Int {

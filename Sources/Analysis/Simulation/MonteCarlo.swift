@@ -231,7 +231,9 @@ public struct MonteCarlo: Sendable {
                     .companyLevels(reference: statusQuo.reference, discount: statusQuo.discount).level
                 for (a, value) in after.enumerated() {
                     let shift = a < option.count && a < before.count ? option[a] - before[a] : 0
-                    tally.accountGain[a].add(value + shift, sample: sample)
+                    // At the scenario's rate, like the appraisal's accounts (not a hurdle rate).
+                    let atParkRate = value - outcome.accountNPV[a] + outcome.accountNPVAtParkRate[a]
+                    tally.accountGain[a].add(atParkRate + shift, sample: sample)
                 }
             }
             if keepSamples { samples.append((sample, [outcome.npv, outcome.co2eAvoided, jobs] + after)) }
