@@ -10,20 +10,27 @@
 #SBATCH --cpus-per-task=2
 #SBATCH --time=00:30:00
 #SBATCH --output=logs/mc-%a.out
+#
+# SCENARIO, POLICY, SHARDS and SAMPLES may be set in the environment (Benchmarks/slurm-check.sh
+# runs this file on a single-node cluster with a small study and compares the bytes).
 set -euo pipefail
-SCENARIO=Scenarios/hiep-phuoc.yaml
-SHARDS=8
-SAMPLES=100000
+SCENARIO=${SCENARIO:-Scenarios/hiep-phuoc.yaml}
+SHARDS=${SHARDS:-8}
+SAMPLES=${SAMPLES:-100000}
+POLICY_ARGS=()
+[ -n "${POLICY:-}" ] && POLICY_ARGS=(--policy "$POLICY")
 mkdir -p parts logs
 
 if [ -z "${SLURM_ARRAY_TASK_ID:-}" ]; then
     # Not inside the array: solve the design once, submit the array, then the merge.
-    symbiosis solve "$SCENARIO" --format json --output parts/design.json
-    array=$(sbatch --parsable "$0")
-    sbatch --dependency=afterok:"$array" --wrap \
-        "symbiosis merge parts/part-*.json --format json --output risk.json && symbiosis merge parts/part-*.json"
+    symbiosis solve "$SCENARIO" "${POLICY_ARGS[@]}" --format json --output parts/design.json
+    array=$(sbatch --parsable --array=1-"$SHARDS" "$0")
+    echo "Submitted array job $array ($SHARDS shards)"
+    merge=$(sbatch --parsable --dependency=afterok:"$array" --output=logs/merge.out --wrap \
+        "symbiosis merge parts/part-*.json --format json --output risk.json && symbiosis merge parts/part-*.json")
+    echo "Submitted merge job $merge after $array"
     exit 0
 fi
 
-symbiosis simulate "$SCENARIO" --design parts/design.json --samples "$SAMPLES" --threads "$SLURM_CPUS_PER_TASK" \
+symbiosis simulate "$SCENARIO" "${POLICY_ARGS[@]}" --design parts/design.json --samples "$SAMPLES" --threads "$SLURM_CPUS_PER_TASK" \
     --shard "$SLURM_ARRAY_TASK_ID/$SHARDS" --output "parts/part-$SLURM_ARRAY_TASK_ID.json"
