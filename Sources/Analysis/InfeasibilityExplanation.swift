@@ -252,7 +252,7 @@ public struct InfeasibilityExplainer: Sendable {
         func activity(_ row: ConstraintRef) -> Double {
             model.constraints[row.index].constraint.terms.reduce(0) { $0 + $1.coefficient * point[$1.variable.index] }
         }
-        let money = ParkFormulation.moneyUnit, currency = scenario.currency
+        let money = formulation.moneyUnit, currency = scenario.currency
         let text: String
         switch requirement {
         case let .capitalBudget(company):
@@ -328,7 +328,7 @@ public struct InfeasibilityExplainer: Sendable {
         for term in formulation.model.constraints[row.index].constraint.terms {
             guard let id = owner[term.variable.index] else { continue }
             if spent[id] == nil { order.append(id) }
-            spent[id, default: 0] += term.coefficient * point[term.variable.index] * ParkFormulation.moneyUnit
+            spent[id, default: 0] += term.coefficient * point[term.variable.index] * formulation.moneyUnit
         }
         return order.compactMap { id in spent[id].flatMap { $0 > 0.5 ? (id, $0) : nil } }
     }

@@ -60,7 +60,7 @@ extension ParkOptimizer {
             : (run.designs.allSatisfy(\.proven) ? .optimal : .timeLimit)
         return ParkAlternatives(
             designs: designs, slack: slack, requested: count,
-            npvBound: run.bound.map { $0 * ParkFormulation.moneyUnit },
+            npvBound: run.bound.map { $0 * formulation.moneyUnit },
             robust: run.robust.map { ids[$0] }, neverBuilt: run.never.map { ids[$0] },
             counts: Dictionary(uniqueKeysWithValues: zip(ids, counts.isEmpty ? Array(repeating: 0, count: ids.count) : counts)),
             exhausted: run.exhausted, termination: termination, solves: run.solves, seconds: run.seconds,

@@ -11,11 +11,12 @@ extension ParkFormulation {
 }
 
 extension ParkFormulation.Objective {
-    /// Report units per model unit: currency per million (economic), t per kt (environmental),
-    /// FTE-years per FTE-year (social).
-    public var reportScale: Double {
+    /// Report units per model unit for `scenario`: currency per model money unit (a million
+    /// for USD-sized amounts, `ParkData.moneyUnit(for:)`), t per kt (environmental), FTE-years
+    /// per FTE-year (social).
+    public func reportScale(for scenario: Scenario) -> Double {
         switch self {
-        case .economic: return ParkFormulation.moneyUnit
+        case .economic: return ParkData.moneyUnit(for: scenario)
         case .environmental: return ParkFormulation.co2eUnit
         case .social: return 1
         }
@@ -105,7 +106,7 @@ extension ParkOptimizer {
         method.payoffOptions = settings
         method.progress = progress
         let front = try method.front(problem, deadline: deadline)
-        let scales = objectives.map(\.reportScale)
+        let scales = objectives.map { $0.reportScale(for: formulation.data.scenario) }
         var points: [ParkFront.Point] = front.points.map { point in
             ParkFront.Point(
                 values: zip(point.objectives, scales).map { $0 * $1 },

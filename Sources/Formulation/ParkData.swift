@@ -31,6 +31,9 @@ public struct ParkData: Sendable {
     public private(set) var path: RealizedPath
     /// Multiplier on the capex of options built in year t (`path`'s overrun, 1 by default).
     public private(set) var capexFactor: [Double]
+    /// Currency units per model money unit (`ParkData.moneyUnit(for:)`): a million for a park
+    /// whose investments are in millions (USD, EUR), more for a currency whose amounts are larger.
+    public let moneyUnit: Double
     /// Discounting at the scenario's `discount_rate`: the park's NPV, society's public cost.
     public let parkDiscounting: Discounting
     /// Discounting of each NPV account (companies, then the park operator): a company's own
@@ -77,6 +80,7 @@ public struct ParkData: Sendable {
     public init(_ scenario: Scenario, path: RealizedPath = RealizedPath()) {
         self.scenario = scenario
         self.path = path
+        moneyUnit = Self.moneyUnit(for: scenario)
         let years = max(0, scenario.horizonYears)
         self.years = years
         let r = scenario.discountRate
@@ -151,6 +155,22 @@ public struct ParkData: Sendable {
         var limit = min(1, max(0, economics.loanShare))
         if let cap = economics.loanCap, capex > 0 { limit = min(limit, max(0, cap) / capex) }
         return limit
+    }
+
+    /// The model's money unit for `scenario`: `10^6 · 10^k` currency units, with
+    /// `k = max(0, round(log10(m) − 6))` and `m` the median positive capex of the candidate
+    /// exchanges and facilities (a million when there is none). A park in USD or EUR, whose
+    /// typical investment is between 316 thousand and 3.16 million, counts in millions as
+    /// before; the same park in VND (×25,000) counts in 10^10 dong, so its coefficients have the
+    /// same magnitudes as in USD and lp_solve sees the same numerics (no range warning; the same
+    /// design, tested). Never below a million: small parks keep the model they always had.
+    public static func moneyUnit(for scenario: Scenario) -> Double {
+        let capex = (scenario.exchanges.map(\.capex) + scenario.facilities.map(\.capex))
+            .filter { $0 > 0 && $0.isFinite }.sorted()
+        guard !capex.isEmpty else { return 1e6 }
+        let median = capex.count % 2 == 1 ? capex[capex.count / 2] : (capex[capex.count / 2 - 1] + capex[capex.count / 2]) / 2
+        let k = max(0, min(12, (log10(median) - 6).rounded()))
+        return 1e6 * pow(10, k)
     }
 
     /// Economic life assumed, for a residual value, of an option without a `lifetime` (years).

@@ -74,7 +74,7 @@ public struct ParkDesign: Sendable, Codable, Equatable {
         let start = scenario.startYear
         func value(_ v: Variable?) -> Double { v.map { values[$0.index] } ?? 0 }
         func clean(_ x: Double) -> Double { abs(x) < 1e-7 ? 0 : x }
-        let money = ParkFormulation.moneyUnit
+        let money = formulation.moneyUnit
         func buildYear(_ vars: [Variable?]) -> Int? {
             vars.enumerated().first { value($0.element) > 0.5 }.map { start + $0.offset }
         }

@@ -143,7 +143,7 @@ extension ParkFormulation {
         let accounts = data.scenario.companies.count + 1
         var spend = [LinearExpression](repeating: LinearExpression(), count: accounts)
         let subsidy = data.scenario.economics.capexSubsidy
-        let money = 1 / Self.moneyUnit
+        let money = 1 / moneyUnit
         for (e, item) in data.exchanges.enumerated() {
             let payer = account(of: item.payer)
             let capex = item.exchange.capex * (1 - subsidy)

@@ -32,7 +32,7 @@ extension ParkFormulation {
     private mutating func addIndicatorTerms() {
         let years = data.years
         let subsidy = data.scenario.economics.capexSubsidy
-        let money = 1 / Self.moneyUnit, co2e = 1 / Self.co2eUnit
+        let money = 1 / moneyUnit, co2e = 1 / Self.co2eUnit
         let floor = data.scenario.minUtilization
         for (e, item) in data.exchanges.enumerated() {
             for t in 0..<years where item.flowBound[t] > 0 {
@@ -70,7 +70,7 @@ extension ParkFormulation {
         let accounts = data.scenario.companies.count + 1
         var npv = [LinearExpression](repeating: LinearExpression(), count: accounts)
         let subsidy = data.scenario.economics.capexSubsidy
-        let money = 1 / Self.moneyUnit
+        let money = 1 / moneyUnit
 
         for (e, item) in data.exchanges.enumerated() {
             let sender = account(of: item.from), receiver = account(of: item.to), payer = account(of: item.payer)

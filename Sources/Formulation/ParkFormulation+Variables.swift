@@ -61,6 +61,6 @@ extension ParkFormulation {
             let perUnit = abs(item.senderSaving[t]) + abs(item.receiverSaving[t]) + item.unitCost[t]
             bound += data.discountFactor[t] * (item.flowBound[t] * perUnit + item.exchange.fixedCost)
         }
-        return bound / Self.moneyUnit
+        return bound / moneyUnit
     }
 }

@@ -13,13 +13,14 @@ import Scenario
 /// the same network written in units, tonnes and USD): a flow column is the *share* of the
 /// exchange's tight bound `U[e,t]` used, an activity column the share of the facility's
 /// capacity, a loan column the share of the subsidized capex financed; money is in
-/// `moneyUnit` (millions), CO2e in `co2eUnit` (kt). `ParkDesign` converts back.
+/// `moneyUnit` (millions for USD-sized amounts, chosen from the scenario), CO2e in `co2eUnit` (kt). `ParkDesign` converts back.
 public struct ParkFormulation: Sendable {
     public let data: ParkData
     public internal(set) var model: Model
 
-    /// Currency units per model money unit (the model counts money in millions).
-    public static let moneyUnit = 1e6
+    /// Currency units per model money unit (`ParkData.moneyUnit(for:)`: millions for a park in
+    /// USD; 10^10 for the same park in VND).
+    public var moneyUnit: Double { data.moneyUnit }
     /// t CO2e per model CO2e unit (kt).
     public static let co2eUnit = 1e3
 

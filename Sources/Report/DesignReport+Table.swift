@@ -19,7 +19,7 @@ extension DesignReport {
         if let run = result.lexicographic {
             let kept = run.stages.map { stage -> String in
                 let objective = run.order[stage.objective]
-                let bound = (stage.bound ?? 0) * objective.reportScale
+                let bound = (stage.bound ?? 0) * objective.reportScale(for: scenario)
                 return "\(objective.rawValue) ≥ \(objective == .economic ? money(bound) : number(bound)) \(objective.unit(currency: scenario.currency))"
             }
             out += "lexicographic: " + run.order.map(\.rawValue).joined(separator: ", then ")

@@ -67,6 +67,8 @@ public struct DesignReport {
                        "rows": result.rows, "columns": result.columns, "binaries": result.binaries] as [String: Any],
         ]
         root["mip_objective"] = result.mipObjective ?? NSNull()
+        // Currency units per model money unit: `mip_objective` and `payoff_table` are in it.
+        root["model_money_unit"] = ParkData.moneyUnit(for: scenario)
         root["best_bound"] = result.bestBound ?? NSNull()
         root["gap"] = result.gap ?? NSNull()
         root["root_relaxation"] = result.rootRelaxation ?? NSNull()

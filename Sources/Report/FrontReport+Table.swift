@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Formulation
+import Scenario
 
 extension FrontReport {
     /// The readable report of `pareto`: run summary, payoff table, the points with their
@@ -26,7 +27,7 @@ extension FrontReport {
         out += padded("maximized", 16) + front.objectives.map { padded("\($0.rawValue) (\(unit($0)))", 28) }.joined() + "\n"
         for (k, row) in f.payoff.values.enumerated() {
             out += padded(front.objectives[k].rawValue, 16)
-                + zip(row, front.objectives).map { padded(formatted($0 * $1.reportScale, $1), 28) }.joined() + "\n"
+                + zip(row, front.objectives).map { padded(formatted($0 * $1.reportScale(for: scenario), $1), 28) }.joined() + "\n"
         }
 
         out += "\nPoints (each a MIP optimum; next = cost of moving to the next point along that objective)\n"
@@ -58,11 +59,11 @@ extension FrontReport {
 
     /// One line per grid solve for `pareto --progress`: elapsed time, level, outcome, objectives.
     public static func progressLine(_ level: AugmentedEpsilonConstraint.LevelReport, objectives: [ParkFormulation.Objective],
-                                    elapsed: Double) -> String {
+                                    scenario: Scenario, elapsed: Double) -> String {
         var line = String(format: "[%7.1f s] level ", elapsed) + level.level.map(String.init).joined(separator: ",")
         line += ": " + level.termination.rawValue
         for (objective, value) in zip(objectives, level.objectives) {
-            line += ", \(objective.rawValue) " + String(format: "%.6g", value * objective.reportScale)
+            line += ", \(objective.rawValue) " + String(format: "%.6g", value * objective.reportScale(for: scenario))
         }
         line += String(format: " (search %.1f s, solve %.1f s)", level.neighbourhoodSeconds, level.seconds)
         if level.bypassed > 0 { line += ", bypasses \(level.bypassed)" }

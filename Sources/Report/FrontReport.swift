@@ -99,11 +99,11 @@ public struct FrontReport {
         ]
         root["payoff_table"] = f.payoff.values.enumerated().map { k, row -> [String: Any] in
             ["optimized": front.objectives[k].rawValue,
-             "values": Dictionary(uniqueKeysWithValues: front.objectives.enumerated().map { ($1.rawValue, row[$0] * $1.reportScale) })]
+             "values": Dictionary(uniqueKeysWithValues: front.objectives.enumerated().map { ($1.rawValue, row[$0] * $1.reportScale(for: scenario)) })]
         }
         root["payoff_approximate"] = f.payoff.approximate
         root["levels"] = Dictionary(uniqueKeysWithValues: f.levels.enumerated().map { c, levels in
-            (front.objectives[c + 1].rawValue, levels.map { $0 * front.objectives[c + 1].reportScale })
+            (front.objectives[c + 1].rawValue, levels.map { $0 * front.objectives[c + 1].reportScale(for: scenario) })
         })
         root["points"] = front.points.enumerated().map { index, point -> [String: Any] in
             let d = point.design

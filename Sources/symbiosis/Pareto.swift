@@ -73,7 +73,8 @@ struct Pareto: ParsableCommand {
         let started = ParkOptimizer.now()
         let report: (@Sendable (AugmentedEpsilonConstraint.LevelReport) -> Void)?
         if progress {
-            report = { level in printError(FrontReport.progressLine(level, objectives: kinds, elapsed: ParkOptimizer.now() - started)) }
+            let park = loaded.scenario
+            report = { level in printError(FrontReport.progressLine(level, objectives: kinds, scenario: park, elapsed: ParkOptimizer.now() - started)) }
         } else {
             report = nil
         }

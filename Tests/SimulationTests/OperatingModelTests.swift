@@ -80,7 +80,7 @@ import TestSupport
             if let l = formulation.loanFacility[k][choice.year] { point[l.index] = choice.financedShare }
             for t in 0..<years { point[formulation.activity[k][t].index] = activity[k][t] / scenario.facilities[k].capacity }
         }
-        let money = ParkFormulation.moneyUnit
+        let money = formulation.moneyUnit
         let npvs = (formulation.companyNPV + [formulation.operatorNPV]).map { $0.value(at: point) * money }
         #expect(plan.exchanges.contains { $0 != nil })
         #expect(abs(outcome.npv - formulation.economic.value(at: point) * money) <= 1e-6 * abs(outcome.npv))

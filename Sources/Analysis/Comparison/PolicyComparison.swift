@@ -86,15 +86,15 @@ public struct CriterionScales: Sendable, Equatable {
         self.socialValue = socialValue; self.co2eAvoided = co2eAvoided; self.jobs = jobs
     }
 
-    /// The ranges of `table` (model units: millions of currency, kt CO2e, FTE-years) in the
-    /// report's units; a criterion the table lacks keeps scale 1.
-    public init(payoff table: PayoffTable?) {
+    /// The ranges of `table` (model units: `moneyUnit` currency units, kt CO2e, FTE-years) in
+    /// the report's units; a criterion the table lacks keeps scale 1.
+    public init(payoff table: PayoffTable?, moneyUnit: Double) {
         self.init()
         guard let table else { return }
         for (j, objective) in table.objectives.enumerated() {
             let range = table.range(j)
             switch objective {
-            case .economic: socialValue = range * ParkFormulation.moneyUnit
+            case .economic: socialValue = range * moneyUnit
             case .environmental: co2eAvoided = range * ParkFormulation.co2eUnit
             case .social: jobs = range
             }
@@ -170,7 +170,7 @@ public struct PolicyComparison: Sendable {
         let payoff: PayoffTable? = if case let .success(found)? = results.value(scenarios.count) { found.payoff } else { nil }
         let w = scenarios.first?.scenario.objectives
         return PolicyComparison(options: options, weights: (w?.economic ?? 1, w?.environmental ?? 0, w?.social ?? 0),
-                                appraisal: appraisal, scales: CriterionScales(payoff: payoff))
+                                appraisal: appraisal, scales: CriterionScales(payoff: payoff, moneyUnit: ParkData.moneyUnit(for: appraisal.statusQuo)))
     }
 
     static func describe(_ name: String, _ scenario: Scenario) -> String {

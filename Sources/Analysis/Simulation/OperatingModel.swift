@@ -127,7 +127,7 @@ public final class OperatingModel {
     private func value(exchange e: Int, year t: Int, data: ParkData) -> Double {
         let item = data.exchanges[e]
         let margin = item.senderSaving[t] + item.receiverSaving[t] - item.unitCost[t]
-        let economic = weights.economic * data.discountFactor[t] * margin / ParkFormulation.moneyUnit
+        let economic = weights.economic * data.discountFactor[t] * margin / data.moneyUnit
         return economic + weights.environmental * item.co2ePerUnit / ParkFormulation.co2eUnit
     }
 
@@ -155,7 +155,7 @@ public final class OperatingModel {
     public func operate(_ data: ParkData) throws(SolverError) -> (flows: [[Double]], activity: [[Double]]) {
         var flows = [[Double]](repeating: [Double](repeating: 0, count: years), count: flowColumn.count)
         var activity = [[Double]](repeating: [Double](repeating: 0, count: years), count: activityColumn.count)
-        let money = 1 / ParkFormulation.moneyUnit, kt = 1 / ParkFormulation.co2eUnit
+        let money = 1 / data.moneyUnit, kt = 1 / ParkFormulation.co2eUnit
         for t in 0..<years {
             for e in flowColumn.indices where alone[e] && !stranded[e] && plan.operates(exchange: e, year: t, data: data) {
                 if value(exchange: e, year: t, data: data) > 0 { flows[e][t] = data.exchanges[e].flowBound[t] }
