@@ -22,6 +22,8 @@ public struct ParkDesign: Sendable, Codable, Equatable {
         public var blockedBy: String?
         /// Share of the subsidized capex financed by the credit line (0 without one).
         public var financedShare: Double = 0
+        /// Why it is not built, when it is in the model and not built (`LinkAbsence`).
+        public var notBuiltBecause: LinkAbsence?
     }
 
     public struct FacilityResult: Sendable, Codable, Equatable {
@@ -164,5 +166,8 @@ public struct ParkDesign: Sendable, Codable, Equatable {
         jobsFTEYears = formulation.social.value(at: values)
         companiesParticipating = participating.count
         exchangesBuilt = results.filter(\.built).count
+        for (e, item) in data.exchanges.enumerated() where !exchanges[e].built && exchanges[e].id == item.exchange.id {
+            exchanges[e].notBuiltBecause = data.absence(ofExchange: e, in: self)
+        }
     }
 }

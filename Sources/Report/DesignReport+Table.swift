@@ -72,6 +72,11 @@ extension DesignReport {
         if !blocked.isEmpty {
             out += "\nBlocked: " + blocked.map { "\($0.id) (\($0.blockedBy ?? ""))" }.joined(separator: ", ") + "\n"
         }
+        let absent = design.exchanges.filter { $0.notBuiltBecause != nil }
+        if !absent.isEmpty {
+            out += "\nNot built, and why\n"
+            for e in absent { out += pad(e.id, 32) + (e.notBuiltBecause?.sentence(currency: c) ?? "") + "\n" }
+        }
         let parties = design.companies.filter { $0.participates || $0.npv != 0 }
         if !parties.isEmpty {
             out += "\nNPV by company (\(c))\n"

@@ -124,6 +124,9 @@ public struct DesignReport {
                     "financed_share": exchange.financedShare,
                 ]
                 if let blocked = exchange.blockedBy { item["blocked_by"] = blocked }
+                if let absence = exchange.notBuiltBecause {
+                    item["not_built_because"] = ["reason": absence.code, "text": absence.sentence(currency: scenario.currency)]
+                }
                 return item
             }
             root["facilities"] = design.facilities.map { facility -> [String: Any] in
