@@ -67,11 +67,28 @@ public enum LinkAbsence: Sendable, Codable, Equatable {
     }
 }
 
+extension ParkDesign {
+    /// Sets `notBuiltBecause` on every exchange of the model (`data`, the park it was solved for)
+    /// that this design does not build. Called once per reported design (`ParkOptimizer`), not on
+    /// the designs of Monte Carlo samples or sensitivity evaluations.
+    public mutating func explainAbsences(data: ParkData) {
+        let results = Dictionary(exchanges.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let position = Dictionary(exchanges.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for e in data.exchanges.indices {
+            guard let i = position[data.exchanges[e].exchange.id], !exchanges[i].built, exchanges[i].blockedBy == nil else { continue }
+            exchanges[i].notBuiltBecause = data.absence(ofExchange: e, in: self, results: results)
+        }
+    }
+}
+
 extension ParkData {
     /// Why exchange `e` (this data's index) is not built in `design`; `nil` when it is built.
     public func absence(ofExchange e: Int, in design: ParkDesign) -> LinkAbsence? {
+        absence(ofExchange: e, in: design, results: Dictionary(design.exchanges.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    func absence(ofExchange e: Int, in design: ParkDesign, results: [String: ParkDesign.ExchangeResult]) -> LinkAbsence? {
         let item = exchanges[e]
-        let results = Dictionary(design.exchanges.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         guard results[item.exchange.id]?.built != true else { return nil }
         if item.earliestBuildYear >= years { return .permitDelay(earliestYear: scenario.startYear + item.earliestBuildYear) }
         for party in [item.from, item.to] {

@@ -166,8 +166,5 @@ public struct ParkDesign: Sendable, Codable, Equatable {
         jobsFTEYears = formulation.social.value(at: values)
         companiesParticipating = participating.count
         exchangesBuilt = results.filter(\.built).count
-        for (e, item) in data.exchanges.enumerated() where !exchanges[e].built && exchanges[e].id == item.exchange.id {
-            exchanges[e].notBuiltBecause = data.absence(ofExchange: e, in: self)
-        }
     }
 }
