@@ -17,20 +17,7 @@ public struct DesignReport {
     }
 
     /// The status word users and scripts read: `optimal`, `time_limit`, `infeasible`, ...
-    public var status: String {
-        switch result.termination {
-        case .optimal: return "optimal"
-        case .infeasible: return "infeasible"
-        case .unbounded: return "unbounded"
-        case .infeasibleOrUnbounded: return "infeasible_or_unbounded"
-        case .timeLimit: return result.design == nil ? "time_limit_no_solution" : "time_limit"
-        case .solutionLimit: return "solution_limit"
-        case .interrupted: return "interrupted"
-        case .numericalFailure: return "numerical_failure"
-        case .outOfMemory: return "out_of_memory"
-        case .otherError: return "error"
-        }
-    }
+    public var status: String { StatusWord.of(result.termination, hasDesign: result.design != nil) }
 
     /// The lines `solve` writes to standard error besides the report: why there is no design
     /// (the requirements to relax, or the columns that run away) and numerical warnings.
@@ -80,7 +67,7 @@ public struct DesignReport {
             root["lexicographic"] = [
                 "order": run.order.map(\.rawValue), "tolerance": run.tolerance, "complete": run.complete,
                 "stages": run.stages.map { stage -> [String: Any] in
-                    ["objective": run.order[stage.objective].rawValue, "status": stage.termination.rawValue,
+                    ["objective": run.order[stage.objective].rawValue, "status": StatusWord.of(stage.termination, hasDesign: stage.optimum != nil),
                      "optimum": stage.optimum ?? NSNull(), "kept_at_least": stage.bound ?? NSNull()]
                 },
             ] as [String: Any]

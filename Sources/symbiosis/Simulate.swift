@@ -1,7 +1,8 @@
 import Analysis
 import ArgumentParser
-import Foundation
 import Formulation
+import Foundation
+import MILP
 import Report
 import Scenario
 
@@ -155,11 +156,11 @@ struct Simulate: ParsableCommand {
             }
             if result.termination == .interrupted || Interruption.shared.isRaised { throw Self.interrupted() }
             guard let found = result.design else {
-                printError("error: \(SimulationError.noDesign("the deterministic model ended \(result.termination.rawValue)"))")
+                printError("error: \(SimulationError.noDesign("the deterministic model ended \(StatusWord.of(result.termination, hasDesign: result.design != nil))"))")
                 throw ExitCode(2)
             }
             if result.termination != .optimal {
-                printError("note: the deterministic design is not proven optimal (\(result.termination.rawValue), gap \(result.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "?")); simulating it anyway")
+                printError("note: the deterministic design is not proven optimal (\(StatusWord.of(result.termination, hasDesign: result.design != nil)), gap \(result.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "?")); simulating it anyway")
             }
             plan = BuildPlan(design: found, data: data)
             weights = result.objectiveWeights
