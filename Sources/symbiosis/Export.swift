@@ -52,7 +52,7 @@ struct Export: ParsableCommand {
             if let lp { batch.add(try formulation.model.lpText(), to: lp) }
             do { try batch.commit() } catch {
                 printError("error: \(error); no file was written.")
-                throw ExitCode(73)
+                throw ExitCode.cannotWrite
             }
             let m = formulation.model
             printError("wrote \(m.variableCount) columns (\(m.integerCount) binary), \(m.constraintCount) rows")
@@ -60,7 +60,7 @@ struct Export: ParsableCommand {
             throw exit
         } catch {
             printError("error: \(error)")
-            throw ExitCode(70)
+            throw ExitCode.solverFailure
         }
     }
 }

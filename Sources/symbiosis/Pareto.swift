@@ -83,12 +83,12 @@ struct Pareto: ParsableCommand {
                 .front(loaded.scenario, objectives: kinds, gridPoints: points, threads: threads ?? availableCores(), progress: report)
         } catch {
             printError("error: \(error)")
-            throw ExitCode(70)
+            throw ExitCode.solverFailure
         }
         let rendered = FrontReport(scenario: loaded.scenario, policy: scenario.policy, front: front, gridPoints: points)
         let text = format.render(rendered)
         let chartFile = chart.flatMap { front.points.isEmpty ? nil : (text: rendered.chart(), path: Optional($0)) }
         try deliver([(text, output)] + (chartFile.map { [$0] } ?? []), inputs: [scenario.file])
-        if front.points.isEmpty { throw ExitCode(2) }
+        if front.points.isEmpty { throw ExitCode.noDesign }
     }
 }

@@ -72,17 +72,17 @@ struct Solve: ParsableCommand {
         let result: OptimizationResult
         do { result = try optimizer.optimize(loaded.scenario) } catch {
             printError("error: \(error)")
-            throw ExitCode(70)
+            throw ExitCode.solverFailure
         }
         let report = DesignReport(scenario: loaded.scenario, policy: scenario.policy, result: result)
         let text = format.render(report)
         try deliver(text, to: output, inputs: [scenario.file])
         for line in report.diagnostics() { printError(line) }
-        if result.numerics?.failed == true { throw ExitCode(70) }
+        if result.numerics?.failed == true { throw ExitCode.solverFailure }
         if result.design == nil {
             // The solver failing is not the park having no design.
             let failed: Set<TerminationStatus> = [.numericalFailure, .outOfMemory, .otherError]
-            throw ExitCode(failed.contains(result.termination) ? 70 : 2)
+            throw failed.contains(result.termination) ? ExitCode.solverFailure : ExitCode.noDesign
         }
     }
 }
