@@ -20,6 +20,9 @@ public struct OptimizationResult: Sendable {
     /// Wall time of all solves (payoff table included), seconds.
     public var seconds: Double
     public var nodes: Int
+    /// What each cut separator did in the final solve (not the payoff rows); empty for
+    /// `--search lp-solve`.
+    public var cuts: [SeparatorStatistics] = []
     public var rows: Int
     public var columns: Int
     public var binaries: Int
@@ -349,6 +352,7 @@ public struct ParkOptimizer: Sendable {
             solverName: options.search == .bestBound ? "best-bound search on \(solver.name) LPs" : solver.name, seconds: payoffSeconds + solution.seconds,
             nodes: payoffNodes + solution.nodes, rows: model.constraintCount, columns: model.variableCount,
             binaries: model.integerCount, objectiveWeights: objectiveWeights(scenario, table: table))
+        result.cuts = solution.cuts
         result.numerics = NumericalCheck(model: model, point: point)
         switch solution.termination {
         case .infeasible, .infeasibleOrUnbounded:

@@ -71,6 +71,7 @@ extension LPSolveModel {
             termination: termination, primal: outcome.point == nil ? .noSolution : .feasiblePoint,
             rawStatus: -100, rawStatusText: text, objective: outcome.objective, bestBound: outcome.bound,
             values: outcome.point ?? [], rootRelaxation: outcome.rootRelaxation, nodes: outcome.nodes, seconds: seconds)
+        solution.cuts = outcome.separators
         let looseGap = (options.relativeGap ?? 0) > 1e-9 || (options.absoluteGap ?? 0) > 1e-11
         if termination == .optimal && !looseGap { solution.bestBound = solution.objective }
         if outcome.point == nil { solution.bestBound = termination == .timeLimit || termination == .interrupted ? outcome.bound : nil }

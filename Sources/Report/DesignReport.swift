@@ -41,6 +41,16 @@ public struct DesignReport {
         return lines
     }
 
+    /// The lines `solve --verbose` writes to standard error: per cut family of the final
+    /// solve, its calls at the root, the cuts it added and the seconds it took.
+    public func solverLines() -> [String] {
+        var lines = ["solver: \(result.solverName), \(result.nodes) nodes, " + String(format: "%.2f s", result.seconds)]
+        lines += result.cuts.map { family in
+            "cuts \(family.name): \(family.calls) calls, \(family.cuts) cuts, " + String(format: "%.3f s", family.seconds)
+        }
+        return lines
+    }
+
     // MARK: JSON
 
     /// The JSON document of `solve --format json` (keys in docs/model.md).
@@ -51,7 +61,9 @@ public struct DesignReport {
             "status": status,
             "currency": scenario.currency,
             "solver": ["name": result.solverName, "seconds": result.seconds, "nodes": result.nodes,
-                       "rows": result.rows, "columns": result.columns, "binaries": result.binaries] as [String: Any],
+                       "rows": result.rows, "columns": result.columns, "binaries": result.binaries,
+                       "cuts": result.cuts.map { ["name": $0.name, "calls": $0.calls, "cuts": $0.cuts, "seconds": $0.seconds] as [String: Any] },
+                      ] as [String: Any],
         ]
         root["mip_objective"] = result.mipObjective ?? NSNull()
         root["best_bound"] = result.bestBound ?? NSNull()
