@@ -41,7 +41,7 @@ struct Export: ParsableCommand {
         let loaded = try scenario.load()
         do {
             let options = limits.applied(to: ParkOptimizer.defaultOptions, threads: searchThreads.threads)
-            let deadline = limits.timeLimit.map { ParkOptimizer.now() + $0 }
+            let deadline = limits.timeLimit.map { monotonicSeconds() + $0 }
             let (formulation, table, _, _) = try objectives.applied(to: ParkOptimizer(options: options))
                 .formulate(loaded.scenario, deadline: deadline)
             if table?.approximate == true {

@@ -70,10 +70,10 @@ struct Pareto: ParsableCommand {
         let loaded = try scenario.load()
         let options = limits.applied(to: ParkOptimizer.defaultOptions)
         let kinds = objectives.objectives
-        let started = ParkOptimizer.now()
+        let started = monotonicSeconds()
         let report: (@Sendable (AugmentedEpsilonConstraint.LevelReport) -> Void)?
         if progress {
-            report = { level in printError(FrontReport.progressLine(level, objectives: kinds, elapsed: ParkOptimizer.now() - started)) }
+            report = { level in printError(FrontReport.progressLine(level, objectives: kinds, elapsed: monotonicSeconds() - started)) }
         } else {
             report = nil
         }
