@@ -82,7 +82,7 @@ public struct InfeasibilityExplainer: Sendable {
 
     /// Explains why `formulation`'s model has no feasible point (its objective is ignored).
     public func explain(_ formulation: ParkFormulation) throws(SolverError) -> InfeasibilityExplanation {
-        let deadline = timeLimit.map { ParkOptimizer.now() + $0 }
+        let deadline = timeLimit.map { monotonicSeconds() + $0 }
         let (fromData, ruledOut) = explainFromData(formulation)
         let elastic = ElasticModel(formulation, dropping: ruledOut)
         guard !elastic.groups.isEmpty else {
@@ -192,7 +192,7 @@ public struct InfeasibilityExplainer: Sendable {
 
     private func options(until deadline: Double?, share: Double) -> SolveOptions {
         var options = ParkOptimizer.defaultOptions
-        if let deadline { options.timeLimit = max(0.05, (deadline - ParkOptimizer.now()) * share) }
+        if let deadline { options.timeLimit = max(0.05, (deadline - monotonicSeconds()) * share) }
         return options
     }
 

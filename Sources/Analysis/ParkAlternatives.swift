@@ -42,7 +42,7 @@ extension ParkOptimizer {
     /// differ most, in what is built, from the designs before them (`NearOptimalAlternatives`
     /// over the `built[...]` binaries of exchanges and facilities).
     public func alternatives(_ scenario: Scenario, slack: Double, count: Int) throws(SolverError) -> ParkAlternatives {
-        let deadline = options.timeLimit.map { ParkOptimizer.now() + $0 }
+        let deadline = options.timeLimit.map { monotonicSeconds() + $0 }
         let formulation = ParkFormulation(scenario)
         var settings = options
         settings.timeLimit = nil

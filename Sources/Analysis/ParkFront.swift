@@ -89,7 +89,7 @@ extension ParkOptimizer {
                       progress: (@Sendable (AugmentedEpsilonConstraint.LevelReport) -> Void)? = nil) throws(SolverError) -> ParkFront {
         precondition((2...3).contains(objectives.count) && Set(objectives).count == objectives.count,
                      "2 or 3 distinct objectives")
-        let deadline = options.timeLimit.map { ParkOptimizer.now() + $0 }
+        let deadline = options.timeLimit.map { monotonicSeconds() + $0 }
         let formulation = ParkFormulation(scenario)
         let problem = formulation.multiObjective(objectives)
         var settings = options

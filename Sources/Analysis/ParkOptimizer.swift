@@ -4,84 +4,6 @@ import LPSolve
 import MILP
 import Scenario
 
-/// What `solve` reports: the termination, the design, the numbers an independent check needs.
-public struct OptimizationResult: Sendable {
-    public var termination: TerminationStatus
-    public var design: ParkDesign?
-    /// Objective value of exactly the model `export` writes.
-    public var mipObjective: Double?
-    public var bestBound: Double?
-    public var gap: Double?
-    public var rootRelaxation: Double?
-    public var payoff: PayoffTable?
-    /// The stages solved before the final one in lexicographic mode.
-    public var lexicographic: ParkOptimizer.LexicographicStages?
-    public var solverName: String
-    /// Wall time of all solves (payoff table included), seconds.
-    public var seconds: Double
-    public var nodes: Int
-    public var rows: Int
-    public var columns: Int
-    public var binaries: Int
-    /// What the solved objective weighs each objective by (per model unit); the yearly
-    /// operating LPs of a simulation re-optimize flows for the same objective.
-    public var objectiveWeights = ObjectiveWeights(economic: 1)
-    /// The model's coefficient spread and the reported point checked in double precision.
-    public var numerics: NumericalCheck?
-    /// When the scenario is infeasible and `ParkOptimizer.explainsInfeasibility` is on: the
-    /// smallest set of requirements to relax.
-    public var infeasibility: InfeasibilityExplanation?
-    /// When the model is unbounded: the columns that run away, by name.
-    public var runaway: [String] = []
-}
-
-/// The coefficients of the economic (per model money unit), environmental (per kt CO2e) and
-/// social (per FTE-year) expressions in a solved objective; the objective constant is left out.
-public struct ObjectiveWeights: Sendable, Equatable, Codable {
-    public var economic: Double
-    public var environmental: Double
-    public var social: Double
-    public init(economic: Double = 0, environmental: Double = 0, social: Double = 0) {
-        self.economic = economic
-        self.environmental = environmental
-        self.social = social
-    }
-
-    public subscript(objective: ParkFormulation.Objective) -> Double {
-        get {
-            switch objective {
-            case .economic: return economic
-            case .environmental: return environmental
-            case .social: return social
-            }
-        }
-        set {
-            switch objective {
-            case .economic: economic = newValue
-            case .environmental: environmental = newValue
-            case .social: social = newValue
-            }
-        }
-    }
-}
-
-extension ParkFormulation {
-    /// `Σ_k weights[k] · f_k` over the objectives with a nonzero weight: the objective a solve
-    /// with these weights maximized, re-solved for a sample, a parameter change or a fixed design.
-    public func expression(weightedBy weights: ObjectiveWeights) -> LinearExpression {
-        var sum = LinearExpression()
-        for kind in ParkFormulation.Objective.allCases where weights[kind] != 0 {
-            sum.add(expression(kind), scaledBy: weights[kind])
-        }
-        return sum
-    }
-}
-
-extension OptimizationResult {
-    /// Whether a payoff-table row stopped at the time limit (its incumbent was used).
-    public var payoffApproximate: Bool { payoff?.approximate ?? false }
-}
-
 /// Solves a park scenario: the payoff table when several objectives have weight, then the
 /// weighted sum of normalized objectives (`Σ_k w_k (f_k − nadir_k) / (ideal_k − nadir_k)`);
 /// or one objective alone; or objectives in a lexicographic order.
@@ -145,14 +67,10 @@ public struct ParkOptimizer: Sendable {
     /// the payoff-table rows share it with the final solve). Payoff rows ignore a requested MIP
     /// gap (`exactGaps`), so that `export` and `solve --gap` normalize with the same table.
     private func remaining(until deadline: Double?, exactGaps: Bool = false) -> SolveOptions {
-        var adjusted = options
-        if let deadline { adjusted.timeLimit = max(0.05, deadline - ParkOptimizer.now()) }
+        var adjusted = options.until(deadline)
         if exactGaps { adjusted.relativeGap = nil; adjusted.absoluteGap = nil }
         return adjusted
     }
-
-    /// Monotonic seconds (a wall-clock change does not move deadlines).
-    public static func now() -> Double { monotonicSeconds() }
 
     /// Objectives with positive weight, in the order economic, environmental, social.
     public static func weightedObjectives(_ scenario: Scenario) -> [(ParkFormulation.Objective, Double)] {
@@ -185,7 +103,7 @@ public struct ParkOptimizer: Sendable {
         throws(SolverError) -> Prepared {
         var formulation = ParkFormulation(scenario)
         let problem = formulation.multiObjective(order)
-        let stagesDeadline = deadline.map { ParkOptimizer.now() + ($0 - ParkOptimizer.now()) * Double(order.count - 1) / Double(order.count) }
+        let stagesDeadline = deadline.map { monotonicSeconds() + ($0 - monotonicSeconds()) * Double(order.count - 1) / Double(order.count) }
         var exact = options
         exact.relativeGap = nil; exact.absoluteGap = nil
         let run = try LexicographicOptimization(order: Array(0..<(order.count - 1)), tolerance: lexicographicTolerance, options: exact)
@@ -214,7 +132,7 @@ public struct ParkOptimizer: Sendable {
             return (formulation, nil, 0, 0, nil)
         }
         // The payoff table takes at most two thirds of a time limit, the final solve the rest.
-        let payoffDeadline = deadline.map { ParkOptimizer.now() + ($0 - ParkOptimizer.now()) * 2 / 3 }
+        let payoffDeadline = deadline.map { monotonicSeconds() + ($0 - monotonicSeconds()) * 2 / 3 }
         let (found, seconds, nodes, loaded) = try payoffRows(formulation, objectives: weighted.map(\.0), deadline: payoffDeadline)
         guard let table = found, !table.fellBackToEconomic else {
             // A row found no design (infeasible targets, or no incumbent in time): the
@@ -290,7 +208,7 @@ public struct ParkOptimizer: Sendable {
                 objective.add(formulation.expression(other), scaledBy: j == k ? 1 : Self.tieBreakWeight * scales[k] / scales[j])
             }
             loaded.setObjective(.maximize, objective)
-            let share = deadline.map { ParkOptimizer.now() + ($0 - ParkOptimizer.now()) / Double(objectives.count - k) }
+            let share = deadline.map { monotonicSeconds() + ($0 - monotonicSeconds()) / Double(objectives.count - k) }
             let solution = try loaded.solve(knownPoints: points + statusQuo, options: remaining(until: share, exactGaps: true))
             seconds += solution.seconds; nodes += solution.nodes
             approximate = approximate || solution.termination != .optimal
@@ -316,7 +234,7 @@ public struct ParkOptimizer: Sendable {
 
     /// Formulates and solves; a result, whatever the termination.
     public func optimize(_ scenario: Scenario) throws(SolverError) -> OptimizationResult {
-        let deadline = options.timeLimit.map { ParkOptimizer.now() + $0 }
+        let deadline = options.timeLimit.map { monotonicSeconds() + $0 }
         let solver = LPSolver()
         let prepared = try prepare(scenario, deadline: deadline)
         let formulation = prepared.formulation, table = prepared.payoff
@@ -353,11 +271,12 @@ public struct ParkOptimizer: Sendable {
             solverName: options.search == .bestBound ? "best-bound search on \(solver.name) LPs" : solver.name, seconds: payoffSeconds + solution.seconds,
             nodes: payoffNodes + solution.nodes, rows: model.constraintCount, columns: model.variableCount,
             binaries: model.integerCount, objectiveWeights: objectiveWeights(scenario, table: table))
+        result.cuts = solution.cuts
         result.numerics = NumericalCheck(model: model, point: point)
         switch solution.termination {
         case .infeasible, .infeasibleOrUnbounded:
             guard explainsInfeasibility else { break }
-            let left = deadline.map { max(1, $0 - ParkOptimizer.now()) } ?? explanationTimeLimit
+            let left = deadline.map { max(1, $0 - monotonicSeconds()) } ?? explanationTimeLimit
             result.infeasibility = try InfeasibilityExplainer(timeLimit: left).explain(formulation)
         case .unbounded:
             result.runaway = try model.runawayVariables(using: solver)

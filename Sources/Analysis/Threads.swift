@@ -13,14 +13,3 @@ func onThreads(_ workers: Int, _ body: @Sendable (_ worker: Int, _ workers: Int)
 
 /// The number of threads to use when the caller does not say: every core.
 public func availableCores() -> Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
-
-extension SolveOptions {
-    /// These options with the time left before `deadline` (at least 0.05 s, so a late solve
-    /// still returns what it has).
-    func until(_ deadline: Double?) -> SolveOptions {
-        guard let deadline else { return self }
-        var adjusted = self
-        adjusted.timeLimit = max(0.05, deadline - monotonicSeconds())
-        return adjusted
-    }
-}

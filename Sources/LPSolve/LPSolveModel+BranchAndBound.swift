@@ -17,7 +17,7 @@ extension LPSolveModel {
         try reloadIfStopped()
         let model = self.model
         let integers = model.variables.indices.filter { model.variables[$0].isInteger }
-        let started = SolveMonitor.now()
+        let started = monotonicSeconds()
         // One lprec per thread: this one and fresh loads of the same model (bounds included).
         var copies: [LPSolveModel] = []
         for _ in 1..<max(1, options.threads) {
@@ -51,7 +51,7 @@ extension LPSolveModel {
         search.maximumStoredBases = max(100, (64 << 20) / (model.constraintCount + model.variableCount + 1))
         let outcome = search.run(relaxations, lower: model.variables.map(\.lower), upper: model.variables.map(\.upper),
                                  objective: { model.objectiveValue(at: $0) })
-        let seconds = SolveMonitor.now() - started
+        let seconds = monotonicSeconds() - started
 
         let termination: TerminationStatus
         var text: String
@@ -71,6 +71,7 @@ extension LPSolveModel {
             termination: termination, primal: outcome.point == nil ? .noSolution : .feasiblePoint,
             rawStatus: -100, rawStatusText: text, objective: outcome.objective, bestBound: outcome.bound,
             values: outcome.point ?? [], rootRelaxation: outcome.rootRelaxation, nodes: outcome.nodes, seconds: seconds)
+        solution.cuts = outcome.separators
         let looseGap = (options.relativeGap ?? 0) > 1e-9 || (options.absoluteGap ?? 0) > 1e-11
         if termination == .optimal && !looseGap { solution.bestBound = solution.objective }
         if outcome.point == nil { solution.bestBound = termination == .timeLimit || termination == .interrupted ? outcome.bound : nil }

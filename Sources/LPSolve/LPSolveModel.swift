@@ -187,9 +187,9 @@ public final class LPSolveModel {
         let monitor = SolveMonitor(timeLimit: options.timeLimit, shouldStop: options.shouldStop)
         let context = Unmanaged.passUnretained(monitor).toOpaque()
         LPLib.setAbortCallback(lp, context: context, SolveMonitor.callback)
-        let started = SolveMonitor.now()
+        let started = monotonicSeconds()
         let raw = withExtendedLifetime(monitor) { LPSolveStatus(rawValue: LPLib.solve(lp)) }
-        let seconds = SolveMonitor.now() - started
+        let seconds = monotonicSeconds() - started
         LPLib.setAbortCallback(lp, context: nil, nil)
         if monitor.stoppedForTime || monitor.stoppedByCaller || raw == .userAbort || raw == .timeout { stoppedBefore = true }
 

@@ -11,17 +11,14 @@ final class SolveMonitor {
     private var polls = 0
 
     init(timeLimit: Double?, shouldStop: (@Sendable () -> Bool)?) {
-        deadline = timeLimit.map { SolveMonitor.now() + $0 }
+        deadline = timeLimit.map { monotonicSeconds() + $0 }
         self.shouldStop = shouldStop
     }
-
-    /// Monotonic seconds.
-    static func now() -> Double { monotonicSeconds() }
 
     /// Whether the solve should stop now.
     func poll() -> Bool {
         polls &+= 1
-        if let deadline, SolveMonitor.now() >= deadline {
+        if let deadline, monotonicSeconds() >= deadline {
             stoppedForTime = true
             return true
         }

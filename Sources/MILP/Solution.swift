@@ -48,6 +48,8 @@ public struct Solution: Sendable {
     public var nodes: Int
     /// Wall time of the solve, seconds.
     public var seconds: Double
+    /// What each cut separator did (calls, cuts added, seconds); empty when no search of ours ran.
+    public var cuts: [SeparatorStatistics] = []
 
     public init(termination: TerminationStatus, primal: PrimalStatus, rawStatus: Int, rawStatusText: String,
                 objective: Double?, bestBound: Double?, values: [Double], duals: [Double]? = nil,

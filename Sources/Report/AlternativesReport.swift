@@ -16,14 +16,8 @@ public struct AlternativesReport {
         self.alternatives = alternatives
     }
 
-    public var status: String {
-        switch alternatives.termination {
-        case .optimal: return "optimal"
-        case .timeLimit: return alternatives.designs.isEmpty ? "time_limit_no_solution" : "time_limit"
-        case .infeasible: return "infeasible"
-        default: return alternatives.termination.rawValue
-        }
-    }
+    /// `optimal`, `time_limit`, `time_limit_no_solution`, `infeasible`, ... (`StatusWord`).
+    public var status: String { StatusWord.of(alternatives.termination, hasDesign: !alternatives.designs.isEmpty) }
 
     /// `optimum`, `alternative 1`, ...
     static func name(_ index: Int) -> String { index == 0 ? "optimum" : "alternative \(index)" }

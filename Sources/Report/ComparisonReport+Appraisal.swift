@@ -1,6 +1,7 @@
 import Analysis
-import Foundation
 import Formulation
+import Foundation
+import MILP
 
 /// The appraisal of the options (docs/appraisal.md) in every form: the accounts table, each
 /// firm's gain, the JSON `appraisal` block and the CSV files.
@@ -100,7 +101,7 @@ extension ComparisonReport {
         for (rank, entry) in comparison.ranking.enumerated() {
             let option = options[entry.option]
             var item: [String: Any] = [
-                "rank": rank + 1, "option": option.name, "status": option.result.termination.rawValue,
+                "rank": rank + 1, "option": option.name, "status": StatusWord.of(option.result.termination, hasDesign: option.design != nil),
                 "gap": option.result.gap ?? NSNull(), "score": entry.score.isFinite ? entry.score : NSNull(),
                 "dominates": dominance.filter { $0.better == entry.option }.map { options[$0.worse].name },
             ]

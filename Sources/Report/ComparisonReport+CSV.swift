@@ -1,5 +1,6 @@
 import Analysis
 import Formulation
+import MILP
 
 extension ComparisonReport {
     /// The report's tables as CSV files Excel opens correctly (UTF-8 with BOM, one header row):
@@ -16,7 +17,7 @@ extension ComparisonReport {
             let d = option.design, risk = option.risk?.tally.npv.summary
             func text(_ value: Double?) -> String { value.map { String($0) } ?? "" }
             options.append([
-                String(rank + 1), option.name, option.result.termination.rawValue, text(option.result.gap), text(d?.npv),
+                String(rank + 1), option.name, StatusWord.of(option.result.termination, hasDesign: option.design != nil), text(option.result.gap), text(d?.npv),
                 text(risk?.p10), text(risk?.p50), text(risk?.p90), text(risk?.probabilityNegative), text(d?.co2eAvoided),
                 text(d.map { $0.wasteDiverted.values.reduce(0, +) }), text(d?.waterSaved), text(d?.jobsFTEYears),
                 d.map { String($0.companiesParticipating) } ?? "", d.map { String($0.exchangesBuilt) } ?? "", text(option.appraisal?.publicCost.net),

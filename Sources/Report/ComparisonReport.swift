@@ -1,6 +1,7 @@
 import Analysis
-import Foundation
 import Formulation
+import Foundation
+import MILP
 import Scenario
 
 /// The board's report on policy options: the recommendation and the options side by side
@@ -52,7 +53,9 @@ public struct ComparisonReport {
         guard option.design != nil else { return l(.noDesign) }
         if option.result.termination == .optimal { return l(.optimal) }
         let gap = option.result.gap.map { " " + l.percent($0) } ?? ""
-        return "\(l(.timeLimit)), \(l(.notProven))\(gap.isEmpty ? "" : ", gap" + gap)"
+        // Stopped with a design: by the time limit (in the report's language), or as `StatusWord` says.
+        let stopped = option.result.termination == .timeLimit ? l(.timeLimit) : StatusWord.of(option.result.termination, hasDesign: true)
+        return "\(stopped), \(l(.notProven))\(gap.isEmpty ? "" : ", gap" + gap)"
     }
 
     // MARK: Sections

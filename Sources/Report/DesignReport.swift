@@ -17,20 +17,7 @@ public struct DesignReport {
     }
 
     /// The status word users and scripts read: `optimal`, `time_limit`, `infeasible`, ...
-    public var status: String {
-        switch result.termination {
-        case .optimal: return "optimal"
-        case .infeasible: return "infeasible"
-        case .unbounded: return "unbounded"
-        case .infeasibleOrUnbounded: return "infeasible_or_unbounded"
-        case .timeLimit: return result.design == nil ? "time_limit_no_solution" : "time_limit"
-        case .solutionLimit: return "solution_limit"
-        case .interrupted: return "interrupted"
-        case .numericalFailure: return "numerical_failure"
-        case .outOfMemory: return "out_of_memory"
-        case .otherError: return "error"
-        }
-    }
+    public var status: String { StatusWord.of(result.termination, hasDesign: result.design != nil) }
 
     /// The lines `solve` writes to standard error besides the report: why there is no design
     /// (the requirements to relax, or the columns that run away) and numerical warnings.
@@ -54,6 +41,16 @@ public struct DesignReport {
         return lines
     }
 
+    /// The lines `solve --verbose` writes to standard error: per cut family of the final
+    /// solve, its calls at the root, the cuts it added and the seconds it took.
+    public func solverLines() -> [String] {
+        var lines = ["solver: \(result.solverName), \(result.nodes) nodes, " + String(format: "%.2f s", result.seconds)]
+        lines += result.cuts.map { family in
+            "cuts \(family.name): \(family.calls) calls, \(family.cuts) cuts, " + String(format: "%.3f s", family.seconds)
+        }
+        return lines
+    }
+
     // MARK: JSON
 
     /// The JSON document of `solve --format json` (keys in docs/model.md).
@@ -64,7 +61,9 @@ public struct DesignReport {
             "status": status,
             "currency": scenario.currency,
             "solver": ["name": result.solverName, "seconds": result.seconds, "nodes": result.nodes,
-                       "rows": result.rows, "columns": result.columns, "binaries": result.binaries] as [String: Any],
+                       "rows": result.rows, "columns": result.columns, "binaries": result.binaries,
+                       "cuts": result.cuts.map { ["name": $0.name, "calls": $0.calls, "cuts": $0.cuts, "seconds": $0.seconds] as [String: Any] },
+                      ] as [String: Any],
         ]
         root["mip_objective"] = result.mipObjective ?? NSNull()
         // Currency units per model money unit: `mip_objective` and `payoff_table` are in it.
@@ -82,7 +81,7 @@ public struct DesignReport {
             root["lexicographic"] = [
                 "order": run.order.map(\.rawValue), "tolerance": run.tolerance, "complete": run.complete,
                 "stages": run.stages.map { stage -> [String: Any] in
-                    ["objective": run.order[stage.objective].rawValue, "status": stage.termination.rawValue,
+                    ["objective": run.order[stage.objective].rawValue, "status": StatusWord.of(stage.termination, hasDesign: stage.optimum != nil),
                      "optimum": stage.optimum ?? NSNull(), "kept_at_least": stage.bound ?? NSNull()]
                 },
             ] as [String: Any]

@@ -1,6 +1,7 @@
 import Analysis
-import Foundation
 import Formulation
+import Foundation
+import MILP
 import Scenario
 
 extension FrontReport {
@@ -61,7 +62,7 @@ extension FrontReport {
     public static func progressLine(_ level: AugmentedEpsilonConstraint.LevelReport, objectives: [ParkFormulation.Objective],
                                     scenario: Scenario, elapsed: Double) -> String {
         var line = String(format: "[%7.1f s] level ", elapsed) + level.level.map(String.init).joined(separator: ",")
-        line += ": " + level.termination.rawValue
+        line += ": " + StatusWord.of(level.termination, hasDesign: !level.objectives.isEmpty)
         for (objective, value) in zip(objectives, level.objectives) {
             line += ", \(objective.rawValue) " + String(format: "%.6g", value * objective.reportScale(for: scenario))
         }

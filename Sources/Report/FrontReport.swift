@@ -21,20 +21,7 @@ public struct FrontReport {
 
     /// `optimal` (every grid level answered, every point proven), `time_limit` (some level
     /// unsolved or some point not proven), `infeasible`, ...
-    public var status: String {
-        switch front.termination {
-        case .optimal: return "optimal"
-        case .timeLimit: return front.points.isEmpty ? "time_limit_no_solution" : "time_limit"
-        case .infeasible: return "infeasible"
-        case .unbounded: return "unbounded"
-        case .infeasibleOrUnbounded: return "infeasible_or_unbounded"
-        case .solutionLimit: return "solution_limit"
-        case .interrupted: return "interrupted"
-        case .numericalFailure: return "numerical_failure"
-        case .outOfMemory: return "out_of_memory"
-        case .otherError: return "error"
-        }
-    }
+    public var status: String { StatusWord.of(front.termination, hasDesign: !front.points.isEmpty) }
 
     var currency: String { scenario.currency }
 

@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import MILP
 import Sampling
 import Scenario
 
@@ -12,7 +13,7 @@ public enum SensitivityReport {
 
     static func evaluation(_ e: ParkEvaluation) -> [String: Any] {
         ["npv": e.npv.isFinite ? e.npv : NSNull(), "co2e_avoided": e.co2eAvoided.isFinite ? e.co2eAvoided : NSNull(),
-         "jobs_fte_years": e.jobs.isFinite ? e.jobs : NSNull(), "built": e.built, "status": e.termination.rawValue]
+         "jobs_fte_years": e.jobs.isFinite ? e.jobs : NSNull(), "built": e.built, "status": status(e)]
     }
 
     // MARK: Tornado
@@ -30,7 +31,7 @@ public enum SensitivityReport {
             for bar in bars {
                 lines.append([csvField(bar.parameter.keyPath), String(bar.parameter.low), String(bar.parameter.high), csvNumber(bar.low.npv),
                               csvNumber(bar.high.npv), csvNumber(bar.low.co2eAvoided), csvNumber(bar.high.co2eAvoided),
-                              bar.switchesDesign ? "yes" : "no", bar.low.termination.rawValue, bar.high.termination.rawValue].joined(separator: ","))
+                              bar.switchesDesign ? "yes" : "no", status(bar.low), status(bar.high)].joined(separator: ","))
             }
             return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
         default:
@@ -48,11 +49,14 @@ public enum SensitivityReport {
         }
     }
 
-    /// The NPV of an evaluation, or why it has none (`infeasible`, `no design (time_limit)`).
+    /// The NPV of an evaluation, or why it has none (`infeasible`, `no design (time_limit_no_solution)`).
     static func outcome(_ e: ParkEvaluation) -> String {
         if e.npv.isFinite { return money(e.npv) }
-        return e.termination == .infeasible ? "infeasible" : "no design (\(e.termination.rawValue))"
+        return e.termination == .infeasible ? "infeasible" : "no design (\(status(e)))"
     }
+
+    /// The evaluation's status word (`StatusWord`): it has a design when its NPV is a number.
+    static func status(_ e: ParkEvaluation) -> String { StatusWord.of(e.termination, hasDesign: e.npv.isFinite) }
 
     /// A CSV number; empty where there is no value (the status column says why).
     static func csvNumber(_ value: Double) -> String { value.isFinite ? String(value) : "" }
@@ -108,7 +112,7 @@ public enum SensitivityReport {
             var lines = [(parameters.map { csvField($0.keyPath) } + ["npv_\(currency)", "co2e_avoided_t", "jobs_fte_years", "links_built", "built", "status"]).joined(separator: ",")]
             for (level, r) in zip(levels, results) {
                 lines.append((level.map { String($0) } + [csvNumber(r.npv), csvNumber(r.co2eAvoided), csvNumber(r.jobs), String(r.built.count),
-                                                          csvField(r.built.joined(separator: " ")), r.termination.rawValue]).joined(separator: ","))
+                                                          csvField(r.built.joined(separator: " ")), status(r)]).joined(separator: ","))
             }
             return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
         default:

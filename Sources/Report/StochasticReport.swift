@@ -1,6 +1,7 @@
 import Analysis
-import Foundation
 import Formulation
+import Foundation
+import MILP
 
 /// The stochastic design against the deterministic one: in-sample values (RP, WS, EEV, EVPI,
 /// VSS) and both designs' risk on fresh paths.
@@ -28,7 +29,7 @@ public struct StochasticReport {
         var out = "\(deterministic.header.scenario) — policy \(deterministic.header.policy): stochastic design over "
             + "\(stochastic.paths) sampled paths vs the deterministic design\n"
         out += "stochastic program: \(stochastic.size.rows) rows x \(stochastic.size.columns) columns (\(stochastic.size.binaries) binary), "
-            + "\(stochastic.termination.rawValue)" + (stochastic.gap.map { String(format: ", gap %.2f%%", $0 * 100) } ?? "")
+            + StatusWord.of(stochastic.termination, hasDesign: true) + (stochastic.gap.map { String(format: ", gap %.2f%%", $0 * 100) } ?? "")
             + String(format: ", %.1f s\n\n", stochastic.seconds)
         out += "In sample (objective units of the solved objective):\n"
         func value(_ x: Double?) -> String { x.map { String(format: "%.6g", $0) } ?? "n/a" }
@@ -56,7 +57,7 @@ public struct StochasticReport {
         let (d, s) = links
         let root: [String: Any] = [
             "scenario": deterministic.header.scenario, "policy": deterministic.header.policy, "paths": stochastic.paths,
-            "status": stochastic.termination.rawValue, "gap": stochastic.gap ?? NSNull(),
+            "status": StatusWord.of(stochastic.termination, hasDesign: true), "gap": stochastic.gap ?? NSNull(),
             "rp": stochastic.recourseValue, "ws": stochastic.waitAndSee ?? NSNull(), "eev": stochastic.deterministicValue ?? NSNull(),
             "evpi": stochastic.evpi ?? NSNull(), "vss": stochastic.vss ?? NSNull(),
             "deterministic": ["links": d, "out_of_sample_npv": SimulationReport.json(deterministic.tally.npv.summary)] as [String: Any],

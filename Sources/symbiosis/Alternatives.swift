@@ -52,11 +52,11 @@ struct Alternatives: ParsableCommand {
         let found: ParkAlternatives
         do { found = try ParkOptimizer(options: options).alternatives(loaded.scenario, slack: slack, count: count) } catch {
             printError("error: \(error)")
-            throw ExitCode(70)
+            throw ExitCode.solverFailure
         }
         let report = AlternativesReport(scenario: loaded.scenario, policy: scenario.policy, alternatives: found)
         let text = format.render(report)
         try deliver(text, to: output, inputs: [scenario.file])
-        if found.designs.isEmpty { throw ExitCode(2) }
+        if found.designs.isEmpty { throw ExitCode.noDesign }
     }
 }

@@ -113,14 +113,14 @@ struct Compare: ParsableCommand {
         } catch {
             if Interruption.shared.isRaised {
                 printError("interrupted: no report was written.")
-                throw ExitCode(130)
+                throw ExitCode.interrupted
             }
             printError("error: \(error)")
-            throw ExitCode(70)
+            throw ExitCode.solverFailure
         }
         if Interruption.shared.isRaised || comparison.options.contains(where: { $0.risk?.partial == true }) {
             printError("interrupted: the comparison is partial; no report was written.")
-            throw ExitCode(130)
+            throw ExitCode.interrupted
         }
         let text = try? String(contentsOfFile: file, encoding: .utf8)
         var study: (base: ParkEvaluation, bars: [TornadoBar])?
@@ -136,7 +136,7 @@ struct Compare: ParsableCommand {
                 analysis.shouldStop = { Interruption.shared.isRaised }
                 do { study = try analysis.tornado() } catch {
                     printError(Interruption.shared.isRaised ? "interrupted: no report was written." : "error: tornado: \(error)")
-                    throw ExitCode(Interruption.shared.isRaised ? 130 : 70)
+                    throw ExitCode.stoppedOrFailed
                 }
             }
         }
@@ -160,7 +160,7 @@ struct Compare: ParsableCommand {
         if let csv {
             do { createdFolder = try OutputFolder.prepare(csv) } catch {
                 printError("error: --csv \(error)")
-                throw ExitCode(73)
+                throw ExitCode.cannotWrite
             }
             for table in document.csvTables() { results.append((table.text, csv + "/" + table.file)) }
         }

@@ -18,7 +18,7 @@ struct Demo: ParsableCommand {
         model.setObjective(.maximize, value)
         let solver = LPSolver()
         let solution = try solver.solve(model)
-        print("\(solver.name): \(solution.termination.rawValue), objective \(solution.objective ?? .nan), "
+        print("\(solver.name): \(solution.statusWord), objective \(solution.objective ?? .nan), "
               + "items \(items.map { Int(solution[$0].rounded()) })")
     }
 }

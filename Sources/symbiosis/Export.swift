@@ -41,7 +41,7 @@ struct Export: ParsableCommand {
         let loaded = try scenario.load()
         do {
             let options = limits.applied(to: ParkOptimizer.defaultOptions, threads: searchThreads.threads)
-            let deadline = limits.timeLimit.map { ParkOptimizer.now() + $0 }
+            let deadline = limits.timeLimit.map { monotonicSeconds() + $0 }
             let (formulation, table, _, _) = try objectives.applied(to: ParkOptimizer(options: options))
                 .formulate(loaded.scenario, deadline: deadline)
             if table?.approximate == true {
@@ -52,7 +52,7 @@ struct Export: ParsableCommand {
             if let lp { batch.add(try formulation.model.lpText(), to: lp) }
             do { try batch.commit() } catch {
                 printError("error: \(error); no file was written.")
-                throw ExitCode(73)
+                throw ExitCode.cannotWrite
             }
             let m = formulation.model
             printError("wrote \(m.variableCount) columns (\(m.integerCount) binary), \(m.constraintCount) rows")
@@ -60,7 +60,7 @@ struct Export: ParsableCommand {
             throw exit
         } catch {
             printError("error: \(error)")
-            throw ExitCode(70)
+            throw ExitCode.solverFailure
         }
     }
 }

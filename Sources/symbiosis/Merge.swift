@@ -31,13 +31,13 @@ struct Merge: ParsableCommand {
         for path in parts {
             do { results.append(try SimulationReport.readPart(path)) } catch {
                 printError("error: \(error)")
-                throw ExitCode(65)
+                throw ExitCode.invalidInput
             }
         }
         let merged: SimulationResult
         do { merged = try SimulationResult.merge(results, names: parts) } catch {
             printError("error: \(error)")
-            throw ExitCode(65)
+            throw ExitCode.invalidInput
         }
         if !merged.isComplete {
             printError("note: the parts cover \(merged.tally.samples) of \(merged.header.samples) samples; the result is partial")

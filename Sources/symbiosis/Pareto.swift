@@ -70,11 +70,11 @@ struct Pareto: ParsableCommand {
         let loaded = try scenario.load()
         let options = limits.applied(to: ParkOptimizer.defaultOptions)
         let kinds = objectives.objectives
-        let started = ParkOptimizer.now()
+        let started = monotonicSeconds()
         let report: (@Sendable (AugmentedEpsilonConstraint.LevelReport) -> Void)?
         if progress {
             let park = loaded.scenario
-            report = { level in printError(FrontReport.progressLine(level, objectives: kinds, scenario: park, elapsed: ParkOptimizer.now() - started)) }
+            report = { level in printError(FrontReport.progressLine(level, objectives: kinds, scenario: park, elapsed: monotonicSeconds() - started)) }
         } else {
             report = nil
         }
@@ -84,12 +84,12 @@ struct Pareto: ParsableCommand {
                 .front(loaded.scenario, objectives: kinds, gridPoints: points, threads: threads ?? availableCores(), progress: report)
         } catch {
             printError("error: \(error)")
-            throw ExitCode(70)
+            throw ExitCode.solverFailure
         }
         let rendered = FrontReport(scenario: loaded.scenario, policy: scenario.policy, front: front, gridPoints: points)
         let text = format.render(rendered)
         let chartFile = chart.flatMap { front.points.isEmpty ? nil : (text: rendered.chart(), path: Optional($0)) }
         try deliver([(text, output)] + (chartFile.map { [$0] } ?? []), inputs: [scenario.file])
-        if front.points.isEmpty { throw ExitCode(2) }
+        if front.points.isEmpty { throw ExitCode.noDesign }
     }
 }

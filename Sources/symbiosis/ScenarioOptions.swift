@@ -27,7 +27,7 @@ struct ScenarioOptions: ParsableArguments {
             for diagnostic in error.diagnostics { printError("\(diagnostic)") }
             let count = error.diagnostics.filter { $0.severity == .error }.count
             printError("\(file): \(count) error\(count == 1 ? "" : "s"); nothing was solved.")
-            throw ExitCode(65)
+            throw ExitCode.invalidInput
         }
     }
 }
@@ -49,7 +49,7 @@ func deliver(_ results: [(text: String, path: String?)], inputs: [String]) throw
     for (text, path) in results { if let path { batch.add(text, to: path) } }
     do { try batch.commit() } catch {
         printError("error: \(error)" + (batch.paths.count > 1 ? "; no file was written." : ""))
-        throw ExitCode(73)
+        throw ExitCode.cannotWrite
     }
     for (text, path) in results where path == nil { print(text, terminator: "") }
 }

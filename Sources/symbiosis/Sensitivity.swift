@@ -90,24 +90,24 @@ struct Sensitivity: ParsableCommand {
         let parameters = params.isEmpty ? (park.sensitivity?.parameters ?? []) : params.compactMap(Self.parse)
         guard !parameters.isEmpty else {
             printError("error: no parameters: add a `sensitivity:` block to the scenario or give --param key.path=low:high")
-            throw ExitCode(64)
+            throw ExitCode.usage
         }
         for p in parameters {
             do { _ = try park.setting(p.keyPath, to: p.low); _ = try park.setting(p.keyPath, to: p.high) } catch {
                 printError("error: --param \(p.keyPath): \(error.diagnostics.map(\.message).joined(separator: "; "))")
-                throw ExitCode(64)
+                throw ExitCode.usage
             }
         }
         if method == .sweep && parameters.count > 2 {
             printError("error: a sweep takes 1 or 2 parameters, got \(parameters.count)")
-            throw ExitCode(64)
+            throw ExitCode.usage
         }
         var options = limits.applied(to: ParkOptimizer.defaultOptions)
         options.shouldStop = { Interruption.shared.isRaised }
         let base: OptimizationResult
         do { base = try ParkOptimizer(options: options).optimize(park) } catch {
             printError("error: \(error)")
-            throw ExitCode(70)
+            throw ExitCode.solverFailure
         }
         var study = SensitivityAnalysis(scenario: park, parameters: parameters, weights: base.objectiveWeights, options: options,
                                         threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
@@ -140,12 +140,12 @@ struct Sensitivity: ParsableCommand {
             }
         } catch {
             printError(Interruption.shared.isRaised ? "interrupted: nothing was written." : "error: \(error)")
-            throw ExitCode(Interruption.shared.isRaised ? 130 : 70)
+            throw ExitCode.stoppedOrFailed
         }
         // Ctrl-C during the last evaluation: every result came in, but the user asked to stop.
         if Interruption.shared.isRaised {
             printError("interrupted: nothing was written.")
-            throw ExitCode(130)
+            throw ExitCode.interrupted
         }
         if chart != nil && svg == nil {
             printError("note: --chart is not drawn for --method \(method.rawValue); no chart was written")

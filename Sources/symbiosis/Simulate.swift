@@ -1,7 +1,8 @@
 import Analysis
 import ArgumentParser
-import Foundation
 import Formulation
+import Foundation
+import MILP
 import Report
 import Scenario
 
@@ -105,7 +106,7 @@ struct Simulate: ParsableCommand {
         let park = loaded.scenario
         guard let uncertainty = park.uncertainty else {
             printError("error: \(SimulationError.noUncertainty)")
-            throw ExitCode(65)
+            throw ExitCode.invalidInput
         }
         let (shardIndex, shardCount) = shard.flatMap(Self.parseShard) ?? (0, 1)
         let settings = SimulationSettings(
@@ -119,7 +120,7 @@ struct Simulate: ParsableCommand {
             let file: DesignFile
             do { file = try DesignFile(contentsOf: design, data: data) } catch {
                 printError("error: \(error)")
-                throw ExitCode(65)
+                throw ExitCode.invalidInput
             }
             // The file's design is checked against the model, and its numbers recomputed.
             var options = limits.applied(to: ParkOptimizer.defaultOptions)
@@ -131,10 +132,10 @@ struct Simulate: ParsableCommand {
                 case let .breaksRules(rules):
                     printError("error: \(design): the design does not fit \(park.name) under policy \(scenario.policy ?? "baseline"):")
                     for rule in rules { printError("  \(rule)") }
-                    throw ExitCode(65)
+                    throw ExitCode.invalidInput
                 case .undecided, .solver:
                     printError("error: \(design): \(error)")
-                    throw ExitCode(70)
+                    throw ExitCode.solverFailure
                 }
             }
             (plan, weights) = (file.plan, file.weights)
@@ -151,15 +152,15 @@ struct Simulate: ParsableCommand {
             do { result = try ParkOptimizer(options: options).optimize(park) } catch {
                 if Interruption.shared.isRaised { throw Self.interrupted() }
                 printError("error: \(error)")
-                throw ExitCode(70)
+                throw ExitCode.solverFailure
             }
             if result.termination == .interrupted || Interruption.shared.isRaised { throw Self.interrupted() }
             guard let found = result.design else {
-                printError("error: \(SimulationError.noDesign("the deterministic model ended \(result.termination.rawValue)"))")
-                throw ExitCode(2)
+                printError("error: \(SimulationError.noDesign("the deterministic model ended \(StatusWord.of(result.termination, hasDesign: result.design != nil))"))")
+                throw ExitCode.noDesign
             }
             if result.termination != .optimal {
-                printError("note: the deterministic design is not proven optimal (\(result.termination.rawValue), gap \(result.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "?")); simulating it anyway")
+                printError("note: the deterministic design is not proven optimal (\(StatusWord.of(result.termination, hasDesign: result.design != nil)), gap \(result.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "?")); simulating it anyway")
             }
             plan = BuildPlan(design: found, data: data)
             weights = result.objectiveWeights
@@ -174,7 +175,7 @@ struct Simulate: ParsableCommand {
         let simulation: MonteCarlo
         do { simulation = try MonteCarlo(scenario: park, plan: plan, weights: weights, settings: settings) } catch {
             printError("error: \(error)")
-            throw ExitCode(65)
+            throw ExitCode.invalidInput
         }
         let bar = ProgressBar(total: settings.shardSamples, label: "simulating")
         let run: MonteCarlo.Run
@@ -184,7 +185,7 @@ struct Simulate: ParsableCommand {
         } catch {
             bar.finish()
             printError("error: \(error)")
-            throw ExitCode(70)
+            throw ExitCode.solverFailure
         }
         bar.finish()
         let header = SimulationHeader(scenario: park, policy: scenario.policy, settings: settings, design: summary)
@@ -194,7 +195,7 @@ struct Simulate: ParsableCommand {
         if run.stopped {
             print(report.table(), terminator: "")
             printError("interrupted: the result above is partial; no file was written.")
-            throw ExitCode(130)
+            throw ExitCode.interrupted
         }
         if shard != nil, let output {
             try write(SimulationReport.partFile(result), to: output)
@@ -232,11 +233,11 @@ struct Simulate: ParsableCommand {
             report = StochasticReport(stochastic: stochastic, deterministic: results[0], robust: results[1])
         } catch {
             printError("error: \(error)")
-            throw ExitCode(Interruption.shared.isRaised ? 130 : 70)
+            throw ExitCode.stoppedOrFailed
         }
         if Interruption.shared.isRaised {
             printError("interrupted: no result was written.")
-            throw ExitCode(130)
+            throw ExitCode.interrupted
         }
         let text = format == .json ? report.json() : report.table()
         try write(text, to: output)
@@ -245,7 +246,7 @@ struct Simulate: ParsableCommand {
     /// Ctrl-C before any sample was drawn: nothing to report, nothing written.
     private static func interrupted() -> ExitCode {
         printError("interrupted: stopped before simulating; no file was written.")
-        return ExitCode(130)
+        return ExitCode.interrupted
     }
 
     private func write(_ text: String, to path: String?) throws {

@@ -59,6 +59,9 @@ struct Solve: ParsableCommand {
 
     @OptionGroup var objectives: ObjectiveOptions
 
+    @Flag(help: "Also write to standard error what the solver did: nodes, and per cut family its calls, cuts and seconds.")
+    var verbose = false
+
     func validate() throws {
         if let gap, !(gap.isFinite && gap >= 0) { throw ValidationError("--gap must be a number >= 0, got \(gap)") }
     }
@@ -72,17 +75,18 @@ struct Solve: ParsableCommand {
         let result: OptimizationResult
         do { result = try optimizer.optimize(loaded.scenario) } catch {
             printError("error: \(error)")
-            throw ExitCode(70)
+            throw ExitCode.solverFailure
         }
         let report = DesignReport(scenario: loaded.scenario, policy: scenario.policy, result: result)
         let text = format.render(report)
         try deliver(text, to: output, inputs: [scenario.file])
         for line in report.diagnostics() { printError(line) }
-        if result.numerics?.failed == true { throw ExitCode(70) }
+        if verbose { for line in report.solverLines() { printError(line) } }
+        if result.numerics?.failed == true { throw ExitCode.solverFailure }
         if result.design == nil {
             // The solver failing is not the park having no design.
             let failed: Set<TerminationStatus> = [.numericalFailure, .outOfMemory, .otherError]
-            throw ExitCode(failed.contains(result.termination) ? 70 : 2)
+            throw failed.contains(result.termination) ? ExitCode.solverFailure : ExitCode.noDesign
         }
     }
 }

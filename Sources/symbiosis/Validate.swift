@@ -42,6 +42,6 @@ struct Validate: ParsableCommand {
                 printError("\(file): \(count) error\(count == 1 ? "" : "s")")
             }
         }
-        if failed { throw ExitCode(65) }
+        if failed { throw ExitCode.invalidInput }
     }
 }

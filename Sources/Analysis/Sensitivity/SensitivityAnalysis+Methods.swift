@@ -1,4 +1,5 @@
 import Foundation
+import MILP
 import Sampling
 import Scenario
 
@@ -96,7 +97,7 @@ extension SensitivityAnalysis {
     func requireSolutions(_ results: [ParkEvaluation], rows: [[Double?]]) throws(SimulationError) {
         guard let bad = results.indices.first(where: { !results[$0].npv.isFinite }) else { return }
         let values = zip(parameters, rows[bad]).map { "\($0.keyPath) = \($1.map { String($0) } ?? "-")" }.joined(separator: ", ")
-        throw .noDesign("no design (\(results[bad].termination.rawValue)) at \(values); narrow the ranges")
+        throw .noDesign("no design (\(StatusWord.of(results[bad].termination, hasDesign: results[bad].npv.isFinite))) at \(values); narrow the ranges")
     }
 
     /// Morris screening with `trajectories` trajectories, per output.

@@ -260,7 +260,7 @@ public struct MonteCarlo: Sendable {
             throw .solver("sample \(sample): \(error)")
         }
         guard solution.hasSolution else {
-            throw .solver("sample \(sample): the re-optimized model ended \(solution.termination.rawValue) without a design")
+            throw .solver("sample \(sample): the re-optimized model ended \(solution.statusWord) without a design")
         }
         return ParkDesign(formulation, values: solution.values)
     }

@@ -194,7 +194,7 @@ public final class OperatingModel {
             let solution = try solver.solve()
             solves += 1
             guard solution.termination == .optimal, solution.hasSolution else {
-                throw SolverError.solveFailed("the operating LP of year \(t) ended \(solution.termination.rawValue)")
+                throw SolverError.solveFailed("the operating LP of year \(t) ended \(solution.statusWord)")
             }
             for (e, column) in flowColumn.enumerated() {
                 guard let column else { continue }

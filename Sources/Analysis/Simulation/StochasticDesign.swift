@@ -55,7 +55,7 @@ public struct StochasticDesign: Sendable {
         let solution: Solution
         do { solution = try solver.solve(model, options: options) } catch { throw .solver("\(error)") }
         guard solution.hasSolution, let value = solution.objective else {
-            throw .noDesign("the stochastic program over \(paths) paths ended \(solution.termination.rawValue)")
+            throw .noDesign("the stochastic program over \(paths) paths ended \(solution.statusWord)")
         }
         let first = formulations[0]
         let design = ParkDesign(first, values: Array(solution.values.prefix(first.model.variableCount)))

@@ -154,27 +154,3 @@ extension TreeSearch {
         if seenCuts > 0 { lp.removeCuts() }
     }
 }
-
-extension TreeSearch {
-    /// One round of cut separation at the root point (`values`): the violated cuts go into
-    /// this LP and `shared.cuts`. `true` when cuts were added (the root is then solved again).
-    func separateCuts() -> Bool {
-        guard !settings.separators.isEmpty, cutRounds < settings.cutRounds else { return false }
-        cutRounds += 1
-        let cuts = settings.separators.flatMap { $0.separate(point: values, lower: rootLower, upper: rootUpper) }
-        guard !cuts.isEmpty else { return false }
-        // Only the worker solving the root adds cuts, so its LP has every earlier one.
-        shared.cuts += cuts
-        lp.addCuts(cuts)
-        seenCuts = shared.cuts.count
-        outcome.cuts += cuts.count
-        return true
-    }
-
-    /// Adds to this worker's LP the root cuts it does not have yet.
-    func syncCuts() {
-        guard seenCuts < shared.cuts.count else { return }
-        lp.addCuts(Array(shared.cuts[seenCuts...]))
-        seenCuts = shared.cuts.count
-    }
-}

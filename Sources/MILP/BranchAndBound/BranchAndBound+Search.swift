@@ -63,6 +63,7 @@ final class SharedSearch<Basis>: @unchecked Sendable {
         rootLower = lower; rootUpper = upper
         downSum = [Double](repeating: 0, count: n); upSum = downSum
         downCount = [Int](repeating: 0, count: n); upCount = downCount
+        outcome.separators = settings.separators.map { SeparatorStatistics(name: $0.name) }
         let sign: Double = settings.sense == .maximize ? 1 : -1
         if let cutoff = settings.cutoff { incumbentValue = sign * cutoff }
         if let start = settings.start, start.count == n {

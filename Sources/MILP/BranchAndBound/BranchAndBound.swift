@@ -105,6 +105,8 @@ public struct BranchAndBound {
         public var divingSolves = 0
         /// Cuts added at the root.
         public var cuts = 0
+        /// Per separator, in `separators` order: its calls at the root, cuts added and seconds.
+        public var separators: [SeparatorStatistics] = []
         /// Nodes of the root's neighbourhood search (not in `nodes`; its LPs are in `lpSolves`).
         public var neighbourhoodNodes = 0
     }

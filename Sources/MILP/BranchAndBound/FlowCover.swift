@@ -17,6 +17,8 @@
 /// 0.2(1 − α₂) ≤ 1` reads 1.15 there. At an integer point either one link is built (its flow is
 /// at most 1 anyway) or both (the row itself).
 public struct FlowCoverSeparator: CutSeparator {
+    public var name: String { "flow_cover" }
+
     struct Item: Sendable {
         var column: Int
         /// The row coefficient `wⱼ` and the capacity `uⱼ = wⱼmⱼ`.

@@ -1,27 +1,3 @@
-/// A valid inequality `Σ coefficients · x ≤ upper` on a model's columns.
-public struct Cut: Sendable, Hashable {
-    public var columns: [Int]
-    public var coefficients: [Double]
-    public var upper: Double
-
-    public init(columns: [Int], coefficients: [Double], upper: Double) {
-        self.columns = columns; self.coefficients = coefficients; self.upper = upper
-    }
-
-    /// How far `point` is on the wrong side (`≤ 0`: the cut holds there).
-    public func violation(at point: [Double]) -> Double {
-        var activity = 0.0
-        for (j, a) in zip(columns, coefficients) { activity += a * point[j] }
-        return activity - upper
-    }
-}
-
-/// Finds valid inequalities violated at an LP point, for the root of `BranchAndBound`.
-public protocol CutSeparator: Sendable {
-    /// Cuts violated at `point`, valid wherever the columns are within `lower`/`upper`.
-    func separate(point: [Double], lower: [Double], upper: [Double]) -> [Cut]
-}
-
 /// The knapsack rows of a model, and the separation of extended cover inequalities from them.
 ///
 /// A row side `Σ aⱼxⱼ ≤ β` over binary columns (others moved to the right-hand side at their
@@ -47,6 +23,8 @@ public struct KnapsackCoverSeparator: CutSeparator {
     }
 
     let knapsacks: [Knapsack]
+
+    public var name: String { "knapsack_cover" }
 
     /// Rows with at least two binary columns (integer columns with bounds within [0, 1]).
     public init(_ model: Model) {

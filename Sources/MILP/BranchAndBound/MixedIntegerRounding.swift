@@ -21,6 +21,9 @@
 /// capacity and its outflows to the build binaries of the links on both sides, which the
 /// single-row covers cannot see.
 public struct MixedIntegerRoundingSeparator: CutSeparator {
+    /// Complemented mixed-integer rounding.
+    public var name: String { "c_mir" }
+
     struct Row: Sendable {
         var columns: [Int]
         var coefficients: [Double]
