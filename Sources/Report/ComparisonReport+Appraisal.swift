@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Formulation
+import Scenario
 
 /// The appraisal of the options (docs/appraisal.md) in every form: the accounts table, each
 /// firm's gain, the JSON `appraisal` block and the CSV files.
@@ -96,7 +97,12 @@ extension ComparisonReport {
             if let d = option.design {
                 item["park_npv"] = d.npv
                 item["co2e_avoided"] = d.co2eAvoided
-                item["waste_diverted"] = d.wasteDiverted.values.reduce(0, +)
+                // Per unit, never added across units: {"t": 450000, "m3": 3600000}.
+                item["waste_diverted"] = Dictionary(d.wasteDivertedByUnit(in: option.scenario).map { ($0.unit, $0.amount) }) { a, _ in a }
+                item["virgin_avoided"] = Dictionary(uniqueKeysWithValues: Resource.Kind.allCases.compactMap { kind -> (String, [String: Double])? in
+                    let list = d.virginAvoidedByUnit(kind, in: option.scenario)
+                    return list.isEmpty ? nil : (kind.rawValue, Dictionary(list.map { ($0.unit, $0.amount) }) { a, _ in a })
+                })
                 item["water_saved"] = d.waterSaved
                 item["jobs_fte_years"] = d.jobsFTEYears
                 item["exchanges_built"] = d.exchangesBuilt
@@ -121,7 +127,7 @@ extension ComparisonReport {
                                     "net": p.net],
                     "co2e_avoided_vs_status_quo": a.co2eAvoided,
                     "public_cost_per_t_co2e": option.publicCostPerTonne ?? NSNull(),
-                    "public_cost_per_unit_diverted": option.publicCostPerUnitDiverted ?? NSNull(),
+                    "public_cost_per_t_diverted": option.publicCostPerTonneDiverted ?? NSNull(),
                     "smallest_firm_gain": a.smallestFirmGain ?? NSNull(),
                     "firms_losing": a.losingFirms,
                 ] as [String: Any]

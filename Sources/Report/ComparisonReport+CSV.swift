@@ -7,18 +7,21 @@ extension ComparisonReport {
     /// currency and units.
     public func csvTables() -> [(file: String, text: String)] {
         let c = currency
+        let units = divertedUnits
         var options = [["rank", "option", "status", "gap", "npv_\(c)", "npv_p10_\(c)", "npv_p50_\(c)", "npv_p90_\(c)",
-                        "probability_of_loss", "co2e_avoided_t", "waste_diverted_t", "water_saved_m3", "jobs_fte_years",
+                        "probability_of_loss", "co2e_avoided_t"] + units.map { "waste_diverted_\($0)" } + ["water_saved_m3", "jobs_fte_years",
                         "companies_participating", "exchanges_built", "public_cost_net_\(c)", "public_cost_per_t_co2e_\(c)",
                         "society_\(c)", "score"]]
         for (rank, entry) in comparison.ranking.enumerated() {
             let option = self.options[entry.option]
             let d = option.design, risk = option.risk?.tally.npv.summary
             func text(_ value: Double?) -> String { value.map { String($0) } ?? "" }
+            let diverted = d?.wasteDivertedByUnit(in: option.scenario)
             options.append([
                 String(rank + 1), option.name, option.result.termination.rawValue, text(option.result.gap), text(d?.npv),
-                text(risk?.p10), text(risk?.p50), text(risk?.p90), text(risk?.probabilityNegative), text(d?.co2eAvoided),
-                text(d.map { $0.wasteDiverted.values.reduce(0, +) }), text(d?.waterSaved), text(d?.jobsFTEYears),
+                text(risk?.p10), text(risk?.p50), text(risk?.p90), text(risk?.probabilityNegative), text(d?.co2eAvoided)]
+                + units.map { unit in text(diverted.map { $0.first { $0.unit == unit }?.amount ?? 0 }) } + [
+                text(d?.waterSaved), text(d?.jobsFTEYears),
                 d.map { String($0.companiesParticipating) } ?? "", d.map { String($0.exchangesBuilt) } ?? "", text(option.appraisal?.publicCost.net),
                 text(option.publicCostPerTonne), text(option.appraisal?.society), entry.score.isFinite ? String(entry.score) : "",
             ])

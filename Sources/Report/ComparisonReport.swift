@@ -33,6 +33,17 @@ public struct ComparisonReport {
     /// The header of the public cost per additional t CO2e, with its unit.
     var costPerTonneHeader: String { l(.costPerTonne) + " (\(currency)/t)" }
     func count(_ value: Double) -> String { l.grouped(value) }
+    /// "450,000 t": an amount with its unit in the report's language.
+    func quantity(_ q: PhysicalQuantity) -> String { count(q.amount) + " " + l.unit(q.unit) }
+    /// Amounts in several units, never added up: "450,000 t, 3,600,000 m3" (`none` when empty).
+    func quantities(_ list: [PhysicalQuantity]) -> String {
+        list.isEmpty ? l(.none) : list.map(quantity).joined(separator: ", ")
+    }
+    /// "Waste diverted (t)": a label with the unit of its figures.
+    func withUnit(_ label: String, _ unit: String) -> String { "\(label) (\(l.unit(unit)))" }
+    /// The units waste diverted is counted in (one table column each): those of the scenario's
+    /// resources that are disposed of when not sent away.
+    var divertedUnits: [String] { options.first?.scenario.units(of: \.isDisposed) ?? [] }
 
     /// The whole report as a document (rendered by `ReportDocument.html()` / `markdown()`).
     public func document() -> ReportDocument {
@@ -97,7 +108,9 @@ public struct ComparisonReport {
         let money = [l(.rank), l(.option), inCurrency(l(.societyAccount)), inCurrency(l(.parkNPV)), inCurrency(l(.npvP10)),
                      inCurrency(l(.npvP50)), inCurrency(l(.npvP90)), l(.probabilityOfLoss), inCurrency(l(.publicCost)),
                      costPerTonneHeader, l(.score), l(.status)]
-        let impact = [l(.option), l(.co2eAvoided), l(.wasteDiverted), l(.waterSaved), l(.jobs), l(.companies), l(.exchangesBuilt)]
+        let units = divertedUnits
+        let impact = [l(.option), l(.co2eAvoided)] + units.map { withUnit(l(.wasteDiverted), $0) }
+            + [l(.waterSaved), l(.jobs), l(.companies), l(.exchangesBuilt)]
         var moneyRows: [[String]] = [], impactRows: [[String]] = []
         for entry in ranking {
             let option = options[entry.option]
@@ -113,8 +126,9 @@ public struct ComparisonReport {
             row.append(risk.map { l.percent($0.probabilityNegative) } ?? "–")
             row += [show(option.appraisal?.publicCost.net), option.publicCostPerTonne.map { l.grouped($0, decimals: 1) } ?? "n/a", show(entry.score, decimals: 2), status(option)]
             moneyRows.append(row)
-            impactRows.append([option.name, count(d.co2eAvoided), count(d.wasteDiverted.values.reduce(0, +)), count(d.waterSaved),
-                               count(d.jobsFTEYears), "\(d.companiesParticipating)", "\(d.exchangesBuilt)"])
+            let diverted = d.wasteDivertedByUnit(in: option.scenario)
+            impactRows.append([option.name, count(d.co2eAvoided)] + units.map { unit in count(diverted.first { $0.unit == unit }?.amount ?? 0) }
+                + [count(d.waterSaved), count(d.jobsFTEYears), "\(d.companiesParticipating)", "\(d.exchangesBuilt)"])
         }
         doc.table(money, moneyRows, numeric: money.indices.map { $0 != 1 && $0 != money.count - 1 })
         doc.table(impact, impactRows, numeric: impact.indices.map { $0 != 0 })
@@ -140,12 +154,13 @@ public struct ComparisonReport {
         doc.paragraph(l(.ifeipIntro) + " (“\(option.name)”)")
         let energy = d.virginAvoided.filter { option.scenario.resource($0.key)?.kind == .energy }
             .sorted { $0.key < $1.key }
-            .map { "\($0.key) \(count($0.value)) \(option.scenario.resource($0.key)?.unit ?? "")" }
+            .map { "\($0.key) \(count($0.value)) \(l.unit(option.scenario.resource($0.key)?.unit ?? ""))" }
         let rows: [[String]] = [
-            [l(.environmental), l(.climate), count(d.co2eAvoided)],
+            [l(.environmental), l(.climate), count(d.co2eAvoided) + " " + l.unit("t") + " CO2e"],
             [l(.environmental), l(.energy), energy.isEmpty ? l(.none) : energy.joined(separator: ", ")],
-            [l(.environmental), l(.water), count(d.waterSaved)],
-            [l(.environmental), l(.wasteAndMaterials), count(d.wasteDiverted.values.reduce(0, +))],
+            [l(.environmental), l(.water), quantities(d.virginAvoidedByUnit(.water, in: option.scenario))],
+            [l(.environmental), l(.wasteAndMaterials), quantities(d.wasteDivertedByUnit(in: option.scenario))],
+            [l(.environmental), l(.materialsReplaced), quantities(d.virginAvoidedByUnit(.material, in: option.scenario))],
             [l(.social), l(.employment), count(d.jobsFTEYears)],
             [l(.economic), l(.valueCreation), money(d.npv)],
             [l(.economic), l(.localBusiness), "\(d.companiesParticipating) / \(d.exchangesBuilt)"],

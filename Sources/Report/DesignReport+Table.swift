@@ -39,7 +39,13 @@ extension DesignReport {
         out += row("Park NPV vs. no symbiosis", money(design.npv) + " \(c)")
         out += row("Public cost (grants, PV)", money(design.publicCost) + " \(c)")
         out += row("CO2e avoided", number(design.co2eAvoided) + " t")
-        out += row("Waste diverted", design.wasteDiverted.sorted { $0.key < $1.key }.map { "\($0.key) \(number($0.value))" }.joined(separator: ", "))
+        // Summed within a unit only (t of ash, m3 of wastewater), then each resource with its unit.
+        let diverted = design.wasteDivertedByUnit(in: scenario)
+        out += row("Waste diverted", diverted.isEmpty ? "none" : diverted.map { "\(number($0.amount)) \($0.unit)" }.joined(separator: ", "))
+        let divertedResources = design.wasteDiverted.filter { scenario.resource($0.key)?.isDisposed == true }.sorted { $0.key < $1.key }
+        if !divertedResources.isEmpty {
+            out += row("  by resource", divertedResources.map { "\($0.key) \(number($0.value)) \(unit($0.key))" }.joined(separator: ", "))
+        }
         out += row("Water saved", number(design.waterSaved) + " m3")
         out += row("Jobs", number(design.jobsFTEYears) + " FTE-years")
         out += row("Companies taking part", "\(design.companiesParticipating)")

@@ -32,6 +32,12 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
         return (negative ? "−" : "") + out
     }
 
+    /// A physical unit as the language writes it: `t` is `tấn` in Vietnamese; other units
+    /// (m3, MWh) are written as the scenario gives them.
+    public func unit(_ unit: String) -> String {
+        self == .vi && unit == "t" ? "tấn" : unit
+    }
+
     /// A share as a percentage with one decimal.
     public func percent(_ share: Double) -> String { grouped(share * 100, decimals: 1) + " %" }
 
@@ -51,7 +57,7 @@ public enum Phrase: Sendable, CaseIterable {
     case simulationNote, weightsLine, facilities, buildsNothing, tornadoHeading, tornadoCaption, parameter, range, designSwitch
     case accountsHeading, accountsIntro, firmsAccount, operatorAccount, publicAccount, externalities, societyAccount
     case grants, interestSubsidy, feeRevenue, carbonRevenue, publicCostNet, firmGainsHeading, gainVsStatusQuo, gainP10
-    case socialCostOfCarbonLine, responseNote, additionalCO2e
+    case socialCostOfCarbonLine, responseNote, additionalCO2e, materialsReplaced
 
     var english: String {
         switch self {
@@ -65,7 +71,7 @@ public enum Phrase: Sendable, CaseIterable {
         case .parkNPV: return "Park NPV"
         case .publicCost: return "Net public cost (PV)"
         case .co2eAvoided: return "CO2e avoided (t)"
-        case .wasteDiverted: return "Waste diverted (t)"
+        case .wasteDiverted: return "Waste diverted"
         case .waterSaved: return "Water saved (m3)"
         case .jobs: return "Jobs (FTE-years)"
         case .companies: return "Companies taking part"
@@ -85,9 +91,10 @@ public enum Phrase: Sendable, CaseIterable {
         case .environmental: return "Environmental"
         case .social: return "Social"
         case .economic: return "Economic"
-        case .climate: return "Climate: CO2e avoided over the horizon (t)"
-        case .water: return "Water: water saved over the horizon (m3)"
-        case .wasteAndMaterials: return "Waste and material use: waste diverted from disposal (t)"
+        case .climate: return "Climate: CO2e avoided over the horizon"
+        case .water: return "Water: water saved over the horizon"
+        case .wasteAndMaterials: return "Waste and material use: waste diverted from disposal"
+        case .materialsReplaced: return "Waste and material use: virgin materials replaced"
         case .energy: return "Energy: energy inputs replaced over the horizon"
         case .employment: return "Employment: jobs created (FTE-years)"
         case .valueCreation: return "Value creation: park NPV relative to no symbiosis"
@@ -171,7 +178,7 @@ public enum Phrase: Sendable, CaseIterable {
         case .parkNPV: return "NPV toàn khu"
         case .publicCost: return "Chi phí công ròng (giá trị hiện tại)"
         case .co2eAvoided: return "CO2e tránh được (tấn)"
-        case .wasteDiverted: return "Chất thải không phải xử lý (tấn)"
+        case .wasteDiverted: return "Chất thải không phải xử lý"
         case .waterSaved: return "Nước tiết kiệm được (m3)"
         case .jobs: return "Việc làm (người-năm)"
         case .companies: return "Doanh nghiệp tham gia"
@@ -191,9 +198,10 @@ public enum Phrase: Sendable, CaseIterable {
         case .environmental: return "Môi trường"
         case .social: return "Xã hội"
         case .economic: return "Kinh tế"
-        case .climate: return "Khí hậu: lượng CO2e tránh được trong cả giai đoạn (tấn)"
-        case .water: return "Nước: lượng nước tiết kiệm được trong cả giai đoạn (m3)"
-        case .wasteAndMaterials: return "Chất thải và sử dụng vật liệu: chất thải không phải chôn lấp, xử lý (tấn)"
+        case .climate: return "Khí hậu: lượng CO2e tránh được trong cả giai đoạn"
+        case .water: return "Nước: lượng nước tiết kiệm được trong cả giai đoạn"
+        case .wasteAndMaterials: return "Chất thải và sử dụng vật liệu: chất thải không phải chôn lấp, xử lý"
+        case .materialsReplaced: return "Chất thải và sử dụng vật liệu: nguyên liệu nguyên sinh được thay thế"
         case .energy: return "Năng lượng: đầu vào năng lượng được thay thế trong cả giai đoạn"
         case .employment: return "Việc làm: việc làm tạo ra (người-năm)"
         case .valueCreation: return "Tạo giá trị: NPV toàn khu so với khi không có cộng sinh"
