@@ -23,15 +23,15 @@ extension ComparisonReport {
         let header = [l(.option)] + [l(.firmsAccount), l(.operatorAccount), l(.publicAccount), l(.externalities), l(.societyAccount)]
             .map(inCurrency)
         doc.table(header, appraised.map { _, option, a in
-            [option.name, l.grouped(a.firmsTotal), l.grouped(a.operatorGain), l.grouped(a.publicAccount), l.grouped(a.externalities),
-             l.grouped(a.society)]
+            [option.name, cell(a.firmsTotal), cell(a.operatorGain), cell(a.publicAccount), cell(a.externalities),
+             cell(a.society)]
         }, numeric: header.indices.map { $0 != 0 })
         let publicHeader = [l(.option)] + [l(.grants), l(.interestSubsidy), l(.feeRevenue), l(.carbonRevenue), l(.publicCostNet)]
             .map(inCurrency) + [costPerTonneHeader]
         doc.table(publicHeader, appraised.map { _, option, a in
-            [option.name, l.grouped(a.publicCost.grants), l.grouped(a.publicCost.interestSubsidy),
-             l.grouped(a.publicCost.feeRevenueChange), l.grouped(a.publicCost.carbonRevenueChange), l.grouped(a.publicCost.net),
-             option.publicCostPerTonne.map { l.grouped($0, decimals: 1) } ?? "n/a"]
+            [option.name, cell(a.publicCost.grants), cell(a.publicCost.interestSubsidy),
+             cell(a.publicCost.feeRevenueChange), cell(a.publicCost.carbonRevenueChange), cell(a.publicCost.net),
+             option.publicCostPerTonne.map(perTonne) ?? "n/a"]
         }, numeric: publicHeader.indices.map { $0 != 0 })
     }
 
@@ -40,8 +40,8 @@ extension ComparisonReport {
         let scc = appraisal.settings.socialCostOfCarbon
         let name = appraisal.statusQuoName
         return l == .vi
-            ? "Hiện trạng: “\(name)”, không xây dựng gì. \(l(.socialCostOfCarbonLine)): \(l.grouped(scc, decimals: 2)) \(currency)/t CO2e."
-            : "Status quo: “\(name)”, nothing built. \(l(.socialCostOfCarbonLine)): \(l.grouped(scc, decimals: 2)) \(currency)/t CO2e."
+            ? "Hiện trạng: “\(name)”, không xây dựng gì. \(l(.socialCostOfCarbonLine)): \(perTonne(scc)) \(currencyName)/t CO2e."
+            : "Status quo: “\(name)”, nothing built. \(l(.socialCostOfCarbonLine)): \(perTonne(scc)) \(currencyName)/t CO2e."
     }
 
     /// Each firm's gain against the status quo, with the P10 and probability of loss of that gain
@@ -54,29 +54,29 @@ extension ComparisonReport {
         var rows: [[String]] = []
         for (i, firm) in a.firms.enumerated() {
             let summary = option.risk?.tally.gainSummary(account: i)
-            rows.append([firm.id, l.grouped(firm.gain), summary.map { l.grouped($0.p10) } ?? "–",
+            rows.append([firm.id, cell(firm.gain), summary.map { cell($0.p10) } ?? "–",
                          summary.map { l.percent($0.probabilityNegative) } ?? "–"])
         }
         let operatorRisk = option.risk?.tally.gainSummary(account: a.firms.count)
-        rows.append([l(.operatorAccount), l.grouped(a.operatorGain), operatorRisk.map { l.grouped($0.p10) } ?? "–",
+        rows.append([l(.operatorAccount), cell(a.operatorGain), operatorRisk.map { cell($0.p10) } ?? "–",
                      operatorRisk.map { l.percent($0.probabilityNegative) } ?? "–"])
         doc.table(header, rows, numeric: [false, true, true, true])
     }
 
     /// The accounts as plain text (the end of `compare`'s table output).
     public func accountsText() -> String {
-        var out = "\nAccounts against the status quo (\(appraisal.statusQuoName), nothing built), PV in \(currency); "
-            + "social cost of carbon \(l.grouped(appraisal.settings.socialCostOfCarbon, decimals: 2)) \(currency)/t CO2e\n\n"
+        var out = "\nAccounts against the status quo (\(appraisal.statusQuoName), nothing built), PV in \(moneyUnit); "
+            + "social cost of carbon \(perTonne(appraisal.settings.socialCostOfCarbon)) \(currencyName)/t CO2e\n\n"
         let header = ["option", "firms", "operator", "public", "CO2e value", "society", "grants", "int. subsidy", "fees", "carbon",
                       "per add. t"]
         let widths = [30, 14, 12, 13, 12, 14, 11, 13, 12, 12, 0]
         out += zip(header, widths).map { padded($0, $1) }.joined() + "\n"
         for (_, option, a) in appraised {
             let p = a.publicCost
-            let cells = [option.name, l.grouped(a.firmsTotal), l.grouped(a.operatorGain), l.grouped(a.publicAccount),
-                         l.grouped(a.externalities), l.grouped(a.society), l.grouped(p.grants), l.grouped(p.interestSubsidy),
-                         l.grouped(p.feeRevenueChange), l.grouped(p.carbonRevenueChange),
-                         option.publicCostPerTonne.map { l.grouped($0, decimals: 1) } ?? "n/a"]
+            let cells = [option.name, cell(a.firmsTotal), cell(a.operatorGain), cell(a.publicAccount),
+                         cell(a.externalities), cell(a.society), cell(p.grants), cell(p.interestSubsidy),
+                         cell(p.feeRevenueChange), cell(p.carbonRevenueChange),
+                         option.publicCostPerTonne.map(perTonne) ?? "n/a"]
             out += zip(cells, widths).map { padded($0, $1) }.joined() + "\n"
         }
         return out

@@ -113,21 +113,10 @@ extension DesignReport {
     }
 }
 
-func money(_ value: Double) -> String { grouped(value.rounded()) }
+/// Console numbers of `solve`, `simulate`, `pareto` and friends, written by `NumberStyle` (English).
+func money(_ value: Double) -> String { NumberStyle().number(value) }
 
 /// Grouped with up to one decimal below 100.
 func number(_ value: Double) -> String {
-    abs(value) < 100 && value != value.rounded() ? String(format: "%.1f", value) : grouped(value.rounded())
-}
-
-private func grouped(_ value: Double) -> String {
-    guard value.isFinite, abs(value) < 1e15 else { return String(format: "%.3g", value) }
-    let negative = value < 0
-    var digits = String(Int64(abs(value)))
-    var out = ""
-    while digits.count > 3 {
-        out = "," + digits.suffix(3) + out
-        digits.removeLast(3)
-    }
-    return (negative ? "-" : "") + digits + out
+    NumberStyle().number(value, decimals: abs(value) < 100 && value != value.rounded() ? 1 : 0)
 }
