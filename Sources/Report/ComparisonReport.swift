@@ -97,7 +97,7 @@ public struct ComparisonReport {
                 + "\(design.exchangesBuilt) liên kết cộng sinh"
             : "Under the scenario's objective weights, option “\(option.name)” ranks first: value to society \(money(society)), "
                 + "\(count(design.co2eAvoided)) t CO2e avoided, \(count(design.jobsFTEYears)) FTE-years of jobs, "
-                + "\(design.exchangesBuilt) symbiosis links"
+                + counted(design.exchangesBuilt, "symbiosis link")
         if let risk = option.risk?.tally.npv.summary {
             text += l == .vi ? "; xác suất lỗ \(l.percent(risk.probabilityNegative)), NPV P10 \(money(risk.p10))"
                 : "; probability of loss \(l.percent(risk.probabilityNegative)), NPV P10 \(money(risk.p10))"
@@ -288,7 +288,7 @@ public struct ComparisonReport {
 extension ComparisonReport {
     /// The options side by side as plain text (what `compare` prints).
     public func summaryText() -> String {
-        var out = "\(options.first?.scenario.name ?? "") — \(options.count) options, best first; money in \(moneyUnit)\n\n"
+        var out = "\(options.first?.scenario.name ?? "") — \(counted(options.count, "option")), best first; money in \(moneyUnit)\n\n"
         let header = ["option", "society", "NPV", "P10", "P(loss)", "CO2e t", "jobs", "links", "public cost", "score", "status"]
         let widths = [30, 14, 14, 14, 8, 12, 8, 6, 13, 7, 0]
         out += zip(header, widths).map { padded($0, $1) }.joined() + "\n"

@@ -21,8 +21,11 @@ struct Compare: ParsableCommand {
 
         Examples:
           symbiosis compare Scenarios/hiep-phuoc.yaml --report report.html
-          symbiosis compare Scenarios/tiny.yaml --policies baseline,legal_reform,legal_reform+green_credit --markdown tiny.md --csv tables
-          symbiosis compare Scenarios/hiep-phuoc.yaml --policies all --lang vi --report bao-cao.html
+          symbiosis compare Scenarios/tiny.yaml \\
+              --policies baseline,legal_reform,legal_reform+green_credit \\
+              --markdown tiny.md --csv tables
+          symbiosis compare Scenarios/hiep-phuoc.yaml --policies all --lang vi \\
+              --report bao-cao.html
         """
     )
 

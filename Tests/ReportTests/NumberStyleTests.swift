@@ -42,4 +42,15 @@ struct NumberStyleTests {
         #expect(NumberStyle(.en).unitPrice(0.8845, currency: "USD") == "0.88")
         #expect(NumberStyle(.en).money(12.5, in: .units, currency: "VND") == "13")
     }
+
+    @Test func countsAgreeWithTheirNouns() {
+        #expect(counted(1, "facility") == "1 facility")
+        #expect(counted(2, "facility") == "2 facilities")
+        #expect(counted(1, "thread") == "1 thread")
+        #expect(counted(0, "thread") == "0 threads")
+        #expect(counted(1, "symbiosis link") == "1 symbiosis link")
+        #expect(counted(3, "candidate exchange") == "3 candidate exchanges")
+        #expect(counted(2, "policy") == "2 policies")
+        #expect(counted(2, "day") == "2 days")
+    }
 }
