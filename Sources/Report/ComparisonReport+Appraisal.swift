@@ -154,7 +154,7 @@ extension ComparisonReport {
                          "public_cost_net_\(c)", "co2e_avoided_vs_status_quo_t", "public_cost_per_t_co2e_\(c)",
                          "smallest_firm_gain_\(c)", "firms_losing"]]
         var firms = [["option", "company", "gain_\(c)", "gain_p10_\(c)", "probability_of_loss"]]
-        func text(_ value: Double?) -> String { value.map { String($0) } ?? "" }
+        func text(_ value: Double?, decimals: Int = 2) -> String { value.map { csvDialect.number($0, decimals: decimals) } ?? "" }
         for (_, option, a) in appraised {
             let p = a.publicCost
             accounts.append([option.name, appraisal.statusQuoName, text(a.firmsTotal), text(a.operatorGain), text(a.publicAccount),
@@ -163,7 +163,7 @@ extension ComparisonReport {
                              text(option.publicCostPerTonne), text(a.smallestFirmGain), String(a.losingFirms)])
             for (i, firm) in a.firms.enumerated() {
                 let summary = option.risk?.tally.gainSummary(account: i)
-                firms.append([option.name, firm.id, text(firm.gain), text(summary?.p10), text(summary?.probabilityNegative)])
+                firms.append([option.name, firm.id, text(firm.gain), text(summary?.p10), text(summary?.probabilityNegative, decimals: 4)])
             }
             firms.append([option.name, Party.operatorID, text(a.operatorGain), "", ""])
         }
@@ -180,8 +180,8 @@ extension ComparisonReport {
         var rows = [["rank", "score"] + accounts[0]]
         for row in accounts.dropFirst() {
             let (rank, score) = rankOf[row[0]] ?? (0, .nan)
-            rows.append([String(rank), score.isFinite ? String(score) : ""] + row)
+            rows.append([String(rank), score.isFinite ? csvDialect.number(score, decimals: 4) : ""] + row)
         }
-        return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        return rows.map(csvDialect.row).joined(separator: "\n") + "\n"
     }
 }

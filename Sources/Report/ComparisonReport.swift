@@ -13,6 +13,8 @@ public struct ComparisonReport {
     public let scenarioText: String?
     /// A tornado study of the recommended option, when one was run.
     public let tornado: (base: ParkEvaluation, bars: [TornadoBar])?
+    /// How the CSV tables write their fields (`--csv-dialect`).
+    public var csvDialect: CSVDialect = .standard
 
     public init(comparison: PolicyComparison, language: ReportLanguage = .en, scenarioText: String? = nil,
                 tornado: (base: ParkEvaluation, bars: [TornadoBar])? = nil) {

@@ -50,6 +50,10 @@ struct Compare: ParsableCommand {
     @Option(help: "Write the tables as CSV files (options.csv, exchanges.csv, companies.csv) into this folder.")
     var csv: String?
 
+    @Option(name: .customLong("csv-dialect"),
+            help: "How CSV is written: standard (, and a decimal point) or excel-vi (; and a decimal comma, for Excel set to Vietnamese).")
+    var csvDialect: CSVDialect = .standard
+
     @Option(help: "What to print: table (options and accounts), json or csv (the accounts, one row per option).")
     var format: OutputFormat = .table
 
@@ -143,7 +147,8 @@ struct Compare: ParsableCommand {
                 }
             }
         }
-        let document = ComparisonReport(comparison: comparison, language: lang, scenarioText: text, tornado: study)
+        var document = ComparisonReport(comparison: comparison, language: lang, scenarioText: text, tornado: study)
+        document.csvDialect = csvDialect
         let printed: String
         switch format {
         case .table: printed = document.summaryText()
@@ -178,3 +183,4 @@ struct Compare: ParsableCommand {
 }
 
 extension ReportLanguage: ExpressibleByArgument {}
+extension CSVDialect: ExpressibleByArgument {}

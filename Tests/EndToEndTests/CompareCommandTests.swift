@@ -42,6 +42,17 @@ struct CompareCommandTests {
 
     /// The HTML is well-formed (it parses as XML, inline SVG included), fetches nothing and
     /// runs no script; every SVG written beside the Markdown parses as XML.
+    /// `--csv-dialect excel-vi`: `;` between fields and decimal commas, for Excel set to Vietnamese.
+    @Test func csvForExcelInVietnamese() throws {
+        let (directory, _) = try Self.run(["--csv-dialect", "excel-vi"])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let text = try String(contentsOfFile: directory + "/tables/options.csv", encoding: .utf8)
+        let lines = text.replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: "\r\n")
+        #expect(lines[0].hasPrefix("rank;option;status;gap;npv_USD;"))
+        #expect(lines[1].contains(";14999626,22;"), "\(lines[1])")
+        #expect(!text.contains("e-0"))
+    }
+
     @Test func htmlAndSvgParse() throws {
         let (directory, _) = try Self.run()
         defer { try? FileManager.default.removeItem(atPath: directory) }

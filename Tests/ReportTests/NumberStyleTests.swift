@@ -54,3 +54,20 @@ struct NumberStyleTests {
         #expect(counted(2, "day") == "2 days")
     }
 }
+
+/// CSV numbers rounded to a meaningful precision, in the standard or Excel-Vietnamese dialect.
+@Suite("CSV dialect")
+struct CSVDialectTests {
+    @Test func noFloatNoise() {
+        #expect(CSVDialect.standard.number(600_000.000_000_000_2) == "600000")
+        #expect(CSVDialect.standard.number(-8.49e-07) == "0")
+        #expect(CSVDialect.standard.number(14_999_626.221_947_167) == "14999626.22")
+        #expect(CSVDialect.standard.number(0.884_510_834, decimals: 4) == "0.8845")
+    }
+
+    @Test func excelVietnameseUsesSemicolonsAndDecimalCommas() {
+        #expect(CSVDialect.excelVi.number(14_999_626.221_947_167) == "14999626,22")
+        #expect(CSVDialect.excelVi.row(["a;b", "1,5", "x"]) == "\"a;b\";1,5;x")
+        #expect(CSVDialect.standard.row(["a;b", "1,5"]) == "a;b,\"1,5\"")
+    }
+}
