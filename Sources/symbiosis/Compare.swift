@@ -44,8 +44,11 @@ struct Compare: ParsableCommand {
     @Option(help: "Write the HTML report here.")
     var report: String?
 
-    @Option(help: "Write the report as Markdown here (its charts as SVG files in the same folder).")
+    @Option(help: "Write the report as Markdown here (its charts as SVG files in a folder beside it named after it: r.md, r-files/).")
     var markdown: String?
+
+    @Flag(help: "Let --markdown replace files an earlier run wrote (the Markdown and its charts).")
+    var force = false
 
     @Option(help: "Write the tables as CSV files (options.csv, exchanges.csv, companies.csv) into this folder.")
     var csv: String?
@@ -159,10 +162,22 @@ struct Compare: ParsableCommand {
         // Every file of the run is written, or none; the printed result goes to --output or stdout.
         var results: [(text: String, path: String?)] = [(printed, output)]
         if let report { results.append((built.html(), report)) }
+        var createdFolders: [String] = []
         if let markdown {
-            let folder = URL(fileURLWithPath: markdown).deletingLastPathComponent().path
-            for figure in built.figures { results.append((figure.svg, folder + "/" + figure.file)) }
-            results.append((built.markdown(), markdown))
+            let files = built.markdownFiles(at: markdown)
+            let clash = ReportDocument.existing(files.map(\.path))
+            if !force && !clash.isEmpty {
+                printError("error: --markdown would replace \(clash.count == 1 ? clash[0] : "\(clash[0]) and \(clash.count - 1) more files"), "
+                           + "written before this run; pass --force to replace them, or choose another name.")
+                throw ExitCode(73)
+            }
+            if !built.figures.isEmpty {
+                do { if let made = try OutputFolder.prepare(ReportDocument.figureFolder(forMarkdown: markdown)) { createdFolders.append(made) } } catch {
+                    printError("error: --markdown \(error)")
+                    throw ExitCode(73)
+                }
+            }
+            for file in files { results.append((file.text, file.path)) }
         }
         var createdFolder: String?
         if let csv {
@@ -174,6 +189,7 @@ struct Compare: ParsableCommand {
         }
         do { try deliver(results, inputs: [file]) } catch {
             if let createdFolder { rmdir(createdFolder) }
+            for folder in createdFolders { rmdir(folder) }
             throw error
         }
         if let report { printError("report written to \(report)") }

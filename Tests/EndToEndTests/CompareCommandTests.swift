@@ -35,13 +35,32 @@ struct CompareCommandTests {
             let diff = TestSupport.goldenDifference(String(decoding: bytes.dropFirst(3), as: UTF8.self), golden: "compare-tiny-" + file)
             #expect(diff.isEmpty, "\(file):\n\(diff.prefix(2000))")
         }
-        let svg = try String(contentsOfFile: directory + "/map-1.svg", encoding: .utf8)
+        let svg = try String(contentsOfFile: directory + "/report-files/map-1.svg", encoding: .utf8)
         let diff = TestSupport.goldenDifference(svg, golden: "compare-tiny-map.svg")
         #expect(diff.isEmpty, "map:\n\(diff.prefix(2000))")
     }
 
     /// The HTML is well-formed (it parses as XML, inline SVG included), fetches nothing and
     /// runs no script; every SVG written beside the Markdown parses as XML.
+    /// `--markdown` keeps its charts in a folder named after the report and never replaces files
+    /// an earlier run wrote unless `--force` is given.
+    @Test func markdownChartsInTheirOwnFolder() throws {
+        let (directory, _) = try Self.run()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let markdown = try String(contentsOfFile: directory + "/report.md", encoding: .utf8)
+        #expect(markdown.contains("](report-files/map-1.svg)"))
+        #expect(FileManager.default.fileExists(atPath: directory + "/report-files/map-1.svg"))
+        #expect(!FileManager.default.fileExists(atPath: directory + "/map-1.svg"))
+        let again = TestSupport.symbiosis(Self.options + ["--markdown", directory + "/report.md"])
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("--force"), "\(again.stderr)")
+        let forced = TestSupport.symbiosis(Self.options + ["--markdown", directory + "/report.md", "--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        let other = TestSupport.symbiosis(Self.options + ["--markdown", directory + "/other.md"])
+        #expect(other.status == 0, "\(other.stderr)")
+        #expect(FileManager.default.fileExists(atPath: directory + "/other-files/map-1.svg"))
+    }
+
     /// `--csv-dialect excel-vi`: `;` between fields and decimal commas, for Excel set to Vietnamese.
     @Test func csvForExcelInVietnamese() throws {
         let (directory, _) = try Self.run(["--csv-dialect", "excel-vi"])
@@ -63,10 +82,10 @@ struct CompareCommandTests {
         let body = html.replacingOccurrences(of: "<!DOCTYPE html>\n", with: "")
         let document = try XMLDocument(xmlString: body, options: [])
         #expect(try document.nodes(forXPath: "//*[local-name()='svg']").count >= 4)
-        let svgs = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".svg") }
+        let svgs = try FileManager.default.contentsOfDirectory(atPath: directory + "/report-files").filter { $0.hasSuffix(".svg") }
         #expect(svgs.count >= 4)
         for file in svgs {
-            let text = try String(contentsOfFile: directory + "/" + file, encoding: .utf8)
+            let text = try String(contentsOfFile: directory + "/report-files/" + file, encoding: .utf8)
             _ = try XMLDocument(xmlString: text, options: [])
         }
     }
@@ -146,6 +165,6 @@ struct CompareCommandTests {
         let html = try String(contentsOfFile: directory + "/report.html", encoding: .utf8)
         #expect(html.contains("Which assumptions move the answer"))
         #expect(html.contains("exchanges.ash_to_cement.capex"))
-        #expect(FileManager.default.fileExists(atPath: directory + "/tornado.svg"))
+        #expect(FileManager.default.fileExists(atPath: directory + "/report-files/tornado.svg"))
     }
 }

@@ -106,8 +106,9 @@ extension ReportDocument {
         return out + "</body>\n</html>\n"
     }
 
-    /// Markdown (CommonMark with pipe tables); figures are linked as `file` (write them beside).
-    public func markdown() -> String {
+    /// Markdown (CommonMark with pipe tables); figures are linked as `figureFolder/file`
+    /// (`file` alone without a folder: write them beside).
+    public func markdown(figureFolder: String? = nil) -> String {
         var out = "# \(title)\n\n"
         for block in blocks {
             switch block {
@@ -121,7 +122,9 @@ extension ReportDocument {
                 out += "|" + header.indices.map { i in i < numeric.count && numeric[i] ? " ---: |" : " --- |" }.joined() + "\n"
                 for row in rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
                 out += "\n"
-            case let .figure(_, caption, file): out += "![\(caption)](\(file))\n\n*\(caption)*\n\n"
+            case let .figure(_, caption, file):
+                let link = figureFolder.map { $0 + "/" + file } ?? file
+                out += "![\(caption)](\(link))\n\n*\(caption)*\n\n"
             case let .preformatted(text): out += "```\n\(text)\n```\n\n"
             }
         }
