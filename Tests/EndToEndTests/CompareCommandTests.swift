@@ -42,6 +42,21 @@ struct CompareCommandTests {
 
     /// The HTML is well-formed (it parses as XML, inline SVG included), fetches nothing and
     /// runs no script; every SVG written beside the Markdown parses as XML.
+    /// The HTML report opens with a table of contents linking every section, and each table cell
+    /// carries its column header, which a phone-width page shows beside the value.
+    @Test func tableOfContentsAndPhoneWidthTables() throws {
+        let (directory, _) = try Self.run()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let html = try String(contentsOfFile: directory + "/report.html", encoding: .utf8)
+        #expect(html.contains("<nav class=\"toc\"><strong>Contents</strong>"))
+        for link in html.components(separatedBy: "<li><a href=\"#").dropFirst() {
+            let id = String(link.prefix { $0 != "\"" })
+            #expect(html.contains(" id=\"\(id)\""), "section \(id) has no anchor")
+        }
+        #expect(html.contains("<td class=\"num\" data-label=\"Park NPV (million USD)\">"))
+        #expect(html.contains("@media (max-width: 600px)"))
+    }
+
     /// `--markdown` keeps its charts in a folder named after the report and never replaces files
     /// an earlier run wrote unless `--force` is given.
     @Test func markdownChartsInTheirOwnFolder() throws {
