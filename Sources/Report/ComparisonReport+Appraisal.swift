@@ -2,6 +2,7 @@ import Analysis
 import Formulation
 import Foundation
 import MILP
+import Scenario
 
 /// The appraisal of the options (docs/appraisal.md) in every form: the accounts table, each
 /// firm's gain, the JSON `appraisal` block and the CSV files.
@@ -23,15 +24,15 @@ extension ComparisonReport {
         let header = [l(.option)] + [l(.firmsAccount), l(.operatorAccount), l(.publicAccount), l(.externalities), l(.societyAccount)]
             .map(inCurrency)
         doc.table(header, appraised.map { _, option, a in
-            [option.name, l.grouped(a.firmsTotal), l.grouped(a.operatorGain), l.grouped(a.publicAccount), l.grouped(a.externalities),
-             l.grouped(a.society)]
+            [option.name, cell(a.firmsTotal), cell(a.operatorGain), cell(a.publicAccount), cell(a.externalities),
+             cell(a.society)]
         }, numeric: header.indices.map { $0 != 0 })
         let publicHeader = [l(.option)] + [l(.grants), l(.interestSubsidy), l(.feeRevenue), l(.carbonRevenue), l(.publicCostNet)]
             .map(inCurrency) + [costPerTonneHeader]
         doc.table(publicHeader, appraised.map { _, option, a in
-            [option.name, l.grouped(a.publicCost.grants), l.grouped(a.publicCost.interestSubsidy),
-             l.grouped(a.publicCost.feeRevenueChange), l.grouped(a.publicCost.carbonRevenueChange), l.grouped(a.publicCost.net),
-             option.publicCostPerTonne.map { l.grouped($0, decimals: 1) } ?? "n/a"]
+            [option.name, cell(a.publicCost.grants), cell(a.publicCost.interestSubsidy),
+             cell(a.publicCost.feeRevenueChange), cell(a.publicCost.carbonRevenueChange), cell(a.publicCost.net),
+             option.publicCostPerTonne.map(perTonne) ?? "n/a"]
         }, numeric: publicHeader.indices.map { $0 != 0 })
     }
 
@@ -40,17 +41,17 @@ extension ComparisonReport {
         let scc = appraisal.settings.socialCostOfCarbon
         let name = appraisal.statusQuoName
         let line = l == .vi
-            ? "Hiện trạng: “\(name)”, không xây dựng gì. \(l(.socialCostOfCarbonLine)): \(l.grouped(scc, decimals: 2)) \(currency)/t CO2e."
-            : "Status quo: “\(name)”, nothing built. \(l(.socialCostOfCarbonLine)): \(l.grouped(scc, decimals: 2)) \(currency)/t CO2e."
+            ? "Hiện trạng: “\(name)”, không xây dựng gì. \(l(.socialCostOfCarbonLine)): \(perTonne(scc)) \(currencyName)/t CO2e."
+            : "Status quo: “\(name)”, nothing built. \(l(.socialCostOfCarbonLine)): \(perTonne(scc)) \(currencyName)/t CO2e."
         // The other shadow prices only when the scenario sets them.
         var extra: [String] = []
         if appraisal.settings.landfillShadowPrice > 0 {
             extra.append((l == .vi ? "Giá mờ của chất thải chôn lấp" : "Shadow price of landfill")
-                         + ": \(l.grouped(appraisal.settings.landfillShadowPrice, decimals: 2)) \(currency)/t.")
+                         + ": \(perTonne(appraisal.settings.landfillShadowPrice)) \(currencyName)/t.")
         }
         if appraisal.settings.waterShadowPrice > 0 {
             extra.append((l == .vi ? "Giá mờ của nước" : "Shadow price of water")
-                         + ": \(l.grouped(appraisal.settings.waterShadowPrice, decimals: 2)) \(currency)/m3.")
+                         + ": \(perTonne(appraisal.settings.waterShadowPrice)) \(currencyName)/m3.")
         }
         return ([line] + extra).joined(separator: " ")
     }
@@ -65,29 +66,29 @@ extension ComparisonReport {
         var rows: [[String]] = []
         for (i, firm) in a.firms.enumerated() {
             let summary = option.risk?.tally.gainSummary(account: i)
-            rows.append([firm.id, l.grouped(firm.gain), summary.map { l.grouped($0.p10) } ?? "–",
+            rows.append([firm.id, cell(firm.gain), summary.map { cell($0.p10) } ?? "–",
                          summary.map { l.percent($0.probabilityNegative) } ?? "–"])
         }
         let operatorRisk = option.risk?.tally.gainSummary(account: a.firms.count)
-        rows.append([l(.operatorAccount), l.grouped(a.operatorGain), operatorRisk.map { l.grouped($0.p10) } ?? "–",
+        rows.append([l(.operatorAccount), cell(a.operatorGain), operatorRisk.map { cell($0.p10) } ?? "–",
                      operatorRisk.map { l.percent($0.probabilityNegative) } ?? "–"])
         doc.table(header, rows, numeric: [false, true, true, true])
     }
 
     /// The accounts as plain text (the end of `compare`'s table output).
     public func accountsText() -> String {
-        var out = "\nAccounts against the status quo (\(appraisal.statusQuoName), nothing built), PV in \(currency); "
-            + "social cost of carbon \(l.grouped(appraisal.settings.socialCostOfCarbon, decimals: 2)) \(currency)/t CO2e\n\n"
+        var out = "\nAccounts against the status quo (\(appraisal.statusQuoName), nothing built), PV in \(moneyUnit); "
+            + "social cost of carbon \(perTonne(appraisal.settings.socialCostOfCarbon)) \(currencyName)/t CO2e\n\n"
         let header = ["option", "firms", "operator", "public", "externality", "society", "grants", "int. subsidy", "fees", "carbon",
                       "per add. t"]
         let widths = [30, 14, 12, 13, 12, 14, 11, 13, 12, 12, 0]
         out += zip(header, widths).map { padded($0, $1) }.joined() + "\n"
         for (_, option, a) in appraised {
             let p = a.publicCost
-            let cells = [option.name, l.grouped(a.firmsTotal), l.grouped(a.operatorGain), l.grouped(a.publicAccount),
-                         l.grouped(a.externalities), l.grouped(a.society), l.grouped(p.grants), l.grouped(p.interestSubsidy),
-                         l.grouped(p.feeRevenueChange), l.grouped(p.carbonRevenueChange),
-                         option.publicCostPerTonne.map { l.grouped($0, decimals: 1) } ?? "n/a"]
+            let cells = [option.name, cell(a.firmsTotal), cell(a.operatorGain), cell(a.publicAccount),
+                         cell(a.externalities), cell(a.society), cell(p.grants), cell(p.interestSubsidy),
+                         cell(p.feeRevenueChange), cell(p.carbonRevenueChange),
+                         option.publicCostPerTonne.map(perTonne) ?? "n/a"]
             out += zip(cells, widths).map { padded($0, $1) }.joined() + "\n"
         }
         return out
@@ -108,7 +109,12 @@ extension ComparisonReport {
             if let d = option.design {
                 item["park_npv"] = d.npv
                 item["co2e_avoided"] = d.co2eAvoided
-                item["waste_diverted"] = d.wasteDiverted.values.reduce(0, +)
+                // Per unit, never added across units: {"t": 450000, "m3": 3600000}.
+                item["waste_diverted"] = Dictionary(d.wasteDivertedByUnit(in: option.scenario).map { ($0.unit, $0.amount) }) { a, _ in a }
+                item["virgin_avoided"] = Dictionary(uniqueKeysWithValues: Resource.Kind.allCases.compactMap { kind -> (String, [String: Double])? in
+                    let list = d.virginAvoidedByUnit(kind, in: option.scenario)
+                    return list.isEmpty ? nil : (kind.rawValue, Dictionary(list.map { ($0.unit, $0.amount) }) { a, _ in a })
+                })
                 item["water_saved"] = d.waterSaved
                 item["jobs_fte_years"] = d.jobsFTEYears
                 item["exchanges_built"] = d.exchangesBuilt
@@ -136,7 +142,7 @@ extension ComparisonReport {
                     "landfill_avoided_t": a.landfillAvoided,
                     "water_saved_vs_status_quo": a.waterSaved,
                     "public_cost_per_t_co2e": option.publicCostPerTonne ?? NSNull(),
-                    "public_cost_per_unit_diverted": option.publicCostPerUnitDiverted ?? NSNull(),
+                    "public_cost_per_t_diverted": option.publicCostPerTonneDiverted ?? NSNull(),
                     "smallest_firm_gain": a.smallestFirmGain ?? NSNull(),
                     "firms_losing": a.losingFirms,
                 ] as [String: Any]
@@ -165,7 +171,7 @@ extension ComparisonReport {
                          "public_cost_net_\(c)", "co2e_avoided_vs_status_quo_t", "public_cost_per_t_co2e_\(c)",
                          "smallest_firm_gain_\(c)", "firms_losing"]]
         var firms = [["option", "company", "gain_\(c)", "gain_p10_\(c)", "probability_of_loss"]]
-        func text(_ value: Double?) -> String { value.map { String($0) } ?? "" }
+        func text(_ value: Double?, decimals: Int = 2) -> String { value.map { csvDialect.number($0, decimals: decimals) } ?? "" }
         for (_, option, a) in appraised {
             let p = a.publicCost
             accounts.append([option.name, appraisal.statusQuoName, text(a.firmsTotal), text(a.operatorGain), text(a.publicAccount),
@@ -174,7 +180,7 @@ extension ComparisonReport {
                              text(option.publicCostPerTonne), text(a.smallestFirmGain), String(a.losingFirms)])
             for (i, firm) in a.firms.enumerated() {
                 let summary = option.risk?.tally.gainSummary(account: i)
-                firms.append([option.name, firm.id, text(firm.gain), text(summary?.p10), text(summary?.probabilityNegative)])
+                firms.append([option.name, firm.id, text(firm.gain), text(summary?.p10), text(summary?.probabilityNegative, decimals: 4)])
             }
             firms.append([option.name, Party.operatorID, text(a.operatorGain), "", ""])
         }
@@ -191,8 +197,8 @@ extension ComparisonReport {
         var rows = [["rank", "score"] + accounts[0]]
         for row in accounts.dropFirst() {
             let (rank, score) = rankOf[row[0]] ?? (0, .nan)
-            rows.append([String(rank), score.isFinite ? String(score) : ""] + row)
+            rows.append([String(rank), score.isFinite ? csvDialect.number(score, decimals: 4) : ""] + row)
         }
-        return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        return rows.map(csvDialect.row).joined(separator: "\n") + "\n"
     }
 }

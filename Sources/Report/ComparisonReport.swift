@@ -14,6 +14,8 @@ public struct ComparisonReport {
     public let scenarioText: String?
     /// A tornado study of the recommended option, when one was run.
     public let tornado: (base: ParkEvaluation, bars: [TornadoBar])?
+    /// How the CSV tables write their fields (`--csv-dialect`).
+    public var csvDialect: CSVDialect = .standard
 
     public init(comparison: PolicyComparison, language: ReportLanguage = .en, scenarioText: String? = nil,
                 tornado: (base: ParkEvaluation, bars: [TornadoBar])? = nil) {
@@ -26,14 +28,39 @@ public struct ComparisonReport {
     var l: ReportLanguage { language }
     var options: [PolicyOption] { comparison.options }
     var currency: String { options.first?.scenario.currency ?? "" }
-    func money(_ value: Double) -> String { l.grouped(value) + " " + currency }
-    /// A column header of money, with its unit: "Firms (USD)", "Gain (PV, USD)".
+    /// The currency as the reader names it (`đồng` for VND in Vietnamese).
+    var currencyName: String { l.style.currencyName(currency) }
+    /// An amount of money in prose, scaled to the reader: "15.0 million USD", "1.332,8 tỷ đồng".
+    func money(_ value: Double) -> String { l.style.money(value, currency: currency) }
+    /// The scale of every money table of the report, from the largest value to society or park
+    /// NPV among the options: millions for a park of millions of USD, billions of VND.
+    var scale: NumberStyle.MoneyScale {
+        NumberStyle.MoneyScale(magnitude: options.compactMap { o in o.design.map { max(abs($0.npv), abs(o.appraisal?.society ?? 0)) } }.max() ?? 0)
+    }
+    /// The unit of the money columns: "million USD", "tỷ đồng".
+    var moneyUnit: String { l.style.moneyUnit(scale, currency: currency) }
+    /// A money table cell in `scale`, its unit in the column header.
+    func cell(_ value: Double) -> String { l.style.money(value, in: scale, currency: currency) }
+    /// A cost per t CO2e: cents of a dollar, no decimals of a dong.
+    func perTonne(_ value: Double) -> String { l.style.unitPrice(value, currency: currency) }
+    /// A column header of money, with its unit: "Firms (million USD)", "Gain (PV, million USD)".
     func inCurrency(_ label: String) -> String {
-        label.hasSuffix(")") ? label.dropLast() + ", \(currency))" : label + " (\(currency))"
+        label.hasSuffix(")") ? label.dropLast() + ", \(moneyUnit))" : label + " (\(moneyUnit))"
     }
     /// The header of the public cost per additional t CO2e, with its unit.
-    var costPerTonneHeader: String { l(.costPerTonne) + " (\(currency)/t)" }
+    var costPerTonneHeader: String { l(.costPerTonne) + " (\(currencyName)/t CO2e)" }
     func count(_ value: Double) -> String { l.grouped(value) }
+    /// "450,000 t": an amount with its unit in the report's language.
+    func quantity(_ q: PhysicalQuantity) -> String { count(q.amount) + " " + l.unit(q.unit) }
+    /// Amounts in several units, never added up: "450,000 t, 3,600,000 m3" (`none` when empty).
+    func quantities(_ list: [PhysicalQuantity]) -> String {
+        list.isEmpty ? l(.none) : list.map(quantity).joined(separator: ", ")
+    }
+    /// "Waste diverted (t)": a label with the unit of its figures.
+    func withUnit(_ label: String, _ unit: String) -> String { "\(label) (\(l.unit(unit)))" }
+    /// The units waste diverted is counted in (one table column each): those of the scenario's
+    /// resources that are disposed of when not sent away.
+    var divertedUnits: [String] { options.first?.scenario.units(of: \.isDisposed) ?? [] }
 
     /// The whole report as a document (rendered by `ReportDocument.html()` / `markdown()`).
     public func document() -> ReportDocument {
@@ -75,7 +102,7 @@ public struct ComparisonReport {
                 + "\(design.exchangesBuilt) liên kết cộng sinh"
             : "Under the scenario's objective weights, option “\(option.name)” ranks first: value to society \(money(society)), "
                 + "\(count(design.co2eAvoided)) t CO2e avoided, \(count(design.jobsFTEYears)) FTE-years of jobs, "
-                + "\(design.exchangesBuilt) symbiosis links"
+                + counted(design.exchangesBuilt, "symbiosis link")
         if let risk = option.risk?.tally.npv.summary {
             text += l == .vi ? "; xác suất lỗ \(l.percent(risk.probabilityNegative)), NPV P10 \(money(risk.p10))"
                 : "; probability of loss \(l.percent(risk.probabilityNegative)), NPV P10 \(money(risk.p10))"
@@ -100,7 +127,9 @@ public struct ComparisonReport {
         let money = [l(.rank), l(.option), inCurrency(l(.societyAccount)), inCurrency(l(.parkNPV)), inCurrency(l(.npvP10)),
                      inCurrency(l(.npvP50)), inCurrency(l(.npvP90)), l(.probabilityOfLoss), inCurrency(l(.publicCost)),
                      costPerTonneHeader, l(.score), l(.status)]
-        let impact = [l(.option), l(.co2eAvoided), l(.wasteDiverted), l(.waterSaved), l(.jobs), l(.companies), l(.exchangesBuilt)]
+        let units = divertedUnits
+        let impact = [l(.option), l(.co2eAvoided)] + units.map { withUnit(l(.wasteDiverted), $0) }
+            + [l(.waterSaved), l(.jobs), l(.companies), l(.exchangesBuilt)]
         var moneyRows: [[String]] = [], impactRows: [[String]] = []
         for entry in ranking {
             let option = options[entry.option]
@@ -111,13 +140,15 @@ public struct ComparisonReport {
                 continue
             }
             let risk = option.risk?.tally.npv.summary
-            func show(_ value: Double?, decimals: Int = 0) -> String { value.map { l.grouped($0, decimals: decimals) } ?? "–" }
+            func show(_ value: Double?) -> String { value.map(cell) ?? "–" }
             var row = [rank, option.name, show(option.appraisal?.society), show(d.npv), show(risk?.p10), show(risk?.p50), show(risk?.p90)]
             row.append(risk.map { l.percent($0.probabilityNegative) } ?? "–")
-            row += [show(option.appraisal?.publicCost.net), option.publicCostPerTonne.map { l.grouped($0, decimals: 1) } ?? "n/a", show(entry.score, decimals: 2), status(option)]
+            row += [show(option.appraisal?.publicCost.net), option.publicCostPerTonne.map(perTonne) ?? "n/a",
+                    l.grouped(entry.score, decimals: 2), status(option)]
             moneyRows.append(row)
-            impactRows.append([option.name, count(d.co2eAvoided), count(d.wasteDiverted.values.reduce(0, +)), count(d.waterSaved),
-                               count(d.jobsFTEYears), "\(d.companiesParticipating)", "\(d.exchangesBuilt)"])
+            let diverted = d.wasteDivertedByUnit(in: option.scenario)
+            impactRows.append([option.name, count(d.co2eAvoided)] + units.map { unit in count(diverted.first { $0.unit == unit }?.amount ?? 0) }
+                + [count(d.waterSaved), count(d.jobsFTEYears), "\(d.companiesParticipating)", "\(d.exchangesBuilt)"])
         }
         doc.table(money, moneyRows, numeric: money.indices.map { $0 != 1 && $0 != money.count - 1 })
         doc.table(impact, impactRows, numeric: impact.indices.map { $0 != 0 })
@@ -143,12 +174,13 @@ public struct ComparisonReport {
         doc.paragraph(l(.ifeipIntro) + " (“\(option.name)”)")
         let energy = d.virginAvoided.filter { option.scenario.resource($0.key)?.kind == .energy }
             .sorted { $0.key < $1.key }
-            .map { "\($0.key) \(count($0.value)) \(option.scenario.resource($0.key)?.unit ?? "")" }
+            .map { "\($0.key) \(count($0.value)) \(l.unit(option.scenario.resource($0.key)?.unit ?? ""))" }
         let rows: [[String]] = [
-            [l(.environmental), l(.climate), count(d.co2eAvoided)],
+            [l(.environmental), l(.climate), count(d.co2eAvoided) + " " + l.unit("t") + " CO2e"],
             [l(.environmental), l(.energy), energy.isEmpty ? l(.none) : energy.joined(separator: ", ")],
-            [l(.environmental), l(.water), count(d.waterSaved)],
-            [l(.environmental), l(.wasteAndMaterials), count(d.wasteDiverted.values.reduce(0, +))],
+            [l(.environmental), l(.water), quantities(d.virginAvoidedByUnit(.water, in: option.scenario))],
+            [l(.environmental), l(.wasteAndMaterials), quantities(d.wasteDivertedByUnit(in: option.scenario))],
+            [l(.environmental), l(.materialsReplaced), quantities(d.virginAvoidedByUnit(.material, in: option.scenario))],
             [l(.social), l(.employment), count(d.jobsFTEYears)],
             [l(.economic), l(.valueCreation), money(d.npv)],
             [l(.economic), l(.localBusiness), "\(d.companiesParticipating) / \(d.exchangesBuilt)"],
@@ -191,13 +223,13 @@ public struct ComparisonReport {
         if losers.isEmpty {
             doc.paragraph(l(.noLosers))
         } else {
-            doc.table([l(.companies), l(.parkNPV) + " −", l(.parkNPV) + " +"],
-                      losers.map { [$0.id, money($0.npvBeforeTransfers), money($0.npv)] }, numeric: [false, true, true])
+            doc.table([l(.companies), inCurrency(l(.npvBeforeTransfers)), inCurrency(l(.npvAfterTransfers))],
+                      losers.map { [$0.id, cell($0.npvBeforeTransfers), cell($0.npv)] }, numeric: [false, true, true])
             doc.heading(l(.transfersHeading), level: 3)
             doc.list(built.filter { $0.transfer != 0 }.map { e in
                 let payer = e.transfer > 0 ? e.to : e.from, payee = e.transfer > 0 ? e.from : e.to
                 let unit = option.scenario.resource(e.resource)?.unit ?? ""
-                let perUnit = e.transferPerUnit.map { l == .vi ? " (≈ \(l.grouped(abs($0), decimals: 2)) \(currency)/\(unit))" : " (≈ \(l.grouped(abs($0), decimals: 2)) \(currency) per \(unit))" } ?? ""
+                let perUnit = e.transferPerUnit.map { l == .vi ? " (≈ \(perTonne(abs($0))) \(currencyName)/\(l.unit(unit)))" : " (≈ \(perTonne(abs($0))) \(currencyName) per \(unit))" } ?? ""
                 return l == .vi ? "\(e.id): \(payer) trả cho \(payee) \(money(abs(e.transfer)))\(perUnit)"
                     : "\(e.id): \(payer) pays \(payee) \(money(abs(e.transfer)))\(perUnit)"
             })
@@ -215,10 +247,10 @@ public struct ComparisonReport {
         guard let tornado, let best = comparison.ranking.first else { return }
         doc.heading(l(.tornadoHeading) + " (“\(options[best.option].name)”)")
         doc.figure(SensitivityReport.tornadoChart(tornado.base, tornado.bars, currency: currency), caption: l(.tornadoCaption), file: "tornado.svg")
-        doc.table([l(.parameter), l(.range), l(.parkNPV) + " −", l(.parkNPV) + " +", l(.designSwitch)],
+        doc.table([l(.parameter), l(.range), inCurrency(l(.parkNPV) + " −"), inCurrency(l(.parkNPV) + " +"), l(.designSwitch)],
                   tornado.bars.map { bar in
                       [bar.parameter.keyPath, "\(SensitivityReport.level(bar.parameter.low)) – \(SensitivityReport.level(bar.parameter.high))",
-                       money(bar.low.npv), money(bar.high.npv), bar.switchesDesign ? "✓" : ""]
+                       cell(bar.low.npv), cell(bar.high.npv), bar.switchesDesign ? "✓" : ""]
                   }, numeric: [false, true, true, true, false])
     }
 
@@ -228,9 +260,9 @@ public struct ComparisonReport {
         var items = [
             "\(l(.horizon)): \(park.startYear)–\(park.startYear + park.horizonYears - 1)",
             "\(l(.discountRate)): \(l.percent(park.discountRate))",
-            "\(l(.carbonPrice)): \(l.grouped(park.economics.carbonPrice, decimals: 2)) \(currency)/t CO2e",
+            "\(l(.carbonPrice)): \(perTonne(park.economics.carbonPrice)) \(currencyName)/t CO2e",
             "\(l(.currency)): \(currency)",
-            "\(l(.socialCostOfCarbonLine)): \(l.grouped(comparison.appraisal.settings.socialCostOfCarbon, decimals: 2)) \(currency)/t CO2e",
+            "\(l(.socialCostOfCarbonLine)): \(perTonne(comparison.appraisal.settings.socialCostOfCarbon)) \(currencyName)/t CO2e",
         ]
         if let samples = options.compactMap({ $0.risk?.header.samples }).first { items.append("\(l(.samples)): \(samples)") }
         doc.list(items)
@@ -261,17 +293,18 @@ public struct ComparisonReport {
 extension ComparisonReport {
     /// The options side by side as plain text (what `compare` prints).
     public func summaryText() -> String {
-        var out = "\(options.first?.scenario.name ?? "") — \(options.count) options, best first\n\n"
-        let header = ["option", "society", "NPV (\(currency))", "P10", "P(loss)", "CO2e t", "jobs", "links", "public cost", "score", "status"]
+        var out = "\(options.first?.scenario.name ?? "") — \(counted(options.count, "option")), best first; money in \(moneyUnit)\n\n"
+        let header = ["option", "society", "NPV", "P10", "P(loss)", "CO2e t", "jobs", "links", "public cost", "score", "status"]
         let widths = [30, 14, 14, 14, 8, 12, 8, 6, 13, 7, 0]
         out += zip(header, widths).map { padded($0, $1) }.joined() + "\n"
         for entry in comparison.ranking {
             let option = options[entry.option]
             let d = option.design, risk = option.risk?.tally.npv.summary
-            func show(_ value: Double?, decimals: Int = 0) -> String { value.map { l.grouped($0, decimals: decimals) } ?? "–" }
-            var cells: [String] = [option.name, show(option.appraisal?.society), show(d?.npv), show(risk?.p10)]
+            func show(_ value: Double?) -> String { value.map { l.grouped($0) } ?? "–" }
+            func showMoney(_ value: Double?) -> String { value.map(cell) ?? "–" }
+            var cells: [String] = [option.name, showMoney(option.appraisal?.society), showMoney(d?.npv), showMoney(risk?.p10)]
             cells.append(risk.map { l.percent($0.probabilityNegative) } ?? "–")
-            cells += [show(d?.co2eAvoided), show(d?.jobsFTEYears), d.map { "\($0.exchangesBuilt)" } ?? "–", show(option.appraisal?.publicCost.net)]
+            cells += [show(d?.co2eAvoided), show(d?.jobsFTEYears), d.map { "\($0.exchangesBuilt)" } ?? "–", showMoney(option.appraisal?.publicCost.net)]
             cells += [entry.score.isFinite ? l.grouped(entry.score, decimals: 2) : "–", status(option)]
             out += zip(cells, widths).map { padded($0, $1) }.joined() + "\n"
         }

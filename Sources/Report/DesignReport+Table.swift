@@ -39,7 +39,13 @@ extension DesignReport {
         out += row("Park NPV vs. no symbiosis", money(design.npv) + " \(c)")
         out += row("Public cost (grants, PV)", money(design.publicCost) + " \(c)")
         out += row("CO2e avoided", number(design.co2eAvoided) + " t")
-        out += row("Waste diverted", design.wasteDiverted.sorted { $0.key < $1.key }.map { "\($0.key) \(number($0.value))" }.joined(separator: ", "))
+        // Summed within a unit only (t of ash, m3 of wastewater), then each resource with its unit.
+        let diverted = design.wasteDivertedByUnit(in: scenario)
+        out += row("Waste diverted", diverted.isEmpty ? "none" : diverted.map { "\(number($0.amount)) \($0.unit)" }.joined(separator: ", "))
+        let divertedResources = design.wasteDiverted.filter { scenario.resource($0.key)?.isDisposed == true }.sorted { $0.key < $1.key }
+        if !divertedResources.isEmpty {
+            out += row("  by resource", divertedResources.map { "\($0.key) \(number($0.value)) \(unit($0.key))" }.joined(separator: ", "))
+        }
         out += row("Water saved", number(design.waterSaved) + " m3")
         out += row("Jobs", number(design.jobsFTEYears) + " FTE-years")
         out += row("Companies taking part", "\(design.companiesParticipating)")
@@ -112,21 +118,10 @@ extension DesignReport {
     }
 }
 
-func money(_ value: Double) -> String { grouped(value.rounded()) }
+/// Console numbers of `solve`, `simulate`, `pareto` and friends, written by `NumberStyle` (English).
+func money(_ value: Double) -> String { NumberStyle().number(value) }
 
 /// Grouped with up to one decimal below 100.
 func number(_ value: Double) -> String {
-    abs(value) < 100 && value != value.rounded() ? String(format: "%.1f", value) : grouped(value.rounded())
-}
-
-private func grouped(_ value: Double) -> String {
-    guard value.isFinite, abs(value) < 1e15 else { return String(format: "%.3g", value) }
-    let negative = value < 0
-    var digits = String(Int64(abs(value)))
-    var out = ""
-    while digits.count > 3 {
-        out = "," + digits.suffix(3) + out
-        digits.removeLast(3)
-    }
-    return (negative ? "-" : "") + digits + out
+    NumberStyle().number(value, decimals: abs(value) < 100 && value != value.rounded() ? 1 : 0)
 }

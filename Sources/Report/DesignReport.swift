@@ -111,6 +111,7 @@ public struct DesignReport {
         if let design = result.design {
             root["economic"] = ["npv": design.npv, "public_cost": design.publicCost]
             root["environmental"] = ["co2e_avoided": design.co2eAvoided, "waste_diverted": design.wasteDiverted,
+                                     "waste_diverted_by_unit": Dictionary(design.wasteDivertedByUnit(in: scenario).map { ($0.unit, $0.amount) }) { a, _ in a },
                                      "virgin_avoided": design.virginAvoided, "water_saved": design.waterSaved] as [String: Any]
             root["social"] = ["jobs_fte_years": design.jobsFTEYears, "companies_participating": design.companiesParticipating]
             root["exchanges"] = design.exchanges.map { exchange -> [String: Any] in

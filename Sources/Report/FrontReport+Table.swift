@@ -15,7 +15,7 @@ extension FrontReport {
         out += "status: \(status)   \(s.solves) MIP solves at \(s.gridLevels) grid levels (+\(s.payoffSolves) for the payoff table, "
             + "+\(s.neighbourhoodSolves) neighbourhood searches); "
             + "bypass saved \(s.bypassed), early exit saved \(s.skippedInfeasible); "
-            + String(format: "%d threads, %.2f s\n", s.threads, s.seconds)
+            + counted(s.threads, "thread") + String(format: ", %.2f s\n", s.seconds)
         if let failure = f.failure {
             out += "no front: the payoff table found no design (\(failure.rawValue)).\n"
             return out

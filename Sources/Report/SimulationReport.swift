@@ -78,7 +78,7 @@ public struct SimulationReport {
         out += "\(tally.samples) of \(header.samples) samples (\(header.method.rawValue), seed \(header.seed))"
         out += result.partial || !result.isComplete ? "  PARTIAL: the run was stopped before every sample was done\n" : "\n"
         out += "deterministic design: NPV \(money(header.design.npv)) \(c), CO2e \(number(header.design.co2eAvoided)) t, "
-            + "\(header.design.exchanges.count) exchanges built\n\n"
+            + "\(counted(header.design.exchanges.count, "exchange")) built\n\n"
         out += padded("", 22) + ["mean", "sd", "p5", "p10", "p50", "p90", "p95", "CVaR 5%"].map { padded($0, 14) }.joined() + "\n"
         func line(_ label: String, _ summary: DistributionSummary?, format: (Double) -> String) -> String {
             guard let s = summary else { return padded(label, 22) + "no samples\n" }

@@ -21,8 +21,11 @@ struct Compare: ParsableCommand {
 
         Examples:
           symbiosis compare Scenarios/hiep-phuoc.yaml --report report.html
-          symbiosis compare Scenarios/tiny.yaml --policies baseline,legal_reform,legal_reform+green_credit --markdown tiny.md --csv tables
-          symbiosis compare Scenarios/hiep-phuoc.yaml --policies all --lang vi --report bao-cao.html
+          symbiosis compare Scenarios/tiny.yaml \\
+              --policies baseline,legal_reform,legal_reform+green_credit \\
+              --markdown tiny.md --csv tables
+          symbiosis compare Scenarios/hiep-phuoc.yaml --policies all --lang vi \\
+              --report bao-cao.html
         """
     )
 
@@ -41,11 +44,18 @@ struct Compare: ParsableCommand {
     @Option(help: "Write the HTML report here.")
     var report: String?
 
-    @Option(help: "Write the report as Markdown here (its charts as SVG files in the same folder).")
+    @Option(help: "Write the report as Markdown here (its charts as SVG files in a folder beside it named after it: r.md, r-files/).")
     var markdown: String?
+
+    @Flag(help: "Let --markdown replace files an earlier run wrote (the Markdown and its charts).")
+    var force = false
 
     @Option(help: "Write the tables as CSV files (options.csv, exchanges.csv, companies.csv) into this folder.")
     var csv: String?
+
+    @Option(name: .customLong("csv-dialect"),
+            help: "How CSV is written: standard (, and a decimal point) or excel-vi (; and a decimal comma, for Excel set to Vietnamese).")
+    var csvDialect: CSVDialect = .standard
 
     @Option(help: "What to print: table (options and accounts), json or csv (the accounts, one row per option).")
     var format: OutputFormat = .table
@@ -140,7 +150,8 @@ struct Compare: ParsableCommand {
                 }
             }
         }
-        let document = ComparisonReport(comparison: comparison, language: lang, scenarioText: text, tornado: study)
+        var document = ComparisonReport(comparison: comparison, language: lang, scenarioText: text, tornado: study)
+        document.csvDialect = csvDialect
         let printed: String
         switch format {
         case .table: printed = document.summaryText()
@@ -151,10 +162,22 @@ struct Compare: ParsableCommand {
         // Every file of the run is written, or none; the printed result goes to --output or stdout.
         var results: [(text: String, path: String?)] = [(printed, output)]
         if let report { results.append((built.html(), report)) }
+        var createdFolders: [String] = []
         if let markdown {
-            let folder = URL(fileURLWithPath: markdown).deletingLastPathComponent().path
-            for figure in built.figures { results.append((figure.svg, folder + "/" + figure.file)) }
-            results.append((built.markdown(), markdown))
+            let files = built.markdownFiles(at: markdown)
+            let clash = ReportDocument.existing(files.map(\.path))
+            if !force && !clash.isEmpty {
+                printError("error: --markdown would replace \(clash.count == 1 ? clash[0] : "\(clash[0]) and \(clash.count - 1) more files"), "
+                           + "written before this run; pass --force to replace them, or choose another name.")
+                throw ExitCode.cannotWrite
+            }
+            if !built.figures.isEmpty {
+                do { if let made = try OutputFolder.prepare(ReportDocument.figureFolder(forMarkdown: markdown)) { createdFolders.append(made) } } catch {
+                    printError("error: --markdown \(error)")
+                    throw ExitCode.cannotWrite
+                }
+            }
+            for file in files { results.append((file.text, file.path)) }
         }
         var createdFolder: String?
         if let csv {
@@ -166,6 +189,7 @@ struct Compare: ParsableCommand {
         }
         do { try deliver(results, inputs: [file]) } catch {
             if let createdFolder { rmdir(createdFolder) }
+            for folder in createdFolders { rmdir(folder) }
             throw error
         }
         if let report { printError("report written to \(report)") }
@@ -175,3 +199,4 @@ struct Compare: ParsableCommand {
 }
 
 extension ReportLanguage: ExpressibleByArgument {}
+extension CSVDialect: ExpressibleByArgument {}

@@ -13,7 +13,8 @@ struct Export: ParsableCommand {
         several objectives, the payoff table is solved first, as `solve` does.
 
         Example:
-          symbiosis export Scenarios/tiny.yaml --policy legal_reform --mps tiny.mps --lp tiny.lp
+          symbiosis export Scenarios/tiny.yaml --policy legal_reform --mps tiny.mps \\
+              --lp tiny.lp
         """
     )
 

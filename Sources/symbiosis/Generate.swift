@@ -19,8 +19,10 @@ struct Generate: ParsableCommand {
         gives the number, and the park is named by what it holds ("Synthetic park 5x14").
 
         Examples:
-          symbiosis generate --companies 50 --exchanges 300 --facilities 4 --years 15 --seed 1 --output park-50.yaml
-          symbiosis generate --companies 10 --exchanges 60 --seed 7 | symbiosis validate /dev/stdin
+          symbiosis generate --companies 50 --exchanges 300 --facilities 4 --years 15 \\
+              --seed 1 --output park-50.yaml
+          symbiosis generate --companies 10 --exchanges 60 \\
+              --seed 7 | symbiosis validate /dev/stdin
         """
     )
 

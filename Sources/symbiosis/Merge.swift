@@ -13,7 +13,8 @@ struct Merge: ParsableCommand {
         a result marked partial.
 
         Example:
-          symbiosis merge part-1.json part-2.json part-3.json part-4.json --format json --output risk.json
+          symbiosis merge part-1.json part-2.json part-3.json part-4.json \\
+              --format json --output risk.json
         """
     )
 

@@ -26,7 +26,8 @@ struct Pareto: ParsableCommand {
         Examples:
           symbiosis pareto Scenarios/tiny.yaml --policy legal_reform
           symbiosis pareto Scenarios/hiep-phuoc.yaml --points 21 --chart front.svg
-          symbiosis pareto Scenarios/tiny.yaml --objectives social,economic --format json
+          symbiosis pareto Scenarios/tiny.yaml --objectives social,economic \\
+              --format json
           symbiosis pareto FILE --objectives economic,environmental,social --points 5
         """
     )

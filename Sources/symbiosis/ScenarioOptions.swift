@@ -26,7 +26,7 @@ struct ScenarioOptions: ParsableArguments {
         } catch {
             for diagnostic in error.diagnostics { printError("\(diagnostic)") }
             let count = error.diagnostics.filter { $0.severity == .error }.count
-            printError("\(file): \(count) error\(count == 1 ? "" : "s"); nothing was solved.")
+            printError("\(file): \(counted(count, "error")); nothing was solved.")
             throw ExitCode.invalidInput
         }
     }

@@ -22,10 +22,13 @@ struct Sensitivity: ParsableCommand {
                     first-order and total indices with bootstrap intervals
 
         Examples:
-          symbiosis sensitivity Scenarios/tiny.yaml --method tornado --policy legal_reform
-          symbiosis sensitivity Scenarios/tiny.yaml --method sweep --param resources.fly_ash.disposal_cost=5:40 \\
+          symbiosis sensitivity Scenarios/tiny.yaml --method tornado \\
+              --policy legal_reform
+          symbiosis sensitivity Scenarios/tiny.yaml --method sweep \\
+              --param resources.fly_ash.disposal_cost=5:40 \\
               --policy legal_reform --break-even ash_to_cement
-          symbiosis sensitivity Scenarios/tiny.yaml --method sobol --samples 256 --format json --chart sobol.svg
+          symbiosis sensitivity Scenarios/tiny.yaml --method sobol --samples 256 \\
+              --format json --chart sobol.svg
         """
     )
 

@@ -26,9 +26,11 @@ struct Simulate: ParsableCommand {
 
         Examples:
           symbiosis simulate Scenarios/hiep-phuoc.yaml --samples 10000
-          symbiosis simulate Scenarios/tiny.yaml --policy legal_reform --method sobol --format json
+          symbiosis simulate Scenarios/tiny.yaml --policy legal_reform --method sobol \\
+              --format json
           symbiosis solve Scenarios/hiep-phuoc.yaml --format json --output design.json
-          symbiosis simulate Scenarios/hiep-phuoc.yaml --design design.json --shard 1/4 --output part-1.json
+          symbiosis simulate Scenarios/hiep-phuoc.yaml --design design.json \\
+              --shard 1/4 --output part-1.json
         """
     )
 

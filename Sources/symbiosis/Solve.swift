@@ -36,9 +36,11 @@ struct Solve: ParsableCommand {
 
         Examples:
           symbiosis solve Scenarios/hiep-phuoc.yaml
-          symbiosis solve Scenarios/tiny.yaml --policy legal_reform --format json --output tiny.json
+          symbiosis solve Scenarios/tiny.yaml --policy legal_reform --format json \\
+              --output tiny.json
           symbiosis solve Scenarios/tiny.yaml --lexicographic economic,environmental
-          symbiosis solve Scenarios/hiep-phuoc.yaml --policy legal_reform --threads 2 --time-limit 60
+          symbiosis solve Scenarios/hiep-phuoc.yaml --policy legal_reform --threads 2 \\
+              --time-limit 60
         """
     )
 

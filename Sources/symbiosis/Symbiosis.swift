@@ -17,17 +17,25 @@ struct Symbiosis: ParsableCommand {
         Examples:
           symbiosis validate Scenarios/hiep-phuoc.yaml
           symbiosis solve Scenarios/hiep-phuoc.yaml --policy legal_reform
-          symbiosis solve Scenarios/tiny.yaml --policy landfill_tax+legal_reform --format json
-          symbiosis pareto Scenarios/hiep-phuoc.yaml --objectives economic,environmental --points 21
-          symbiosis alternatives Scenarios/tiny.yaml --policy legal_reform --slack 0.05 --count 3
+          symbiosis solve Scenarios/tiny.yaml --policy landfill_tax+legal_reform \\
+              --format json
+          symbiosis pareto Scenarios/hiep-phuoc.yaml \\
+              --objectives economic,environmental --points 21
+          symbiosis alternatives Scenarios/tiny.yaml --policy legal_reform \\
+              --slack 0.05 --count 3
           symbiosis simulate Scenarios/hiep-phuoc.yaml --samples 10000
           symbiosis compare Scenarios/hiep-phuoc.yaml --report report.html
-          symbiosis sensitivity Scenarios/tiny.yaml --method tornado --param resources.clinker.price=30:70
+          symbiosis sensitivity Scenarios/tiny.yaml --method tornado \\
+              --param resources.clinker.price=30:70
           symbiosis export Scenarios/tiny.yaml --mps tiny.mps
         """,
+        version: "symbiosis \(release) (\(LPSolver().name))",
         subcommands: [Validate.self, Solve.self, Simulate.self, Merge.self, Compare.self, Sensitivity.self, Pareto.self,
                       Alternatives.self, Generate.self, Export.self, Demo.self]
     )
+
+    /// This release of the modeler (`symbiosis --version`).
+    static let release = "0.1.0"
 
     static func main() {
         LPSolveEnvironment.keepFreedMemory()

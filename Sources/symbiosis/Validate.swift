@@ -1,4 +1,5 @@
 import ArgumentParser
+import Report
 import Scenario
 
 struct Validate: ParsableCommand {
@@ -29,17 +30,18 @@ struct Validate: ParsableCommand {
                 let uncertain = (s.uncertainty?.prices.count ?? 0) + (s.uncertainty?.volumes.count ?? 0)
                 print("""
                 \(file): valid — \(s.name)
-                  \(s.companies.count) companies, \(s.facilities.count) facilities, \(s.resources.count) resources, \
-                \(s.exchanges.count) candidate exchanges, \(s.permits.count) permits
-                  \(s.policies.count) policies: \(s.policies.map(\.id).joined(separator: ", "))
-                  \(uncertain) uncertain parameters, horizon \(s.horizonYears) years from \(s.startYear), \
-                \(loaded.warnings.count) warning\(loaded.warnings.count == 1 ? "" : "s")
+                  \(counted(s.companies.count, "company")), \(counted(s.facilities.count, "facility")), \
+                \(counted(s.resources.count, "resource")), \(counted(s.exchanges.count, "candidate exchange")), \
+                \(counted(s.permits.count, "permit"))
+                  \(counted(s.policies.count, "policy")): \(s.policies.map(\.id).joined(separator: ", "))
+                  \(counted(uncertain, "uncertain parameter")), horizon \(counted(s.horizonYears, "year")) from \(s.startYear), \
+                \(counted(loaded.warnings.count, "warning"))
                 """)
             } catch {
                 failed = true
                 for diagnostic in error.diagnostics { printError("\(diagnostic)") }
                 let count = error.diagnostics.filter { $0.severity == .error }.count
-                printError("\(file): \(count) error\(count == 1 ? "" : "s")")
+                printError("\(file): \(counted(count, "error"))")
             }
         }
         if failed { throw ExitCode.invalidInput }

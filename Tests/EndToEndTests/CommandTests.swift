@@ -14,12 +14,37 @@ struct CommandTests {
         #expect(solveHelp.stdout.contains("symbiosis solve Scenarios/hiep-phuoc.yaml"))
     }
 
+    static let subcommands = ["validate", "solve", "simulate", "merge", "compare", "sensitivity", "pareto", "alternatives",
+                              "generate", "export", "demo"]
+
+    /// Examples copy-paste at 80 columns: no line of an example is wrapped by the help, each is
+    /// at most 80 characters, and a line that does not start a command continues one (`\`).
+    @Test(arguments: [""] + subcommands)
+    func helpExamplesFitEightyColumns(_ command: String) throws {
+        let result = TestSupport.symbiosis((command.isEmpty ? [] : [command]) + ["--help"], environment: ["COLUMNS": "80"])
+        #expect(result.status == 0)
+        let lines = result.stdout.components(separatedBy: "\n")
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("Examples:") }) else { return }
+        var previous = ""
+        for line in lines[(start + 1)...].prefix(while: { !$0.isEmpty }) {
+            #expect(line.count <= 80, "\(command): \(line)")
+            #expect(line.hasPrefix("  symbiosis ") || previous.hasSuffix("\\"), "\(command): a command broken before: \(line)")
+            previous = line
+        }
+    }
+
+    @Test func versionIsPrinted() {
+        let result = TestSupport.symbiosis(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("symbiosis 0.1.0 (lp_solve 5.5"), "\(result.stdout)")
+    }
+
     @Test func validateSummarizesTheShippedScenarios() {
         let result = TestSupport.symbiosis(["validate", "Scenarios/tiny.yaml", "Scenarios/hiep-phuoc.yaml"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Scenarios/tiny.yaml: valid — Tiny park"))
         #expect(result.stdout.contains("3 companies") == false)
-        #expect(result.stdout.contains("2 companies, 1 facilities, 4 resources, 3 candidate exchanges"))
+        #expect(result.stdout.contains("2 companies, 1 facility, 4 resources, 3 candidate exchanges"))
     }
 
     /// A scenario with a typo, a negative capex and a misspelt permit: every error at once,

@@ -35,13 +35,58 @@ struct CompareCommandTests {
             let diff = TestSupport.goldenDifference(String(decoding: bytes.dropFirst(3), as: UTF8.self), golden: "compare-tiny-" + file)
             #expect(diff.isEmpty, "\(file):\n\(diff.prefix(2000))")
         }
-        let svg = try String(contentsOfFile: directory + "/map-1.svg", encoding: .utf8)
+        let svg = try String(contentsOfFile: directory + "/report-files/map-1.svg", encoding: .utf8)
         let diff = TestSupport.goldenDifference(svg, golden: "compare-tiny-map.svg")
         #expect(diff.isEmpty, "map:\n\(diff.prefix(2000))")
     }
 
     /// The HTML is well-formed (it parses as XML, inline SVG included), fetches nothing and
     /// runs no script; every SVG written beside the Markdown parses as XML.
+    /// The HTML report opens with a table of contents linking every section, and each table cell
+    /// carries its column header, which a phone-width page shows beside the value.
+    @Test func tableOfContentsAndPhoneWidthTables() throws {
+        let (directory, _) = try Self.run()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let html = try String(contentsOfFile: directory + "/report.html", encoding: .utf8)
+        #expect(html.contains("<nav class=\"toc\"><strong>Contents</strong>"))
+        for link in html.components(separatedBy: "<li><a href=\"#").dropFirst() {
+            let id = String(link.prefix { $0 != "\"" })
+            #expect(html.contains(" id=\"\(id)\""), "section \(id) has no anchor")
+        }
+        #expect(html.contains("<td class=\"num\" data-label=\"Park NPV (million USD)\">"))
+        #expect(html.contains("@media (max-width: 600px)"))
+    }
+
+    /// `--markdown` keeps its charts in a folder named after the report and never replaces files
+    /// an earlier run wrote unless `--force` is given.
+    @Test func markdownChartsInTheirOwnFolder() throws {
+        let (directory, _) = try Self.run()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let markdown = try String(contentsOfFile: directory + "/report.md", encoding: .utf8)
+        #expect(markdown.contains("](report-files/map-1.svg)"))
+        #expect(FileManager.default.fileExists(atPath: directory + "/report-files/map-1.svg"))
+        #expect(!FileManager.default.fileExists(atPath: directory + "/map-1.svg"))
+        let again = TestSupport.symbiosis(Self.options + ["--markdown", directory + "/report.md"])
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("--force"), "\(again.stderr)")
+        let forced = TestSupport.symbiosis(Self.options + ["--markdown", directory + "/report.md", "--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        let other = TestSupport.symbiosis(Self.options + ["--markdown", directory + "/other.md"])
+        #expect(other.status == 0, "\(other.stderr)")
+        #expect(FileManager.default.fileExists(atPath: directory + "/other-files/map-1.svg"))
+    }
+
+    /// `--csv-dialect excel-vi`: `;` between fields and decimal commas, for Excel set to Vietnamese.
+    @Test func csvForExcelInVietnamese() throws {
+        let (directory, _) = try Self.run(["--csv-dialect", "excel-vi"])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let text = try String(contentsOfFile: directory + "/tables/options.csv", encoding: .utf8)
+        let lines = text.replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: "\r\n")
+        #expect(lines[0].hasPrefix("rank;option;status;gap;npv_USD;"))
+        #expect(lines[1].contains(";14999626,22;"), "\(lines[1])")
+        #expect(!text.contains("e-0"))
+    }
+
     @Test func htmlAndSvgParse() throws {
         let (directory, _) = try Self.run()
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -52,10 +97,10 @@ struct CompareCommandTests {
         let body = html.replacingOccurrences(of: "<!DOCTYPE html>\n", with: "")
         let document = try XMLDocument(xmlString: body, options: [])
         #expect(try document.nodes(forXPath: "//*[local-name()='svg']").count >= 4)
-        let svgs = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".svg") }
+        let svgs = try FileManager.default.contentsOfDirectory(atPath: directory + "/report-files").filter { $0.hasSuffix(".svg") }
         #expect(svgs.count >= 4)
         for file in svgs {
-            let text = try String(contentsOfFile: directory + "/" + file, encoding: .utf8)
+            let text = try String(contentsOfFile: directory + "/report-files/" + file, encoding: .utf8)
             _ = try XMLDocument(xmlString: text, options: [])
         }
     }
@@ -135,6 +180,6 @@ struct CompareCommandTests {
         let html = try String(contentsOfFile: directory + "/report.html", encoding: .utf8)
         #expect(html.contains("Which assumptions move the answer"))
         #expect(html.contains("exchanges.ash_to_cement.capex"))
-        #expect(FileManager.default.fileExists(atPath: directory + "/tornado.svg"))
+        #expect(FileManager.default.fileExists(atPath: directory + "/report-files/tornado.svg"))
     }
 }

@@ -57,12 +57,14 @@ public enum TestSupport {
         NSTemporaryDirectory() + "symbiosis-test-\(UUID().uuidString)\(suffix)"
     }
 
-    /// Runs a program to completion and captures its output.
-    public static func run(_ executable: String, _ arguments: [String], in directory: String? = nil)
-        -> (status: Int32, stdout: String, stderr: String) {
+    /// Runs a program to completion and captures its output; `environment` is added to this
+    /// process's environment.
+    public static func run(_ executable: String, _ arguments: [String], in directory: String? = nil,
+                           environment: [String: String] = [:]) -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -127,8 +129,9 @@ extension TestSupport {
     }()
 
     /// Runs `symbiosis` with `arguments` in `directory` (default: the package root).
-    public static func symbiosis(_ arguments: [String], in directory: String? = nil) -> (status: Int32, stdout: String, stderr: String) {
-        run(symbiosisPath, arguments, in: directory ?? packageRoot.path)
+    public static func symbiosis(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:])
+        -> (status: Int32, stdout: String, stderr: String) {
+        run(symbiosisPath, arguments, in: directory ?? packageRoot.path, environment: environment)
     }
 
     /// Compares `text` with `Tests/<target>/Golden/<name>` line by line and returns the

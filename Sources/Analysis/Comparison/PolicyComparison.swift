@@ -28,9 +28,9 @@ public struct PolicyOption: Sendable {
         return appraisal.publicCost.net / appraisal.co2eAvoided
     }
 
-    /// Net public budget cost per additional unit of waste diverted (nothing is diverted in the
-    /// status quo); `nil` where nothing is diverted.
-    public var publicCostPerUnitDiverted: Double? {
+    /// Net public budget cost per additional t of waste diverted from disposal (nothing is
+    /// diverted in the status quo; waste measured in m3 is not counted); `nil` where no t is diverted.
+    public var publicCostPerTonneDiverted: Double? {
         guard let appraisal, let diverted = Criterion.wasteDiverted.value(self) else { return nil }
         return diverted > 1e-6 ? appraisal.publicCost.net / diverted : nil
     }
@@ -51,6 +51,8 @@ public enum Criterion: String, Sendable, CaseIterable {
     /// Firms' and the operator's gain together (so that money moved between the public budget
     /// and the firms shows on both sides).
     case privateGain
+    /// `wasteDiverted`: t of waste diverted from disposal (`ParkDesign.tonnesDiverted`); amounts
+    /// in other units (m3 of wastewater) are never added to tonnes.
     case co2eAvoided, wasteDiverted, waterSaved, jobs
     /// The gain of the firm that gains least.
     case smallestFirmGain
@@ -67,7 +69,7 @@ public enum Criterion: String, Sendable, CaseIterable {
         case .publicCost: return a.publicCost.net
         case .privateGain: return a.firmsTotal + a.operatorGain
         case .co2eAvoided: return a.co2eAvoided
-        case .wasteDiverted: return design.wasteDiverted.values.reduce(0, +)
+        case .wasteDiverted: return design.tonnesDiverted(in: option.scenario)
         case .waterSaved: return design.waterSaved
         case .jobs: return design.jobsFTEYears
         case .smallestFirmGain: return a.smallestFirmGain

@@ -19,10 +19,17 @@ public struct Axis: Sendable, Equatable {
     public var ticks: [Double]
     /// Decimals that tell neighbouring ticks apart.
     public var decimals: Int
+    /// How tick labels are written (grouping and decimal marks of the report's language).
+    public var style: NumberStyle
+    /// Whether the ticks are calendar years (never grouped: `2025`).
+    public var isYear: Bool
 
     /// An axis covering `data` with about `tickCount` ticks. `includeZero` stretches it to 0.
     /// With no data or one value, a unit range around it.
-    public init(label: String, data: [Double], tickCount: Int = 5, includeZero: Bool = false) {
+    public init(label: String, data: [Double], tickCount: Int = 5, includeZero: Bool = false,
+                style: NumberStyle = NumberStyle(), years: Bool = false) {
+        self.style = style
+        self.isYear = years
         let finite = data.filter(\.isFinite)
         var low = finite.min() ?? 0, high = finite.max() ?? 1
         if includeZero { low = min(low, 0); high = max(high, 0) }
@@ -65,21 +72,10 @@ public struct Axis: Sendable, Equatable {
         return (floor(low / step) * step, ceil(high / step) * step, step)
     }
 
-    /// The tick text: `decimals` decimals, thousands grouped with commas, never `-0`.
+    /// The tick text: `decimals` decimals, grouped as the report's language groups them (`style`),
+    /// never `-0`; a year never grouped.
     public func label(for value: Double) -> String {
-        let rounded = (value * pow(10, Double(decimals))).rounded() / pow(10, Double(decimals))
-        let text = String(format: "%.\(decimals)f", rounded == 0 ? 0 : rounded)
-        let negative = text.hasPrefix("-")
-        let unsigned = negative ? String(text.dropFirst()) : text
-        let parts = unsigned.split(separator: ".", maxSplits: 1)
-        var whole = String(parts[0]), grouped = ""
-        while whole.count > 3 {
-            grouped = "," + whole.suffix(3) + grouped
-            whole.removeLast(3)
-        }
-        grouped = whole + grouped
-        if parts.count > 1 { grouped += "." + parts[1] }
-        return (negative ? "-" : "") + grouped
+        isYear ? style.year(Int(value.rounded())) : style.number(value, decimals: decimals)
     }
 
     /// Where `value` falls between pixel positions `start` (at `lower`) and `end` (at `upper`).

@@ -19,7 +19,7 @@ enum ComparisonCharts {
         let xs = points.values.map(\.0), ys = points.values.map(\.1)
         let padX = 0.06 * max(1, (xs.max() ?? 0) - (xs.min() ?? 0)), padY = 0.04 * max(1, (ys.max() ?? 0) - (ys.min() ?? 0))
         let xRange = [(xs.min() ?? 0) - padX, (xs.max() ?? 1) + padX], yRange = [(ys.min() ?? 0) - padY, (ys.max() ?? 1) + padY]
-        let frame = ChartFrame(x: Axis(label: "km", data: xRange), y: Axis(label: "km", data: yRange), width: 900, height: 620)
+        let frame = ChartFrame(x: Axis(label: "km", data: xRange, style: l.style), y: Axis(label: "km", data: yRange, style: l.style), width: 900, height: 620)
         var svg = frame.document(title: "\(scenario.name) — \(option.name)")
         guard let design = option.design else { return svg.rendered() }
         let built = design.exchanges.filter(\.built)
@@ -64,19 +64,20 @@ enum ComparisonCharts {
     static func histogram(_ risk: SimulationResult, language l: ReportLanguage) -> String {
         let sketch = risk.tally.npv.sketch
         let summary = risk.tally.npv.summary
-        let low = (summary?.minimum ?? 0) / 1e6, high = (summary?.maximum ?? 1) / 1e6
+        let scale = moneyScale(summary), divisor = scale.rawValue
+        let low = (summary?.minimum ?? 0) / divisor, high = (summary?.maximum ?? 1) / divisor
         let bins = 30
         let width = max(1e-9, (high - low) / Double(bins))
         var counts = [Double](repeating: 0, count: bins)
         for bucket in sketch.buckets {
-            let value = bucket.representative / 1e6
+            let value = bucket.representative / divisor
             let index = min(bins - 1, max(0, Int((value - low) / width)))
             counts[index] += Double(bucket.count)
         }
         let total = max(1, Double(sketch.count))
         let shares = counts.map { $0 / total }
-        let frame = ChartFrame(x: Axis(label: l(.npvAxis) + " \(risk.header.currency)", data: [low, high]),
-                               y: Axis(label: l(.probabilityAxis), data: shares, includeZero: true))
+        let frame = ChartFrame(x: Axis(label: moneyLabel(l(.npvAxis), scale, risk, l), data: [low, high], style: l.style),
+                               y: Axis(label: l(.probabilityAxis), data: shares, includeZero: true, style: l.style))
         var svg = frame.document(title: l(.histogramCaption).components(separatedBy: ",").first ?? "")
         svg.beginGroup(role: "bars")
         for (i, share) in shares.enumerated() where share > 0 {
@@ -85,22 +86,23 @@ enum ComparisonCharts {
                           style: SVGStyle(fill: blue, opacity: 0.8))
         }
         svg.endGroup()
-        if let summary { markQuantiles(&svg, frame, summary) }
+        if let summary { markQuantiles(&svg, frame, summary, divisor: divisor) }
         return svg.rendered()
     }
 
     /// The empirical CDF of the NPV (from the sketch's buckets).
     static func cdf(_ risk: SimulationResult, language l: ReportLanguage) -> String {
         let sketch = risk.tally.npv.sketch
+        let scale = moneyScale(risk.tally.npv.summary), divisor = scale.rawValue
         var running = 0.0
         let total = max(1, Double(sketch.count))
         var points: [(Double, Double)] = []
         for bucket in sketch.buckets {
             running += Double(bucket.count)
-            points.append((bucket.representative / 1e6, running / total))
+            points.append((bucket.representative / divisor, running / total))
         }
-        let frame = ChartFrame(x: Axis(label: l(.npvAxis) + " \(risk.header.currency)", data: points.map(\.0)),
-                               y: Axis(label: l(.probabilityAxis), data: [0, 1]))
+        let frame = ChartFrame(x: Axis(label: moneyLabel(l(.npvAxis), scale, risk, l), data: points.map(\.0), style: l.style),
+                               y: Axis(label: l(.probabilityAxis), data: [0, 1], style: l.style))
         var svg = frame.document(title: l(.cdfCaption).components(separatedBy: ":").first ?? "")
         var steps: [(Double, Double)] = []
         var previous = 0.0
@@ -110,14 +112,24 @@ enum ComparisonCharts {
             previous = y
         }
         svg.polyline(steps, style: SVGStyle(stroke: blue, strokeWidth: 2))
-        if let summary = risk.tally.npv.summary { markQuantiles(&svg, frame, summary) }
+        if let summary = risk.tally.npv.summary { markQuantiles(&svg, frame, summary, divisor: divisor) }
         return svg.rendered()
     }
 
-    static func markQuantiles(_ svg: inout SVGDocument, _ frame: ChartFrame, _ s: DistributionSummary) {
+    /// The scale an NPV chart counts money in: from the largest NPV drawn (million USD, tỷ đồng).
+    static func moneyScale(_ summary: DistributionSummary?) -> NumberStyle.MoneyScale {
+        NumberStyle.MoneyScale(magnitude: max(abs(summary?.minimum ?? 0), abs(summary?.maximum ?? 0)))
+    }
+
+    /// A money axis' label with its unit: "Park NPV (million USD)", "NPV toàn khu (tỷ đồng)".
+    static func moneyLabel(_ label: String, _ scale: NumberStyle.MoneyScale, _ risk: SimulationResult, _ l: ReportLanguage) -> String {
+        "\(label) (\(l.style.moneyUnit(scale, currency: risk.header.currency)))"
+    }
+
+    static func markQuantiles(_ svg: inout SVGDocument, _ frame: ChartFrame, _ s: DistributionSummary, divisor: Double) {
         svg.beginGroup(role: "quantiles")
         for (label, value) in [("P10", s.p10), ("P50", s.p50), ("P90", s.p90)] {
-            let x = frame.px(value / 1e6)
+            let x = frame.px(value / divisor)
             svg.line(from: (x, frame.top), to: (x, frame.bottom), style: SVGStyle(stroke: orange, strokeWidth: 1.5, dash: [5, 4]))
             svg.text(label, at: (x + 3, frame.top + 12), size: 11, color: orange)
         }
@@ -128,15 +140,18 @@ enum ComparisonCharts {
     static func fan(_ risk: SimulationResult, language l: ReportLanguage) -> String {
         let years = risk.tally.cashFlow.indices.map { Double(risk.header.startYear + $0) }
         let stats = risk.tally.cashFlow.map(\.summary)
-        let values = stats.compactMap { $0 }.flatMap { [$0.p5 / 1e6, $0.p95 / 1e6] }
-        let frame = ChartFrame(x: Axis(label: l(.yearAxis), data: years), y: Axis(label: l(.cashFlowAxis) + " \(risk.header.currency)", data: values, includeZero: true))
+        let scale = NumberStyle.MoneyScale(magnitude: stats.compactMap { $0 }.map { max(abs($0.p5), abs($0.p95)) }.max() ?? 0)
+        let divisor = scale.rawValue
+        let values = stats.compactMap { $0 }.flatMap { [$0.p5 / divisor, $0.p95 / divisor] }
+        let frame = ChartFrame(x: Axis(label: l(.yearAxis), data: years, style: l.style, years: true),
+                               y: Axis(label: moneyLabel(l(.cashFlowAxis), scale, risk, l), data: values, includeZero: true, style: l.style))
         var svg = frame.document(title: l(.fanCaption).components(separatedBy: ":").first ?? "")
         func band(_ low: (DistributionSummary) -> Double, _ high: (DistributionSummary) -> Double, opacity: Double) {
             var upper: [(Double, Double)] = [], lower: [(Double, Double)] = []
             for (t, s) in stats.enumerated() {
                 guard let s else { continue }
-                upper.append((frame.px(years[t]), frame.py(high(s) / 1e6)))
-                lower.append((frame.px(years[t]), frame.py(low(s) / 1e6)))
+                upper.append((frame.px(years[t]), frame.py(high(s) / divisor)))
+                lower.append((frame.px(years[t]), frame.py(low(s) / divisor)))
             }
             svg.polygon(upper + lower.reversed(), style: SVGStyle(fill: blue, opacity: opacity))
         }
@@ -144,7 +159,7 @@ enum ComparisonCharts {
         band({ $0.p5 }, { $0.p95 }, opacity: 0.18)
         band({ $0.p10 }, { $0.p90 }, opacity: 0.3)
         svg.endGroup()
-        let median = stats.enumerated().compactMap { t, s in s.map { (frame.px(years[t]), frame.py($0.p50 / 1e6)) } }
+        let median = stats.enumerated().compactMap { t, s in s.map { (frame.px(years[t]), frame.py($0.p50 / divisor)) } }
         svg.polyline(median, style: SVGStyle(stroke: blue, strokeWidth: 2))
         svg.line(from: (frame.left, frame.py(0)), to: (frame.right, frame.py(0)), style: SVGStyle(stroke: grey, strokeWidth: 1))
         return svg.rendered()

@@ -73,16 +73,38 @@ extension ReportDocument {
         figcaption { font-size: .85em; color: #555; }
         .scroll { overflow-x: auto; }
         pre { background: #f7f7f7; padding: .8em; font-size: .8em; white-space: pre-wrap; }
+        nav.toc ol { margin: .3em 0 1.5em; padding-left: 1.5em; }
+        /* Phone width: each table row becomes a card of "header: value" lines, so no value is off
+           screen; charts keep a readable size and scroll sideways. */
+        @media (max-width: 600px) {
+          body { margin: 1em auto; }
+          .scroll table, .scroll tbody, .scroll tr, .scroll td { display: block; width: 100%; box-sizing: border-box; }
+          .scroll thead { display: none; }
+          .scroll tr { border: 1px solid #ccc; margin-bottom: .6em; }
+          .scroll td { border: none; border-bottom: 1px solid #eee; text-align: right; white-space: normal; }
+          .scroll td::before { content: attr(data-label); float: left; font-weight: bold; text-align: left; padding-right: .6em; }
+          figure { overflow-x: auto; }
+          figure svg { max-width: none; width: 720px; }
+        }
         </style>
         </head>
         <body>
         <h1>\(Self.escape(title))</h1>
 
         """
-        for block in blocks {
+        // The table of contents: every section (level-2 heading), linked by its anchor.
+        let sections = blocks.enumerated().compactMap { i, block -> (id: String, text: String)? in
+            guard case let .heading(2, text, anchor) = block else { return nil }
+            return (anchor ?? "section-\(i)", text)
+        }
+        if sections.count > 2 {
+            out += "<nav class=\"toc\"><strong>\(language == .vi ? "Mục lục" : "Contents")</strong>\n<ol>\n"
+                + sections.map { "<li><a href=\"#\(Self.escape($0.id))\">\(Self.escape($0.text))</a></li>\n" }.joined() + "</ol></nav>\n"
+        }
+        for (i, block) in blocks.enumerated() {
             switch block {
             case let .heading(level, text, anchor):
-                let id = anchor.map { " id=\"\(Self.escape($0))\"" } ?? ""
+                let id = (anchor ?? (level == 2 ? "section-\(i)" : nil)).map { " id=\"\(Self.escape($0))\"" } ?? ""
                 out += "<h\(level)\(id)>\(Self.escape(text))</h\(level)>\n"
             case let .paragraph(text): out += "<p>\(Self.escape(text))</p>\n"
             case let .callout(text): out += "<p class=\"callout\">\(Self.escape(text))</p>\n"
@@ -91,7 +113,8 @@ extension ReportDocument {
                 out += "<div class=\"scroll\"><table>\n<thead><tr>" + header.map { "<th>\(Self.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
                 for row in rows {
                     out += "<tr>" + row.enumerated().map { i, cell in
-                        (i < numeric.count && numeric[i] ? "<td class=\"num\">" : "<td>") + Self.escape(cell) + "</td>"
+                        let label = i < header.count ? " data-label=\"\(Self.escape(header[i]))\"" : ""
+                        return (i < numeric.count && numeric[i] ? "<td class=\"num\"\(label)>" : "<td\(label)>") + Self.escape(cell) + "</td>"
                     }.joined() + "</tr>\n"
                 }
                 out += "</tbody>\n</table></div>\n"
@@ -106,8 +129,9 @@ extension ReportDocument {
         return out + "</body>\n</html>\n"
     }
 
-    /// Markdown (CommonMark with pipe tables); figures are linked as `file` (write them beside).
-    public func markdown() -> String {
+    /// Markdown (CommonMark with pipe tables); figures are linked as `figureFolder/file`
+    /// (`file` alone without a folder: write them beside).
+    public func markdown(figureFolder: String? = nil) -> String {
         var out = "# \(title)\n\n"
         for block in blocks {
             switch block {
@@ -121,7 +145,9 @@ extension ReportDocument {
                 out += "|" + header.indices.map { i in i < numeric.count && numeric[i] ? " ---: |" : " --- |" }.joined() + "\n"
                 for row in rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
                 out += "\n"
-            case let .figure(_, caption, file): out += "![\(caption)](\(file))\n\n*\(caption)*\n\n"
+            case let .figure(_, caption, file):
+                let link = figureFolder.map { $0 + "/" + file } ?? file
+                out += "![\(caption)](\(link))\n\n*\(caption)*\n\n"
             case let .preformatted(text): out += "```\n\(text)\n```\n\n"
             }
         }

@@ -10,32 +10,21 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
         }
     }
 
-    /// Numbers as the language writes them: `1,234,567` in English, `1.234.567` in Vietnamese.
-    public func grouped(_ value: Double, decimals: Int = 0) -> String {
-        guard value.isFinite else { return "–" }
-        let scale = pow10(decimals)
-        let rounded = (value * scale).rounded() / scale
-        let negative = rounded < 0
-        var digits = String(Int64(abs(rounded).rounded(.down)))
-        var out = ""
-        let separator = self == .vi ? "." : ","
-        while digits.count > 3 {
-            out = separator + digits.suffix(3) + out
-            digits.removeLast(3)
-        }
-        out = digits + out
-        if decimals > 0 {
-            let fraction = Int64(((abs(rounded) - abs(rounded).rounded(.down)) * scale).rounded())
-            let text = String(fraction)
-            out += (self == .vi ? "," : ".") + String(repeating: "0", count: max(0, decimals - text.count)) + text
-        }
-        return (negative ? "−" : "") + out
+    /// Numbers as the language writes them: `1,234,567` in English, `1.234.567` in Vietnamese
+    /// (`NumberStyle.number`, where every output's numbers are written).
+    public func grouped(_ value: Double, decimals: Int = 0) -> String { style.number(value, decimals: decimals) }
+
+    /// How this language writes numbers, years and money.
+    public var style: NumberStyle { NumberStyle(self) }
+
+    /// A physical unit as the language writes it: `t` is `tấn` in Vietnamese; other units
+    /// (m3, MWh) are written as the scenario gives them.
+    public func unit(_ unit: String) -> String {
+        self == .vi && unit == "t" ? "tấn" : unit
     }
 
     /// A share as a percentage with one decimal.
-    public func percent(_ share: Double) -> String { grouped(share * 100, decimals: 1) + " %" }
-
-    private func pow10(_ n: Int) -> Double { (0..<max(0, n)).reduce(1.0) { r, _ in r * 10 } }
+    public func percent(_ share: Double) -> String { style.percent(share) }
 }
 
 /// Every phrase of the board report, in English and Vietnamese.
@@ -51,7 +40,7 @@ public enum Phrase: Sendable, CaseIterable {
     case simulationNote, weightsLine, facilities, buildsNothing, tornadoHeading, tornadoCaption, parameter, range, designSwitch
     case accountsHeading, accountsIntro, firmsAccount, operatorAccount, publicAccount, externalities, societyAccount
     case grants, interestSubsidy, feeRevenue, carbonRevenue, publicCostNet, firmGainsHeading, gainVsStatusQuo, gainP10
-    case socialCostOfCarbonLine, responseNote, additionalCO2e
+    case socialCostOfCarbonLine, responseNote, additionalCO2e, materialsReplaced, npvBeforeTransfers, npvAfterTransfers
 
     var english: String {
         switch self {
@@ -65,7 +54,7 @@ public enum Phrase: Sendable, CaseIterable {
         case .parkNPV: return "Park NPV"
         case .publicCost: return "Net public cost (PV)"
         case .co2eAvoided: return "CO2e avoided (t)"
-        case .wasteDiverted: return "Waste diverted (t)"
+        case .wasteDiverted: return "Waste diverted"
         case .waterSaved: return "Water saved (m3)"
         case .jobs: return "Jobs (FTE-years)"
         case .companies: return "Companies taking part"
@@ -85,9 +74,12 @@ public enum Phrase: Sendable, CaseIterable {
         case .environmental: return "Environmental"
         case .social: return "Social"
         case .economic: return "Economic"
-        case .climate: return "Climate: CO2e avoided over the horizon (t)"
-        case .water: return "Water: water saved over the horizon (m3)"
-        case .wasteAndMaterials: return "Waste and material use: waste diverted from disposal (t)"
+        case .climate: return "Climate: CO2e avoided over the horizon"
+        case .water: return "Water: water saved over the horizon"
+        case .wasteAndMaterials: return "Waste and material use: waste diverted from disposal"
+        case .materialsReplaced: return "Waste and material use: virgin materials replaced"
+        case .npvBeforeTransfers: return "Firm NPV before transfers"
+        case .npvAfterTransfers: return "Firm NPV after transfers"
         case .energy: return "Energy: energy inputs replaced over the horizon"
         case .employment: return "Employment: jobs created (FTE-years)"
         case .valueCreation: return "Value creation: park NPV relative to no symbiosis"
@@ -124,9 +116,9 @@ public enum Phrase: Sendable, CaseIterable {
         case .quantileNote: return "P10/P50/P90 are the values with 10/50/90 % of the samples at or below them; an industry \"P90\" (exceeded with 90 % probability) is the P10 here."
         case .rankingNote: return "Score: the objective weights of the scenario applied to the value to society, the CO2e avoided beyond the status quo and the jobs, each divided by its range in the status quo's payoff table (a fixed scale: an option's score does not depend on which other options are compared). Dominance is judged on value to society, net public cost, firms' gain, CO2e, waste, water, jobs, the smallest firm gain and the number of firms that lose."
         case .publicCostNote: return "Public cost is the net cost to the public budget against the status quo: grants and interest subsidy, less the change in fee and carbon-charge revenue (negative: a net revenue). Cost per t CO2e divides it by the CO2e avoided beyond the status quo (n/a where nothing more is avoided)."
-        case .npvAxis: return "Park NPV (million)"
+        case .npvAxis: return "Park NPV"
         case .probabilityAxis: return "Share of samples"
-        case .cashFlowAxis: return "Park cash flow (million)"
+        case .cashFlowAxis: return "Park cash flow"
         case .samplesAxis: return "Samples"
         case .yearAxis: return "Year"
         case .simulationNote: return "The design is kept fixed; each year's flows are re-optimized for the sample's prices and volumes."
@@ -171,7 +163,7 @@ public enum Phrase: Sendable, CaseIterable {
         case .parkNPV: return "NPV toàn khu"
         case .publicCost: return "Chi phí công ròng (giá trị hiện tại)"
         case .co2eAvoided: return "CO2e tránh được (tấn)"
-        case .wasteDiverted: return "Chất thải không phải xử lý (tấn)"
+        case .wasteDiverted: return "Chất thải không phải xử lý"
         case .waterSaved: return "Nước tiết kiệm được (m3)"
         case .jobs: return "Việc làm (người-năm)"
         case .companies: return "Doanh nghiệp tham gia"
@@ -191,9 +183,12 @@ public enum Phrase: Sendable, CaseIterable {
         case .environmental: return "Môi trường"
         case .social: return "Xã hội"
         case .economic: return "Kinh tế"
-        case .climate: return "Khí hậu: lượng CO2e tránh được trong cả giai đoạn (tấn)"
-        case .water: return "Nước: lượng nước tiết kiệm được trong cả giai đoạn (m3)"
-        case .wasteAndMaterials: return "Chất thải và sử dụng vật liệu: chất thải không phải chôn lấp, xử lý (tấn)"
+        case .climate: return "Khí hậu: lượng CO2e tránh được trong cả giai đoạn"
+        case .water: return "Nước: lượng nước tiết kiệm được trong cả giai đoạn"
+        case .wasteAndMaterials: return "Chất thải và sử dụng vật liệu: chất thải không phải chôn lấp, xử lý"
+        case .materialsReplaced: return "Chất thải và sử dụng vật liệu: nguyên liệu nguyên sinh được thay thế"
+        case .npvBeforeTransfers: return "NPV của doanh nghiệp trước khoản chuyển"
+        case .npvAfterTransfers: return "NPV của doanh nghiệp sau khoản chuyển"
         case .energy: return "Năng lượng: đầu vào năng lượng được thay thế trong cả giai đoạn"
         case .employment: return "Việc làm: việc làm tạo ra (người-năm)"
         case .valueCreation: return "Tạo giá trị: NPV toàn khu so với khi không có cộng sinh"
@@ -230,9 +225,9 @@ public enum Phrase: Sendable, CaseIterable {
         case .quantileNote: return "P10/P50/P90 là các giá trị mà 10/50/90 % số mẫu không vượt quá; “P90” theo cách gọi trong ngành (được vượt qua với xác suất 90 %) chính là P10 ở đây."
         case .rankingNote: return "Điểm: trọng số mục tiêu của kịch bản áp dụng cho giá trị đối với xã hội, lượng CO2e tránh được thêm so với hiện trạng và việc làm, mỗi tiêu chí chia cho khoảng giá trị của nó trong bảng payoff của hiện trạng (thang cố định: điểm của một phương án không phụ thuộc vào các phương án khác được so sánh). Tính vượt trội được xét trên giá trị đối với xã hội, chi phí công ròng, lợi ích của doanh nghiệp, CO2e, chất thải, nước, việc làm, lợi ích nhỏ nhất của một doanh nghiệp và số doanh nghiệp bị thiệt."
         case .publicCostNote: return "Chi phí công là chi phí ròng của ngân sách nhà nước so với hiện trạng: trợ cấp và hỗ trợ lãi suất, trừ phần thay đổi thu phí và phí carbon (số âm: nguồn thu ròng). Chi phí trên mỗi tấn CO2e chia chi phí đó cho lượng CO2e tránh được thêm so với hiện trạng (không áp dụng nếu không tránh được thêm)."
-        case .npvAxis: return "NPV toàn khu (triệu)"
+        case .npvAxis: return "NPV toàn khu"
         case .probabilityAxis: return "Tỷ lệ mẫu"
-        case .cashFlowAxis: return "Dòng tiền của khu (triệu)"
+        case .cashFlowAxis: return "Dòng tiền của khu"
         case .samplesAxis: return "Số mẫu"
         case .yearAxis: return "Năm"
         case .simulationNote: return "Phương án đầu tư được giữ cố định; lưu lượng mỗi năm được tối ưu lại theo giá và khối lượng của từng mẫu."
