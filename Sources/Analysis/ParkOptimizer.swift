@@ -342,7 +342,7 @@ public struct ParkOptimizer: Sendable {
         let point = solution.hasSolution ? minimalTransfers(formulation, values: solution.values) : nil
         var result = OptimizationResult(
             termination: solution.termination,
-            design: point.map { ParkDesign(formulation, values: $0) },
+            design: point.map { BenefitSharing.design(formulation, values: $0) },
             mipObjective: solution.objective, bestBound: solution.bestBound, gap: solution.relativeGap,
             rootRelaxation: solution.rootRelaxation,
             payoff: table, lexicographic: prepared.lexicographic,
