@@ -66,6 +66,8 @@ public struct ParkDesign: Sendable, Codable, Equatable {
     public var jobsFTEYears: Double
     public var companiesParticipating: Int
     public var exchangesBuilt: Int
+    /// How the gain was shared (`BenefitSharing`); `nil` as read from the model.
+    public var sharing: Sharing?
 
     /// Whether any link or facility is built (false: the status quo).
     public var buildsAnything: Bool { exchanges.contains(where: \.built) || facilities.contains(where: \.built) }
