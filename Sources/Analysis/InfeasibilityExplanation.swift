@@ -163,7 +163,7 @@ public struct InfeasibilityExplainer: Sendable {
         // Ties broken by the smallest transfers: a loss stays with the party that bears it
         // before transfers, so win-win is relaxed for the party that cannot be compensated.
         var withTransfers = first
-        for tau in formulation.transfer.compactMap({ $0 }) {
+        for tau in formulation.accountTransfer.compactMap({ $0 }) {
             let size = least.addVariable("abs_\(least[tau].name)")
             least.addConstraint(LinearExpression(size) - tau >= 0, name: "abs_pos[\(least[tau].name)]")
             least.addConstraint(LinearExpression(size) + tau >= 0, name: "abs_neg[\(least[tau].name)]")

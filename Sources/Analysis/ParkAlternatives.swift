@@ -51,7 +51,7 @@ extension ParkOptimizer {
         let run = try NearOptimalAlternatives(slack: slack, count: count, options: settings)
             .generate(formulation.model, objective: formulation.economic, decisions: decisions, deadline: deadline)
         let designs = run.designs.map { found in
-            ParkAlternatives.Design(design: ParkDesign(formulation, values: minimalTransfers(formulation, values: found.values)),
+            ParkAlternatives.Design(design: BenefitSharing.design(formulation, values: minimalTransfers(formulation, values: found.values)),
                                     proven: found.proven, distanceFromOptimum: found.distanceFromOptimum,
                                     distanceFromClosest: found.distanceFromClosest)
         }

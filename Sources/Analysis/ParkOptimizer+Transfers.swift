@@ -7,11 +7,12 @@ extension ParkOptimizer {
     ///
     /// Win-win only requires *some* transfers; the MILP returns any feasible set (often one
     /// party handing over its whole gain). With the design, flows and loans fixed at `values`,
-    /// this LP minimizes `Σ_e |transfer[e]|` subject to the same win-win rows, so the reported
-    /// deal terms move no more money than needed. The MILP objective does not involve the
-    /// transfers, so the design and `mip_objective` are unchanged.
+    /// this LP minimizes `Σ_a |θ_a|` (each account's transfer through the park's benefit-sharing
+    /// account) subject to the same win-win rows and `Σ_a θ_a = 0`, so the reported deal terms move
+    /// no more money than needed. The MILP objective does not involve the transfers, so the design
+    /// and `mip_objective` are unchanged.
     public func minimalTransfers(_ formulation: ParkFormulation, values: [Double]) -> [Double] {
-        let transfers = formulation.transfer.compactMap { $0 }
+        let transfers = formulation.accountTransfer.compactMap { $0 }
         guard !transfers.isEmpty else { return values }
         var model = formulation.model
         let transferColumns = Set(transfers.map(\.index))
@@ -23,17 +24,17 @@ extension ParkOptimizer {
         }
         model.relaxIntegrality()
         var total = LinearExpression()
-        for tau in transfers {
-            let size = model.addVariable("abs_\(model[tau].name)")
-            model.addConstraint(LinearExpression(size) - tau >= 0, name: "abs_pos_\(tau.index)")
-            model.addConstraint(LinearExpression(size) + tau >= 0, name: "abs_neg_\(tau.index)")
+        for theta in transfers {
+            let size = model.addVariable("abs_\(model[theta].name)")
+            model.addConstraint(LinearExpression(size) - theta >= 0, name: "abs_pos_\(theta.index)")
+            model.addConstraint(LinearExpression(size) + theta >= 0, name: "abs_neg_\(theta.index)")
             total.add(1, size)
         }
         model.setObjective(.minimize, total)
         guard let solution = try? LPSolver().solve(model, options: SolveOptions()),
               solution.termination == .optimal else { return values }
         var adjusted = values
-        for tau in transfers { adjusted[tau.index] = solution.values[tau.index] }
+        for theta in transfers { adjusted[theta.index] = solution.values[theta.index] }
         return adjusted
     }
 }

@@ -261,7 +261,7 @@ public struct ParkOptimizer: Sendable {
         var result = OptimizationResult(
             termination: solution.termination,
             design: point.map { values in
-                var design = ParkDesign(formulation, values: values)
+                var design = BenefitSharing.design(formulation, values: values)
                 design.explainAbsences(data: formulation.data)
                 return design
             },

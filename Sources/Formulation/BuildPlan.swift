@@ -1,6 +1,6 @@
 /// The build decisions of a design, kept fixed while the design is operated under other
 /// prices and volumes: which options are built and in which year, how much of each capex is
-/// financed, and the transfers agreed on each link.
+/// financed, and the transfer each account agreed to (through the park's benefit-sharing account).
 ///
 /// Indices follow `ParkData`: `exchanges[e]` is the model's `e`-th exchange
 /// (`ParkData.exchanges`), `facilities[k]` the scenario's `k`-th facility.
@@ -19,13 +19,14 @@ public struct BuildPlan: Sendable, Equatable {
 
     public var exchanges: [Choice?]
     public var facilities: [Choice?]
-    /// PV (currency) the receiver pays the sender on each exchange (0 when none).
-    public var transfers: [Double]
+    /// PV (currency) each account receives (negative: pays), companies then the park operator;
+    /// they add up to 0. Empty: none.
+    public var accountTransfers: [Double]
 
-    public init(exchanges: [Choice?], facilities: [Choice?], transfers: [Double]) {
+    public init(exchanges: [Choice?], facilities: [Choice?], accountTransfers: [Double]) {
         self.exchanges = exchanges
         self.facilities = facilities
-        self.transfers = transfers
+        self.accountTransfers = accountTransfers
     }
 
     /// The plan of a solved design, matched to `data` by id.
@@ -41,7 +42,14 @@ public struct BuildPlan: Sendable, Equatable {
             guard let result = facilityByID[facility.id], result.built, let year = result.buildYear else { return nil }
             return Choice(year: year - start, financedShare: result.financedShare)
         }
-        transfers = data.exchanges.map { byID[$0.exchange.id]?.transfer ?? 0 }
+        let companyByID = Dictionary(design.companies.map { ($0.id, $0.npv - $0.npvBeforeTransfers) },
+                                     uniquingKeysWith: { a, _ in a })
+        accountTransfers = (data.scenario.companies.map(\.id) + [Party.operatorID]).map { companyByID[$0] ?? 0 }
+    }
+
+    /// `npv` (companies then the operator, before transfers) after this plan's transfers.
+    public func afterTransfers(_ npv: [Double]) -> [Double] {
+        npv.indices.map { npv[$0] + ($0 < accountTransfers.count ? accountTransfers[$0] : 0) }
     }
 
     /// Whether exchange `e` operates in year `t` under this plan.

@@ -14,7 +14,8 @@ public struct ParkDesign: Sendable, Codable, Equatable {
         public var buildYear: Int?
         /// Units sent per calendar year (one entry per horizon year).
         public var flows: [Double]
-        /// PV paid by the receiver to the sender (negative: the sender pays the receiver).
+        /// PV paid by the receiver to the sender (negative: the sender pays the receiver): the
+        /// account transfers settled on the link (`BenefitSharing`); 0 as read from the model.
         public var transfer: Double
         /// `transfer` divided by the PV of the units sent: the equivalent price per unit.
         public var transferPerUnit: Double?
@@ -45,6 +46,9 @@ public struct ParkDesign: Sendable, Codable, Equatable {
         /// Capex financed by the credit line.
         public var financedCapex: Double
         public var participates: Bool
+        /// PV received from the park's benefit-sharing account beyond what the links carry
+        /// (negative: paid into it); 0 when every payment is settled on a link.
+        public var benefitAccount: Double = 0
     }
 
     public var years: [Int]
@@ -64,6 +68,8 @@ public struct ParkDesign: Sendable, Codable, Equatable {
     public var jobsFTEYears: Double
     public var companiesParticipating: Int
     public var exchangesBuilt: Int
+    /// How the gain was shared (`BenefitSharing`); `nil` as read from the model.
+    public var sharing: Sharing?
 
     /// Whether any link or facility is built (false: the status quo).
     public var buildsAnything: Bool { exchanges.contains(where: \.built) || facilities.contains(where: \.built) }
@@ -100,13 +106,7 @@ public struct ParkDesign: Sendable, Codable, Equatable {
                 let share = value(formulation.flow[e][t])
                 return year == nil || abs(share) < 1e-9 ? 0 : clean(share * item.flowBound[t])
             }
-            let tau = year == nil ? 0 : clean(value(formulation.transfer[e]) * money)
-            let sender = formulation.account(of: item.from), receiver = formulation.account(of: item.to)
-            after[sender] += tau
-            after[receiver] -= tau
             var share = 0.0
-            var pvUnits = 0.0
-            for t in 0..<data.years { pvUnits += data.discountFactor[t] * flows[t] }
             if let year {
                 let payer = formulation.account(of: item.payer)
                 let capex = item.exchange.capex * (1 - subsidy) * data.capexFactor[year - start]
@@ -124,8 +124,8 @@ public struct ParkDesign: Sendable, Codable, Equatable {
             }
             results.append(ExchangeResult(
                 id: item.exchange.id, from: item.exchange.from, to: item.exchange.to, resource: item.sent.id,
-                built: year != nil, buildYear: year, flows: flows, transfer: tau,
-                transferPerUnit: pvUnits > 0 && tau != 0 ? tau / pvUnits : nil, blockedBy: nil, financedShare: share))
+                built: year != nil, buildYear: year, flows: flows, transfer: 0,
+                transferPerUnit: nil, blockedBy: nil, financedShare: share))
         }
         for id in data.blocked {
             guard let exchange = scenario.exchange(id) else { continue }
@@ -149,6 +149,7 @@ public struct ParkDesign: Sendable, Codable, Equatable {
                                   activity: formulation.activity[k].map { clean(value($0) * facility.capacity) },
                                   financedShare: share)
         }
+        for a in accounts.indices { after[a] += clean(value(formulation.accountTransfer[a]) * money) }
         before = before.map(clean)
         after = after.map(clean)
         let operatorBuilds = facilities.contains { $0.built }

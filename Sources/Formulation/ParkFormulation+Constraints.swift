@@ -181,20 +181,19 @@ extension ParkFormulation {
         return years.allSatisfy({ cost($0) == first }) ? first : nil
     }
 
-    /// Every company and the operator ends with NPV ≥ 0 after transfers; a transfer only on
-    /// a built exchange: `|transfer[e]| ≤ M_e · Σ_t build[e,t]`.
+    /// Every company and the operator ends with NPV ≥ 0 after its transfer through the park's
+    /// benefit-sharing account, `NPV_a + θ_a ≥ 0`, and the account balances, `Σ_a θ_a = 0`: a
+    /// payment needs no link, so no link is built to carry one.
     private mutating func addWinWin() {
         let accounts = data.scenario.companies.count + 1
         var balance = companyNPV + [operatorNPV]
-        for (e, item) in data.exchanges.enumerated() {
-            guard let tau = transfer[e] else { continue }
-            balance[account(of: item.from)].add(1, tau)
-            balance[account(of: item.to)].add(-1, tau)
-            let bound = transferBound(exchange: e)
-            let once = built(exchange: e)
-            model.addConstraint(LinearExpression(tau) - bound * once <= 0, name: "transfer_cap[\(item.exchange.id)]")
-            model.addConstraint(-tau - bound * once <= 0, name: "transfer_floor[\(item.exchange.id)]")
+        var sharing = LinearExpression()
+        for a in 0..<accounts {
+            guard let theta = accountTransfer[a] else { continue }
+            balance[a].add(1, theta)
+            sharing.add(1, theta)
         }
+        if !sharing.terms.isEmpty { model.addConstraint(sharing == 0, name: "benefit_account") }
         for a in 0..<accounts where !balance[a].terms.isEmpty {
             let id = a < accounts - 1 ? data.scenario.companies[a].id : Party.operatorID
             addRequirement(.winWin(party: id), balance[a].normalized() >= 0, name: "win_win[\(id)]")

@@ -5,8 +5,8 @@ import Scenario
 ///
 /// Decisions: `build[e][t]` / `buildFacility[k][t]` binaries ("built in year t", at most
 /// one per option), yearly flows `flow[e][t]`, facility activity `activity[k][t]`, financed
-/// capex `loan…[t]` when a credit line exists, and one transfer per exchange (PV, paid by the
-/// receiver to the sender) when win-win is asked. The three objectives are kept as
+/// capex `loan…[t]` when a credit line exists, and one transfer per account (PV, received from
+/// the park's benefit-sharing account; they add up to 0) when win-win is asked. The three objectives are kept as
 /// expressions so that the payoff table and Pareto studies can weight or constrain them.
 ///
 /// Units inside the model are chosen for lp_solve's numerics (it reported accuracy errors on
@@ -33,7 +33,10 @@ public struct ParkFormulation: Sendable {
     public internal(set) var build: [[Variable?]] = []
     public internal(set) var flow: [[Variable]] = []
     public internal(set) var loan: [[Variable?]] = []
-    public internal(set) var transfer: [Variable?] = []
+    /// `θ_a`: what account `a` (companies, then the operator) receives from the park's
+    /// benefit-sharing account (PV, model money; negative: pays into it). `nil` without win-win
+    /// or for an account no link or facility touches.
+    public internal(set) var accountTransfer: [Variable?] = []
     public internal(set) var buildFacility: [[Variable]] = []
     public internal(set) var activity: [[Variable]] = []
     public internal(set) var loanFacility: [[Variable?]] = []
@@ -130,7 +133,7 @@ public struct ParkFormulation: Sendable {
     public func built(exchange e: Int) -> LinearExpression { LinearExpression(chosen[e]) }
 
     /// Index of the NPV account a party belongs to: companies first, then the park operator.
-    func account(of party: Party) -> Int {
+    public func account(of party: Party) -> Int {
         switch party {
         case let .company(c): return c
         case .facility: return data.scenario.companies.count

@@ -33,6 +33,8 @@ public struct DesignFile {
             return BuildPlan.Choice(year: year - start, financedShare: (item["financed_share"] as? NSNumber)?.doubleValue ?? 0)
         }
         let exchangeByID = Dictionary(exchanges.compactMap { item in (item["id"] as? String).map { ($0, item) } }, uniquingKeysWith: { a, _ in a })
+        let companies = root["companies"] as? [[String: Any]] ?? []
+        let companyByID = Dictionary(companies.compactMap { item in (item["id"] as? String).map { ($0, item) } }, uniquingKeysWith: { a, _ in a })
         let facilityByID = Dictionary(facilities.compactMap { item in (item["id"] as? String).map { ($0, item) } }, uniquingKeysWith: { a, _ in a })
         for (id, item) in exchangeByID where data.exchanges.allSatisfy({ $0.exchange.id != id }) && item["build_year"] is NSNumber {
             throw .unreadable(path, "exchange `\(id)` is built in the design but is not a candidate of this scenario and policy")
@@ -40,7 +42,11 @@ public struct DesignFile {
         plan = BuildPlan(
             exchanges: data.exchanges.map { choice(exchangeByID[$0.exchange.id]) },
             facilities: data.scenario.facilities.map { choice(facilityByID[$0.id]) },
-            transfers: data.exchanges.map { (exchangeByID[$0.exchange.id]?["transfer"] as? NSNumber)?.doubleValue ?? 0 })
+            accountTransfers: (data.scenario.companies.map(\.id) + [Party.operatorID]).map { id in
+                guard let item = companyByID[id], let after = (item["npv"] as? NSNumber)?.doubleValue,
+                      let before = (item["npv_before_transfers"] as? NSNumber)?.doubleValue else { return 0 }
+                return after - before
+            })
         for (index, item) in plan.exchanges.enumerated() where (item?.year ?? 0) < 0 || (item?.year ?? 0) >= data.years {
             throw .unreadable(path, "exchange `\(data.exchanges[index].exchange.id)` has a build year outside the horizon")
         }

@@ -92,6 +92,37 @@ extension DesignReport {
                     + pad(money(p.ownCapex), 14) + money(p.financedCapex) + "\n"
             }
         }
+        if let sharing = design.sharing, !sharing.players.isEmpty { out += sharingText(sharing, design: design) }
+        return out
+    }
+
+    /// The sharing rule in words, sampled shares' standard errors, payments through the park's
+    /// benefit-sharing account and the coalitions the allocation short-changes.
+    private func sharingText(_ sharing: ParkDesign.Sharing, design: ParkDesign) -> String {
+        let c = scenario.currency
+        let rules = ["shapley": "Shapley value", "nash": "Nash bargaining per link", "proportional": "proportional to investment",
+                     "minimal": "smallest transfers keeping every firm whole"]
+        var out = "\nBenefit sharing: \(rules[sharing.rule] ?? sharing.rule)"
+        if sharing.rule == "shapley" {
+            out += sharing.exact ? " (exact)" : " (sampled, \(sharing.samples) orders per large group)"
+        }
+        out += "\n"
+        for (id, error) in sharing.standardErrors.sorted(by: { $0.key < $1.key }) {
+            out += "  \(id): standard error \(money(error)) \(c)\n"
+        }
+        for company in design.companies where company.benefitAccount != 0 {
+            out += "  \(company.id) \(company.benefitAccount > 0 ? "receives" : "pays") "
+                + "\(money(abs(company.benefitAccount))) \(c) through the park's benefit-sharing account\n"
+        }
+        if sharing.coreViolations.isEmpty {
+            out += "  No coalition of up to 3 firms would do better on its own.\n"
+        } else {
+            for v in sharing.coreViolations.prefix(10) {
+                out += "  Coalition \(v.members.joined(separator: " + ")) could earn \(money(v.worth)) \(c) alone; "
+                    + "it gets \(money(v.allocated)) \(c)\n"
+            }
+            if sharing.coreViolations.count > 10 { out += "  … and \(sharing.coreViolations.count - 10) more coalitions\n" }
+        }
         return out
     }
 

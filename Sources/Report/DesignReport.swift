@@ -136,9 +136,31 @@ public struct DesignReport {
             }
             root["companies"] = design.companies.map { company -> [String: Any] in
                 ["id": company.id, "npv": company.npv, "npv_before_transfers": company.npvBeforeTransfers,
-                 "own_capex": company.ownCapex, "financed_capex": company.financedCapex, "participates": company.participates]
+                 "own_capex": company.ownCapex, "financed_capex": company.financedCapex, "participates": company.participates,
+                 "benefit_account": company.benefitAccount]
             }
+            if let sharing = design.sharing { root["sharing"] = Self.json(sharing, design: design) }
         }
         return JSONText.render(root)
+    }
+
+    /// `sharing`: the rule, each player's allocation (NPV after transfers) with its standard
+    /// error when sampled, the core violations and the benefit-sharing account's flows.
+    static func json(_ sharing: ParkDesign.Sharing, design: ParkDesign) -> [String: Any] {
+        let byID = Dictionary(design.companies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return [
+            "rule": sharing.rule, "exact": sharing.exact, "samples": sharing.samples,
+            "allocation": sharing.players.map { id -> [String: Any] in
+                ["id": id, "allocation": byID[id]?.npv ?? 0, "npv_before_transfers": byID[id]?.npvBeforeTransfers ?? 0,
+                 "standard_error": sharing.standardErrors[id] ?? NSNull()]
+            },
+            "core_violations": sharing.coreViolations.map {
+                ["coalition": $0.members, "worth": $0.worth, "allocated": $0.allocated] as [String: Any]
+            },
+            "benefit_account": design.companies.filter { $0.benefitAccount != 0 }.map {
+                ["id": $0.id, "received": $0.benefitAccount] as [String: Any]
+            },
+            "coalition_lps": sharing.coalitionLPs, "failed_lps": sharing.failedLPs, "seconds": sharing.seconds,
+        ]
     }
 }

@@ -128,9 +128,10 @@ struct PolicyBook {
     }
 
     /// Paths a policy may add although the file leaves them out: top-level economics keys and
-    /// anything under `targets` (all have defaults).
+    /// anything under `targets` or `sharing` (all have defaults).
     static func mayCreate(_ path: String) -> Bool {
         ScenarioFormat.economicsKeys.contains(path) || path == "targets" || path.hasPrefix("targets.")
+            || path == "sharing" || path.hasPrefix("sharing.")
     }
 
     static func segments(_ keyPath: String) -> [String] {

@@ -126,6 +126,8 @@ extension Scenario {
             guard let path = fields[rest] else { return nil }
             return Setter(rule: .nonNegative) { $0.objectives[keyPath: path] = $1 }
         case "targets": return targetSetter(rest)
+        case "sharing":
+            return rest == "sender_weight" ? Setter(rule: .unitInterval) { $0.sharing.senderWeight = $1 } : nil
         default: return nil
         }
     }

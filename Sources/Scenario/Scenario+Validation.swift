@@ -79,6 +79,13 @@ struct ScenarioChecker {
         check(s.discountRate, .discountRate, "discount_rate")
         checkCompounding(s.discountRate, discounting: true, "discount_rate")
         check(s.minUtilization, .unitInterval, "min_utilization")
+        check(s.sharing.senderWeight, .unitInterval, "sharing.sender_weight")
+        if s.sharing.samples < 1 { error("must be at least 1 permutation, got \(s.sharing.samples)", "sharing.samples") }
+        if !(0...SharingSettings.largestExactPlayers).contains(s.sharing.exactPlayers) {
+            error("must be between 0 and \(SharingSettings.largestExactPlayers) players (2^k coalition LPs), got "
+                  + "\(s.sharing.exactPlayers)", "sharing.exact_players")
+        }
+        if s.sharing.seed < 0 { error("must be 0 or more, got \(s.sharing.seed)", "sharing.seed") }
         let e = s.economics
         check(e.carbonPrice, .nonNegative, "carbon_price")
         check(e.carbonPriceGrowth, .aboveMinusOne, "carbon_price_growth")

@@ -27,6 +27,8 @@ public struct Scenario: Sendable, Equatable {
     /// deterministic design (0 = no floor): no link is built to carry nothing.
     public var minUtilization: Double = Scenario.defaultMinUtilization
     public static let defaultMinUtilization = 0.1
+    /// How a design's gain is shared among its firms (`sharing:`; the smallest transfers by default).
+    public var sharing = SharingSettings()
     public var uncertainty: Uncertainty?
     public var sensitivity: SensitivityStudy?
     /// How policy options are appraised against the status quo (shadow prices, public discount

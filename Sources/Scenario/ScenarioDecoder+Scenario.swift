@@ -24,6 +24,7 @@ extension ScenarioDecoder {
             waterShadowPrice: number(map, "water_shadow_price") ?? 0)
         scenario.residualValue = choice(map, "residual_value", among: ResidualValue.allCases) ?? .none
         scenario.minUtilization = number(map, "min_utilization") ?? Scenario.defaultMinUtilization
+        scenario.sharing = sharing(map)
         if let base {
             scenario.resources = base.resources; scenario.companies = base.companies
             scenario.facilities = base.facilities; scenario.exchanges = base.exchanges; scenario.permits = base.permits
@@ -52,6 +53,20 @@ extension ScenarioDecoder {
             capexSubsidy: number(map, "capex_subsidy") ?? 0, interestRate: number(map, "interest_rate"),
             loanYears: integer(map, "loan_years") ?? 10, parkBudget: number(map, "park_budget"),
             loanShare: number(map, "loan_share") ?? 1, loanCap: number(map, "loan_cap"))
+    }
+
+    /// `sharing:` the rule that shares a design's gain and its options.
+    mutating func sharing(_ root: MappingEntries) -> SharingSettings {
+        guard let entry = root["sharing"],
+              let map = entries(of: entry.value, path: "sharing", anchor: entry.keyNode, section: .sharing)
+        else { return SharingSettings() }
+        record("sharing", value: entry.value, key: entry.keyNode)
+        let defaults = SharingSettings()
+        return SharingSettings(
+            rule: choice(map, "rule", among: SharingSettings.Rule.allCases) ?? defaults.rule,
+            senderWeight: number(map, "sender_weight") ?? defaults.senderWeight,
+            exactPlayers: integer(map, "exact_players") ?? defaults.exactPlayers,
+            samples: integer(map, "samples") ?? defaults.samples, seed: integer(map, "seed") ?? defaults.seed)
     }
 
     /// `objectives:` weights and the win-win switch.

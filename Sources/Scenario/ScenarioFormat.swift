@@ -7,7 +7,7 @@ public enum ScenarioFormat {
     /// A kind of mapping in the file.
     public enum Section: String, CaseIterable, Sendable {
         case scenario, resource, company, facility, exchange, permit, policy, objectives, targets
-        case diversion, uncertainty, sensitivity
+        case diversion, uncertainty, sensitivity, sharing
         case processGBM = "process_gbm"
         case processMeanReverting = "process_mean_reverting"
         case processLognormal = "process_lognormal"
@@ -41,7 +41,7 @@ public enum ScenarioFormat {
         switch section {
         case .scenario:
             return ["name", "description", "currency", "start_year", "horizon_years", "discount_rate", "residual_value",
-                    "min_utilization"]
+                    "min_utilization", "sharing"]
                 + economicsKeys + appraisalKeys
                 + ["resources", "companies", "facilities", "exchanges", "permits", "policies", "objectives",
                    "targets", "uncertainty", "sensitivity"]
@@ -61,6 +61,7 @@ public enum ScenarioFormat {
         case .diversion: return ["share", "by"]
         case .uncertainty: return ["seed", "samples", "prices", "volumes", "correlations"]
         case .sensitivity: return ["parameters", "samples", "seed"]
+        case .sharing: return ["rule", "sender_weight", "exact_players", "samples", "seed"]
         case .processGBM: return ["model", "drift", "volatility"]
         case .processMeanReverting: return ["model", "speed", "volatility", "level"]
         case .processLognormal: return ["model", "sigma"]
@@ -86,7 +87,7 @@ public enum ScenarioFormat {
         case .processNormal: return ["model", "sd"]
         case .processUniform: return ["model", "low", "high"]
         case .processCSV: return ["model", "path"]
-        case .company, .policy, .objectives, .targets, .uncertainty, .sensitivity: return []
+        case .company, .policy, .objectives, .targets, .uncertainty, .sensitivity, .sharing: return []
         }
     }
 

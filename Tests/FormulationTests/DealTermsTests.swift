@@ -176,7 +176,7 @@ struct DealTermsTests {
             of: "  baseline: {}", with: "  baseline: {}\n  fund: {interest_rate: 0.04, loan_share: 0.7, loan_cap: 5000}")
         let s = try scenario(yaml: yaml, policy: "fund")
         #expect(s.economics.loanShare == 0.7 && s.economics.loanCap == 5000 && s.economics.interestRate == 0.04)
-        let plan = BuildPlan(exchanges: [BuildPlan.Choice(year: 0, financedShare: 0.8)], facilities: [], transfers: [0])
+        let plan = BuildPlan(exchanges: [BuildPlan.Choice(year: 0, financedShare: 0.8)], facilities: [], accountTransfers: [])
         #expect(throws: DesignCheck.Failure.self) {
             try DesignCheck().check(plan, data: ParkData(s), weights: ObjectiveWeights(economic: 1))
         }

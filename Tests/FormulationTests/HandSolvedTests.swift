@@ -85,10 +85,12 @@ struct HandSolvedTests {
         let solution = try LPSolver().solve(formulation.model)
         #expect(solution.termination == .optimal)
         checkInvariants(formulation, solution)
-        let design = ParkDesign(formulation, values: solution.values)
+        // The receiver's transfer through the benefit-sharing account, settled on the one link.
+        let design = BenefitSharing.settled(formulation, values: solution.values)
         #expect(design.exchanges[0].built)
         #expect(design.companies[1].npvBeforeTransfers < 0)
         #expect(design.exchanges[0].transfer < 0)  // paid by the sender to the receiver
+        #expect(design.companies.allSatisfy { $0.benefitAccount == 0 })
         #expect(design.companies.allSatisfy { $0.npv >= -1e-6 })
         #expect(abs(design.npv - 17_628.0992) < 1e-3)
     }

@@ -129,11 +129,7 @@ public struct PolicyAppraisal: Sendable {
         let ledger = data.ledger(flows: flows, activity: activity, reference: base.resources, discount: discount)
         let outcome = plan.outcome(data: data, flows: flows, activity: activity)
         let companies = scenario.companies.count
-        var accounts = outcome.accountNPVAtParkRate
-        for (e, item) in data.exchanges.enumerated() where plan.exchanges[e] != nil {
-            accounts[account(item.from, companies)] += plan.transfers[e]
-            accounts[account(item.to, companies)] -= plan.transfers[e]
-        }
+        let accounts = plan.afterTransfers(outcome.accountNPVAtParkRate)
         let gains = (0..<companies).map { accounts[$0] + ledger.companyLevel[$0] - statusQuoLedger.companyLevel[$0] }
         let (grants, subsidy, wedge) = publicFinance(plan: plan, data: data)
         let cost = PublicCost(grants: grants, interestSubsidy: subsidy,
@@ -177,11 +173,6 @@ public struct PolicyAppraisal: Sendable {
     public var statusQuoAppraisal: OptionAppraisal {
         OptionAppraisal(firmIDs: statusQuo.companies.map(\.id), firmGains: statusQuo.companies.map { _ in 0 }, operatorGain: 0,
                         publicCost: PublicCost(), carbonValue: 0, co2eAvoided: 0, discountedCO2e: 0, economicValue: 0)
-    }
-
-    private func account(_ party: Party, _ companies: Int) -> Int {
-        if case let .company(c) = party { return c }
-        return companies
     }
 
     /// PV of the grants, of the interest subsidy (at the public rate), and of the wedge between

@@ -214,14 +214,7 @@ public struct MonteCarlo: Sendable {
             tally.jobs.add(jobs, sample: sample)
             tally.wasteDiverted.add(outcome.wasteDiverted, sample: sample)
             tally.waterSaved.add(outcome.waterSaved, sample: sample)
-            var after = outcome.accountNPV
-            let operatorAccount = simulation.scenario.companies.count
-            for (e, item) in data.exchanges.enumerated() where plan.exchanges[e] != nil {
-                let transfer = plan.transfers[e]
-                guard transfer != 0 else { continue }
-                if case let .company(c) = item.from { after[c] += transfer } else { after[operatorAccount] += transfer }
-                if case let .company(c) = item.to { after[c] -= transfer } else { after[operatorAccount] -= transfer }
-            }
+            let after = plan.afterTransfers(outcome.accountNPV)
             for (a, value) in after.enumerated() { tally.accountNPV[a].add(value, sample: sample) }
             if let statusQuo = simulation.statusQuo {
                 // A firm's level (what it pays for everything it produces and needs) under the
