@@ -154,12 +154,13 @@ public struct ComparisonReport {
         doc.table(impact, impactRows, numeric: impact.indices.map { $0 != 0 })
         doc.paragraph(l(.quantileNote) + " " + l(.publicCostNote))
         let pairs = comparison.dominance
+        // The best option's dominance is stated once, in the recommendation.
         if pairs.isEmpty {
             doc.paragraph(l(.noDominance))
         } else {
             // One line per dominating option, in ranking order.
             var lines: [String] = []
-            for entry in ranking {
+            for entry in ranking.dropFirst() {
                 let worse = pairs.filter { $0.better == entry.option }.map { "“\(options[$0.worse].name)”" }
                 if !worse.isEmpty { lines.append("“\(options[entry.option].name)” " + l(.dominance) + ": " + worse.joined(separator: ", ")) }
             }
@@ -191,9 +192,7 @@ public struct ComparisonReport {
     func addDetails(_ doc: inout ReportDocument, _ option: PolicyOption, index: Int) {
         doc.heading(l(.detailsHeading) + " “\(option.name)”", anchor: "option-\(index)")
         if !option.description.isEmpty { doc.paragraph(option.description) }
-        let changes = option.name.split(separator: "+").flatMap { part in
-            option.scenario.policies.first { $0.id == part }?.overrides.map { "\($0.keyPath) = \($0.yaml)" } ?? []
-        }
+        let changes = changes(option)
         if !changes.isEmpty {
             doc.paragraph(l(.policyChanges) + ":")
             doc.list(changes)

@@ -57,6 +57,17 @@ struct CompareCommandTests {
         #expect(html.contains("@media (max-width: 600px)"))
     }
 
+    /// "What the option changes" in sentences with units, not the scenario's YAML; the best
+    /// option's dominance stated once.
+    @Test func optionChangesInWords() throws {
+        let (directory, _) = try Self.run()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let html = try String(contentsOfFile: directory + "/report.html", encoding: .utf8)
+        #expect(html.contains("<li>Permit waste_as_material: status conditional, cost 20,000 USD, delay 1 year</li>"))
+        #expect(!html.contains("{status: conditional"))
+        #expect(html.components(separatedBy: "“legal_reform” dominates").count == 2)
+    }
+
     /// `--markdown` keeps its charts in a folder named after the report and never replaces files
     /// an earlier run wrote unless `--force` is given.
     @Test func markdownChartsInTheirOwnFolder() throws {

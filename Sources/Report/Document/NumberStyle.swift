@@ -49,10 +49,11 @@ public struct NumberStyle: Sendable, Equatable {
     public enum MoneyScale: Double, Sendable, CaseIterable {
         case units = 1, thousands = 1e3, millions = 1e6, billions = 1e9
 
-        /// The largest scale at which `magnitude` is at least 1 (units below a thousand).
+        /// The largest scale at which `magnitude` is at least 1; units below 100,000 (`20,000 USD`
+        /// reads better than `20.0 thousand USD`).
         public init(magnitude: Double) {
             let size = abs(magnitude)
-            self = size >= 1e9 ? .billions : size >= 1e6 ? .millions : size >= 1e4 ? .thousands : .units
+            self = size >= 1e9 ? .billions : size >= 1e6 ? .millions : size >= 1e5 ? .thousands : .units
         }
     }
 

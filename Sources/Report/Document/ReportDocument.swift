@@ -81,7 +81,7 @@ extension ReportDocument {
           .scroll table, .scroll tbody, .scroll tr, .scroll td { display: block; width: 100%; box-sizing: border-box; }
           .scroll thead { display: none; }
           .scroll tr { border: 1px solid #ccc; margin-bottom: .6em; }
-          .scroll td { border: none; border-bottom: 1px solid #eee; text-align: right; white-space: normal; }
+          .scroll td { border: none; border-bottom: 1px solid #eee; text-align: right; white-space: normal; min-height: 1.45em; }
           .scroll td::before { content: attr(data-label); float: left; font-weight: bold; text-align: left; padding-right: .6em; }
           figure { overflow-x: auto; }
           figure svg { max-width: none; width: 720px; }
