@@ -159,9 +159,9 @@ public struct ComparisonReport {
     func addDetails(_ doc: inout ReportDocument, _ option: PolicyOption, index: Int) {
         doc.heading(l(.detailsHeading) + " “\(option.name)”", anchor: "option-\(index)")
         if !option.description.isEmpty { doc.paragraph(option.description) }
-        let changes = option.name.split(separator: "+").flatMap { part in
-            option.scenario.policies.first { $0.id == part }?.overrides.map { "\($0.keyPath) = \($0.yaml)" } ?? []
-        }
+        let policies = option.scenario.policies
+        let changes = AppliedPolicy(spec: option.name, defined: policies.map(\.id)).overrides(in: policies)
+            .map { "\($0.keyPath) = \($0.yaml)" }
         if !changes.isEmpty {
             doc.paragraph(l(.policyChanges) + ":")
             doc.list(changes)
