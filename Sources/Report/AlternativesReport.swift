@@ -38,7 +38,7 @@ public struct AlternativesReport {
 
     public func table() -> String {
         let a = alternatives, c = scenario.currency
-        var out = "\(scenario.name) — policy \(policy ?? "baseline")\n"
+        var out = "\(scenario.name) — policy \(policy ?? AppliedPolicy.statusQuoName)\n"
         out += "Near-optimal alternatives: NPV within \(percent(a.slack)) of the optimum"
         if let bound = a.npvBound { out += " (NPV ≥ \(money(bound)) \(c))" }
         out += ", \(a.requested) asked, \(max(0, a.designs.count - 1)) found\n"
@@ -83,7 +83,7 @@ public struct AlternativesReport {
     public func json() -> String {
         let a = alternatives
         var root: [String: Any] = [
-            "scenario": scenario.name, "policy": policy ?? "baseline", "status": status, "currency": scenario.currency,
+            "scenario": scenario.name, "policy": policy ?? AppliedPolicy.statusQuoName, "status": status, "currency": scenario.currency,
             "slack": a.slack, "requested": a.requested, "found": max(0, a.designs.count - 1), "exhausted": a.exhausted,
             "robust": a.robust, "never_built": a.neverBuilt, "counts": a.counts,
             "solver": ["name": a.solverName, "mip_solves": a.solves, "seconds": a.seconds] as [String: Any],

@@ -8,9 +8,9 @@ import Scenario
 extension ComparisonReport {
     /// One sentence per override of the option's policies, in the order they are written.
     func changes(_ option: PolicyOption) -> [String] {
-        option.name.split(separator: "+").flatMap { part in
-            option.scenario.policies.first { $0.id == part }?.overrides.map { describe($0, in: option.scenario) } ?? []
-        }
+        let policies = option.scenario.policies
+        return AppliedPolicy(spec: option.name, defined: policies.map(\.id)).overrides(in: policies)
+            .map { describe($0, in: option.scenario) }
     }
 
     /// An override as a sentence: the thing changed, then each field changed with its value in

@@ -1,12 +1,13 @@
 import Analysis
-import Foundation
 import Formulation
+import Foundation
+import Scenario
 
 extension DesignReport {
     /// The readable report of `solve`: status, indicators, what to build and when, NPV per
     /// company, transfers.
     public func table() -> String {
-        var out = "\(scenario.name) — policy \(policy ?? "baseline")\n"
+        var out = "\(scenario.name) — policy \(policy ?? AppliedPolicy.statusQuoName)\n"
         out += "status: \(status)"
         if result.termination != .optimal, result.design != nil { out += " (\(gapText))" }
         out += String(format: "   solved in %.2f s, %d nodes, %d rows x %d columns (%d binary)\n",

@@ -57,7 +57,7 @@ public struct DesignReport {
     public func json() -> String {
         var root: [String: Any] = [
             "scenario": scenario.name,
-            "policy": policy ?? "baseline",
+            "policy": policy ?? AppliedPolicy.statusQuoName,
             "status": status,
             "currency": scenario.currency,
             "solver": ["name": result.solverName, "seconds": result.seconds, "nodes": result.nodes,

@@ -1,5 +1,6 @@
 import Analysis
 import Formulation
+import Scenario
 
 extension FrontReport {
     /// The front as an SVG chart: the primary objective (y) against the first constrained one
@@ -21,7 +22,7 @@ extension FrontReport {
             case .social: return "Jobs (FTE-years)"
             }
         }
-        var chart = XYChart(title: "\(scenario.name): Pareto front (\(policy ?? "baseline"))",
+        var chart = XYChart(title: "\(scenario.name): Pareto front (\(policy ?? AppliedPolicy.statusQuoName))",
                             subtitle: "\(front.points.count) efficient points, each a MIP optimum (AUGMECON2, \(gridPoints) ε levels)",
                             xAxis: axisLabel(objectives[1]), yAxis: axisLabel(objectives[0]))
         func tooltip(_ index: Int) -> String {

@@ -10,7 +10,7 @@ extension FrontReport {
     public func table() -> String {
         let f = front.front, s = f.statistics
         let names = front.objectives.map(\.rawValue).joined(separator: " vs ")
-        var out = "\(scenario.name) — policy \(policy ?? "baseline")\n"
+        var out = "\(scenario.name) — policy \(policy ?? AppliedPolicy.statusQuoName)\n"
         out += "Pareto front: \(names), \(gridPoints) ε levels per constrained objective (AUGMECON2)\n"
         out += "status: \(status)   \(s.solves) MIP solves at \(s.gridLevels) grid levels (+\(s.payoffSolves) for the payoff table, "
             + "+\(s.neighbourhoodSolves) neighbourhood searches); "

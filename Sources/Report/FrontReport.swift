@@ -66,7 +66,7 @@ public struct FrontReport {
         let f = front.front
         var root: [String: Any] = [
             "scenario": scenario.name,
-            "policy": policy ?? "baseline",
+            "policy": policy ?? AppliedPolicy.statusQuoName,
             "status": status,
             "currency": currency,
             "objectives": front.objectives.map(\.rawValue),

@@ -3,10 +3,10 @@ public struct LoadedScenario: Sendable {
     public var scenario: Scenario
     /// Legal but likely wrong settings, in file order.
     public var warnings: [Diagnostic]
-    /// The policies applied, in order (`[]` for the base scenario).
-    public var appliedPolicies: [String]
+    /// The policy applied (`parts` empty for the base scenario).
+    public var policy: AppliedPolicy
 
-    public init(scenario: Scenario, warnings: [Diagnostic] = [], appliedPolicies: [String] = []) {
-        self.scenario = scenario; self.warnings = warnings; self.appliedPolicies = appliedPolicies
+    public init(scenario: Scenario, warnings: [Diagnostic] = [], policy: AppliedPolicy = AppliedPolicy(parts: [])) {
+        self.scenario = scenario; self.warnings = warnings; self.policy = policy
     }
 }

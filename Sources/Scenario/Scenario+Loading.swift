@@ -56,7 +56,7 @@ extension Scenario {
         let errors = entries.filter { $0.severity == .error }
         guard errors.isEmpty else { throw ScenarioError(diagnostics: errors) }
         return LoadedScenario(scenario: scenario, warnings: entries.filter { $0.severity == .warning },
-                              appliedPolicies: selected.map(\.policy.id))
+                              policy: AppliedPolicy(parts: selected.map(\.policy.id)))
     }
 
     /// The errors a policy that was not applied would cause, located in its own lines (so a

@@ -82,7 +82,7 @@ struct PolicyBook {
         guard let spec, !spec.trimmingWhitespace.isEmpty else { return [] }
         var selected: [Definition] = []
         var ok = true
-        let names = spec.split(separator: "+", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace }
+        let names = AppliedPolicy.parts(of: spec)
         let counts = Dictionary(names.map { ($0, 1) }, uniquingKeysWith: +)
         var reported: Set<String> = []
         for name in names {

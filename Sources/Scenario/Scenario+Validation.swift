@@ -103,8 +103,8 @@ struct ScenarioChecker {
         if let rate = s.appraisal.publicDiscountRate { checkCompounding(rate, discounting: true, "public_discount_rate") }
         if let statusQuo = s.appraisal.statusQuo {
             let known = s.policies.map(\.id)
-            let names = statusQuo.split(separator: "+", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace }
-            for name in names where !known.contains(name) && names != ["baseline"] {
+            let names = AppliedPolicy.parts(of: statusQuo)
+            for name in names where !known.contains(name) && names != [AppliedPolicy.statusQuoName] {
                 let list = known.isEmpty ? "the file defines no policies" : "known policies: \(known.joined(separator: ", "))"
                 error("unknown policy `\(name)`\(KeySuggestion.hint(for: name, among: known)); \(list)", "status_quo")
             }

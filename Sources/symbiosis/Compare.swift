@@ -88,21 +88,18 @@ struct Compare: ParsableCommand {
     func run() throws {
         Interruption.shared.install()
         let base = try ScenarioOptions.load(file, policy: nil)
-        var names = policies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if names == ["all"] {
-            let defined = base.scenario.policies.map(\.id)
-            names = (defined.contains("baseline") ? [] : ["baseline"]) + defined
-        }
+        let defined = base.scenario.policies.map(\.id)
+        let names = AppliedPolicy.options(policies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+                                          defined: defined)
         guard !names.isEmpty else { throw ValidationError("--policies names no option") }
-        let defined = Set(base.scenario.policies.map(\.id))
         var scenarios: [(name: String, scenario: Scenario)] = []
         for name in names {
-            let policy = name == "baseline" && !defined.contains("baseline") ? nil : name
+            let policy = AppliedPolicy(spec: name, defined: defined).spec
             scenarios.append((name, try ScenarioOptions.load(file, policy: policy, quiet: true).scenario))
         }
         // The one reference of the appraisal: the file without policies, or its `status_quo` policy.
         let statusQuo = try base.scenario.appraisal.statusQuo.map { name in
-            try ScenarioOptions.load(file, policy: name == "baseline" && !defined.contains("baseline") ? nil : name, quiet: true).scenario
+            try ScenarioOptions.load(file, policy: AppliedPolicy(spec: name, defined: defined).spec, quiet: true).scenario
         }
         let appraisal = PolicyAppraisal(base: base.scenario, statusQuo: statusQuo)
         let cores = threads ?? ProcessInfo.processInfo.activeProcessorCount

@@ -132,7 +132,7 @@ struct Simulate: ParsableCommand {
                 if Interruption.shared.isRaised { throw Self.interrupted() }
                 switch error {
                 case let .breaksRules(rules):
-                    printError("error: \(design): the design does not fit \(park.name) under policy \(scenario.policy ?? "baseline"):")
+                    printError("error: \(design): the design does not fit \(park.name) under policy \(scenario.policy ?? AppliedPolicy.statusQuoName):")
                     for rule in rules { printError("  \(rule)") }
                     throw ExitCode.invalidInput
                 case .undecided, .solver:

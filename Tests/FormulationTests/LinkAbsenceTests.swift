@@ -85,7 +85,7 @@ struct LinkAbsenceTests {
                     var chosen = [BuildPlan.Choice?](repeating: nil, count: data.exchanges.count)
                     chosen[e] = BuildPlan.Choice(year: year, financedShare: share)
                     let plan = BuildPlan(exchanges: chosen, facilities: scenario.facilities.map { _ in nil },
-                                         transfers: data.exchanges.map { _ in 0 })
+                                         accountTransfers: [Double](repeating: 0, count: scenario.companies.count + 1))
                     var flows = data.exchanges.map { _ in [Double](repeating: 0, count: data.years) }
                     for t in 0..<data.years where plan.operates(exchange: e, year: t, data: data) {
                         flows[e][t] = data.standaloneUnits(exchange: e, year: t)

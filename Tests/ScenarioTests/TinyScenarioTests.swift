@@ -7,7 +7,7 @@ import Testing
     @Test func loadsWithoutErrorsOrWarnings() throws {
         let loaded = try Scenario.load(contentsOf: Fixtures.tinyPath)
         #expect(loaded.warnings.isEmpty, "\(loaded.warnings)")
-        #expect(loaded.appliedPolicies.isEmpty)
+        #expect(loaded.policy.isStatusQuo && loaded.policy.name == "baseline")
         #expect(loaded.scenario.sourcePath == Fixtures.tinyPath)
     }
 

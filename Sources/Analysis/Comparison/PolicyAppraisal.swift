@@ -106,7 +106,7 @@ public struct PolicyAppraisal: Sendable {
         self.base = base
         self.statusQuo = statusQuo ?? base
         settings = base.appraisal
-        statusQuoName = base.appraisal.statusQuo ?? "baseline"
+        statusQuoName = base.appraisal.statusQuo ?? AppliedPolicy.statusQuoName
         let data = ParkData(self.statusQuo)
         discount = data.discountFactor
         let zeros = [Double](repeating: 0, count: data.years)

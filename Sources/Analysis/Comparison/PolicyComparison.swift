@@ -175,10 +175,9 @@ public struct PolicyComparison: Sendable {
                                 appraisal: appraisal, scales: CriterionScales(payoff: payoff, moneyUnit: ParkData.moneyUnit(for: appraisal.statusQuo)))
     }
 
+    /// The descriptions of the policies an option applies (`AppliedPolicy`), "; "-joined.
     static func describe(_ name: String, _ scenario: Scenario) -> String {
-        let parts = name.split(separator: "+").map(String.init)
-        return parts.compactMap { part in scenario.policies.first { $0.id == part }?.description }
-            .filter { !$0.isEmpty }.joined(separator: "; ")
+        AppliedPolicy(spec: name, defined: scenario.policies.map(\.id)).description(in: scenario.policies)
     }
 
     /// An option's score: `w_econ·V/s_V + w_env·E/s_E + w_soc·J/s_J`, with V its value to society,

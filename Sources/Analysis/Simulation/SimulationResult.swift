@@ -47,7 +47,7 @@ public struct SimulationHeader: Sendable, Codable, Equatable {
     public init(scenario: Scenario, policy: String?, settings: SimulationSettings, design: DesignSummary) {
         self.scenario = scenario.name
         scenarioDigest = scenario.contentDigest
-        self.policy = policy ?? "baseline"
+        self.policy = policy ?? AppliedPolicy.statusQuoName
         currency = scenario.currency
         startYear = scenario.startYear
         mode = settings.mode
