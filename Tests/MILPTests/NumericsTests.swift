@@ -6,6 +6,26 @@ import LPSolve
 struct NumericsTests {
     /// Coefficients 1e-6 (row `tiny`) to 5e4 (row `huge`): ratio 5e10; `tiny`'s own spread is
     /// 1e-6 … 2 (2e6), `huge`'s 1 … 5e4.
+    /// A shortfall within 1e-12 of a row's term magnitudes is round-off, not a violation: with
+    /// terms of 8e11 (tiny.yaml at a discount rate of −0.95) a row cannot be evaluated closer
+    /// than ~1e-4. The same shortfall on a row of ordinary terms is still reported.
+    @Test func roundOffOfLargeTermsIsNotAViolation() {
+        var model = Model(name: "round-off")
+        let x = model.addVariable("x", lower: 0, upper: 1), y = model.addVariable("y", lower: 0, upper: 1)
+        model.addConstraint(8e11 * x - 8e11 * y >= 0, name: "large")
+        model.addConstraint(1 * x - 1 * y >= 0, name: "small")
+        // x − y = −3e-14: 8e11 × it = −0.0245 on the large row, −3e-14 on the small one.
+        let point = [0.5 - 3.0625e-14, 0.5]
+        #expect(model.violations(of: point, tolerance: 1e-6).isEmpty)
+        // 0.0245 short on terms of 8e11 is within 1e-12 × 8e11 = 0.8; 0.9 short is not.
+        let far = [0.5 - 1.125e-12, 0.5]
+        #expect(model.violations(of: far, tolerance: 1e-6).map(\.place).contains { $0.hasPrefix("constraint large") })
+        var small = Model(name: "small")
+        let u = small.addVariable("u", lower: 0, upper: 1)
+        small.addConstraint(1 * u >= 0.5, name: "plain")
+        #expect(!small.violations(of: [0.5 - 0.0245], tolerance: 1e-6).isEmpty)
+    }
+
     @Test func coefficientRangeNamesTheRowsOfTheExtremes() {
         var model = Model(name: "wide")
         let x = model.addVariable("x"), y = model.addVariable("y")
