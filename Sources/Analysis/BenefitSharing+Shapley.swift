@@ -1,3 +1,4 @@
+import Sampling
 /// The Shapley value of a cooperative game with transferable utility, exactly or by sampling.
 ///
 /// For players `N = {0, …, n−1}` and worth `v` (with `v(∅) = 0`), player `i` gets
@@ -33,11 +34,17 @@ enum ShapleyValue {
     /// Every order's contributions add up to `v(N)`, so the estimates are efficient.
     static func sampled(players n: Int, samples: Int, seed: UInt64, worth: ([Int]) -> Double)
         -> (value: [Double], standardError: [Double]) {
-        var generator = SplitMix64(seed: seed)
+        let stream = RandomStream(seed: seed)
         var sum = [Double](repeating: 0, count: n), squares = [Double](repeating: 0, count: n)
         let m = max(1, samples)
-        for _ in 0..<m {
-            let order = Array(0..<n).shuffled(using: &generator)
+        for k in 0..<m {
+            // Fisher–Yates with the Philox draw addressed (order k, position j, "SHAP"): order k
+            // depends only on the seed and k, as the Monte Carlo's samples do.
+            var order = Array(0..<n)
+            for j in stride(from: n - 1, to: 0, by: -1) {
+                let u = stream.uniform(UInt32(truncatingIfNeeded: k), UInt32(truncatingIfNeeded: j), 0x5348_4150)
+                order.swapAt(j, min(j, Int(Double(j + 1) * u)))
+            }
             var members: [Int] = []
             var previous = 0.0
             for i in order {
@@ -57,19 +64,5 @@ enum ShapleyValue {
             return (variance / count).squareRoot()
         }
         return (mean, error)
-    }
-}
-
-/// SplitMix64 (Steele, Lea & Flood 2014): a small seeded generator, so a sampled share is
-/// reproducible from the scenario's `sharing.seed`.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
