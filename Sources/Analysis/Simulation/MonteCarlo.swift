@@ -222,11 +222,10 @@ public struct MonteCarlo: Sendable {
                 let option = data.companyLevels(reference: statusQuo.reference, discount: statusQuo.discount).level
                 let before = statusQuo.data.along(data.path)
                     .companyLevels(reference: statusQuo.reference, discount: statusQuo.discount).level
-                for (a, value) in after.enumerated() {
+                // At the scenario's rate, like the appraisal's accounts (not a hurdle rate).
+                for (a, value) in plan.afterTransfers(outcome.accountNPVAtParkRate).enumerated() {
                     let shift = a < option.count && a < before.count ? option[a] - before[a] : 0
-                    // At the scenario's rate, like the appraisal's accounts (not a hurdle rate).
-                    let atParkRate = value - outcome.accountNPV[a] + outcome.accountNPVAtParkRate[a]
-                    tally.accountGain[a].add(atParkRate + shift, sample: sample)
+                    tally.accountGain[a].add(value + shift, sample: sample)
                 }
             }
             if keepSamples { samples.append((sample, [outcome.npv, outcome.co2eAvoided, jobs] + after)) }
