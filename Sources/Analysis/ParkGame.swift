@@ -103,11 +103,10 @@ final class ParkGame {
                 for x in f.flow[e] { fix(x, 0) }
             }
         }
-        for (k, facility) in data.scenario.facilities.enumerated() {
-            let keep = members.contains(operatorAccount) && data.exchanges.indices.contains { e in
-                keptLinks.contains(e) && (data.exchanges[e].from == .facility(k) || data.exchanges[e].to == .facility(k))
+        for k in data.scenario.facilities.indices {
+            let keep = members.contains(operatorAccount) && keptLinks.contains { e in
+                data.exchanges[e].from == .facility(k) || data.exchanges[e].to == .facility(k)
             }
-            _ = facility
             fix(f.chosenFacility[k], keep ? (values[f.chosenFacility[k].index] > 0.5 ? 1 : 0) : 0)
             for z in f.buildFacility[k] { fix(z, keep ? (values[z.index] > 0.5 ? 1 : 0) : 0) }
             for l in f.loanFacility[k] { if let l { fix(l, keep ? clamped(l) : 0) } }
