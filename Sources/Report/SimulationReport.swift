@@ -127,36 +127,20 @@ public struct SimulationReport {
 }
 
 extension SimulationReport {
-    /// A shard's part file: the result as JSON (sorted keys: the same bytes for the same part).
-    public static func partFile(_ result: SimulationResult) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let data = (try? encoder.encode(result)) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
-    }
+    /// A shard's part file: the result as JSON (`PartFile`).
+    public static func partFile(_ result: SimulationResult) -> String { PartFile.text(result) }
 
-    public enum PartError: Error, CustomStringConvertible {
-        case unreadable(String, String)
-        public var description: String {
-            switch self { case let .unreadable(path, reason): return "\(path): \(reason)" }
-        }
-    }
+    public typealias PartError = PartFileError
 
     /// Reads a part file written by `partFile`.
     public static func readPart(_ path: String) throws(PartError) -> SimulationResult {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path, "cannot read the file") }
-        return try readPart(data, name: path)
+        try readPart(PartFile.contents(path), name: path)
     }
 
     /// Reads the bytes of a part file; `name` names it in errors.
     public static func readPart(_ data: Data, name path: String) throws(PartError) -> SimulationResult {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let result: SimulationResult
-        do { result = try decoder.decode(SimulationResult.self, from: data) } catch {
-            throw .unreadable(path, "not a simulation part file (written by `simulate --shard K/N --output FILE`)")
-        }
+        let result = try PartFile.decode(SimulationResult.self, from: data, name: path,
+                                         kind: "a simulation part file (written by `simulate --shard K/N --output FILE`)")
         if let problem = result.inconsistency {
             throw .unreadable(path, "a damaged or edited part file: \(problem)")
         }

@@ -5,20 +5,23 @@ import Report
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Combine the part files of a sharded simulation into its result.",
+        abstract: "Combine the part files of a sharded simulation or sensitivity study into its result.",
         discussion: """
-        Each part comes from `symbiosis simulate ... --shard K/N --output part-K.json`. The \
-        merged report is byte for byte the report of the same simulation run on one machine. \
-        Parts from different studies, or the same part twice, are refused; missing parts give \
-        a result marked partial.
+        Each part comes from `symbiosis simulate ... --shard K/N --output part-K.json` or \
+        `symbiosis sensitivity ... --shard K/N --output part-K.json`. The merged output is byte \
+        for byte the output of the same study run on one machine. Parts of different studies \
+        (scenario content, policy, settings), the same part twice, and a mix of commands are \
+        refused, naming the files. Missing parts give a simulation result marked partial; a \
+        sensitivity study needs all its parts (nothing is written without them).
 
-        Example:
+        Examples:
           symbiosis merge part-1.json part-2.json part-3.json part-4.json \\
               --format json --output risk.json
+          symbiosis merge sobol-part-*.json --format json --output sobol.json --chart sobol.svg
         """
     )
 
-    @Argument(help: "Part files written by `simulate --shard`.")
+    @Argument(help: "Part files written by `simulate --shard` or `sensitivity --shard`.")
     var parts: [String]
 
     @Option(help: "Output format: table, json or csv.")
@@ -27,13 +30,25 @@ struct Merge: ParsableCommand {
     @Option(help: "Write the result to this file (atomically) instead of standard output.")
     var output: String?
 
+    @Option(help: "Sensitivity parts: also write the study's chart (tornado, sweep, Sobol indices) as SVG here.")
+    var chart: String?
+
     func run() throws {
-        var results: [SimulationResult] = []
-        for path in parts {
-            do { results.append(try SimulationReport.readPart(path)) } catch {
-                printError("error: \(error)")
-                throw ExitCode.invalidInput
-            }
+        let read: StudyParts
+        do { read = try StudyParts.read(parts) } catch {
+            printError("error: \(error)")
+            throw ExitCode.invalidInput
+        }
+        switch read {
+        case let .simulation(results): try merge(results)
+        case let .sensitivity(studies): try merge(studies)
+        }
+    }
+
+    private func merge(_ results: [SimulationResult]) throws {
+        if chart != nil {
+            printError("error: --chart is drawn for sensitivity parts; these are simulation parts")
+            throw ExitCode.usage
         }
         let merged: SimulationResult
         do { merged = try SimulationResult.merge(results, names: parts) } catch {
@@ -46,5 +61,25 @@ struct Merge: ParsableCommand {
         let report = SimulationReport(result: merged)
         let text = format.render(report)
         try deliver(text, to: output, inputs: parts)
+    }
+
+    private func merge(_ studies: [SensitivityPart]) throws {
+        let merged: (header: SensitivityPart.Header, evaluations: [ParkEvaluation])
+        do { merged = try SensitivityPart.merge(studies, names: parts) } catch {
+            printError("error: \(error)")
+            throw ExitCode.invalidInput
+        }
+        let outcome: SensitivityOutcome
+        // As on one machine: Morris and Sobol need a design at every point.
+        do { outcome = try merged.header.study.outcome(merged.evaluations) } catch {
+            printError("error: \(error)")
+            throw ExitCode.solverFailure
+        }
+        let rendered = SensitivityReport.render(outcome, study: merged.header.study, currency: merged.header.currency, format: format.rawValue)
+        if chart != nil && rendered.chart == nil {
+            printError("note: --chart is not drawn for a Morris study; no chart was written")
+        }
+        let chartFile = chart.flatMap { path in rendered.chart.map { (text: $0, path: Optional(path)) } }
+        try deliver([(rendered.text, output)] + (chartFile.map { [$0] } ?? []), inputs: parts)
     }
 }

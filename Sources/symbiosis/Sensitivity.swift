@@ -21,6 +21,12 @@ struct Sensitivity: ParsableCommand {
           sobol     Saltelli sampling with Sobol points, N x (D + 2) evaluations (--samples N):
                     first-order and total indices with bootstrap intervals
 
+        Every method splits over machines: `--shard K/N --output part-K.json` evaluates the \
+        K-th of N contiguous runs of the study's points, and `symbiosis merge part-*.json` \
+        computes the study from all N parts, byte for byte the output of one machine \
+        (docs/cluster.md). A sweep's --break-even and --chart are for one machine or for \
+        `merge --chart`.
+
         Examples:
           symbiosis sensitivity Scenarios/tiny.yaml --method tornado \\
               --policy legal_reform
@@ -29,14 +35,15 @@ struct Sensitivity: ParsableCommand {
               --policy legal_reform --break-even ash_to_cement
           symbiosis sensitivity Scenarios/tiny.yaml --method sobol --samples 256 \\
               --format json --chart sobol.svg
+          symbiosis sensitivity Scenarios/tiny.yaml --method sobol --samples 256 \\
+              --shard 2/3 --output part-2.json
         """
     )
 
-    enum Method: String, ExpressibleByArgument, CaseIterable { case tornado, sweep, morris, sobol }
     @OptionGroup var scenario: ScenarioOptions
 
     @Option(help: "tornado, sweep, morris or sobol.")
-    var method: Method
+    var method: SensitivityPlan.Method
 
     @Option(name: .customLong("param"), help: ArgumentHelp("A parameter and its range, key.path=low:high (repeatable).", valueName: "key=low:high"))
     var params: [String] = []
@@ -68,9 +75,18 @@ struct Sensitivity: ParsableCommand {
     @Option(help: "Worker threads (default: all cores).")
     var threads: Int?
 
+    @Option(help: "Evaluate only part K of N of the study's points (1-based, e.g. 2/4); needs --output, which then holds a part file for `merge`.")
+    var shard: String?
+
     @OptionGroup var limits: TimeLimitOptions
 
     func validate() throws {
+        if let shard {
+            if StudyShard(argument: shard) == nil { throw ValidationError("--shard must be K/N with 1 <= K <= N, e.g. 2/4; got \(shard)") }
+            if output == nil { throw ValidationError("--shard needs --output FILE for the part file") }
+            if breakEven != nil { throw ValidationError("--break-even bisects one level after another and runs on one machine: not with --shard") }
+            if chart != nil { throw ValidationError("--chart is drawn when the parts are merged: `symbiosis merge part-*.json --chart FILE`") }
+        }
         if grid < 1 { throw ValidationError("--grid must be at least 1") }
         if trajectories < 2 { throw ValidationError("--trajectories must be at least 2") }
         if let samples, samples < 2 { throw ValidationError("--samples must be at least 2") }
@@ -118,28 +134,19 @@ struct Sensitivity: ParsableCommand {
         study.progress = { done, total in bar.update(done, of: total) }
         study.shouldStop = { Interruption.shared.isRaised }
         defer { bar.finish() }
-        let seedValue = seed ?? park.sensitivity?.seed ?? 7
-        let c = park.currency
-        var text = "", svg: String?
+        let design = study.study(method, grid: grid, trajectories: trajectories,
+                                 samples: samples ?? park.sensitivity?.samples ?? 1024, seed: seed ?? park.sensitivity?.seed ?? 7)
+        var text = "", svg: String?, part: SensitivityPart?
         do {
-            switch method {
-            case .tornado:
-                let (baseRun, bars) = try study.tornado()
-                text = SensitivityReport.tornado(baseRun, bars, currency: c, format: format.rawValue)
-                svg = SensitivityReport.tornadoChart(baseRun, bars, currency: c)
-            case .sweep:
-                let (levels, results) = try study.sweep(points: grid)
+            if let shard = shard.flatMap(StudyShard.init(argument:)) {
+                let points = try design.points()
+                let header = SensitivityPart.Header(scenario: park, policy: scenario.policy, study: design, weights: base.objectiveWeights,
+                                                    timeLimit: limits.timeLimit, search: limits.search.rawValue, points: points.count)
+                part = SensitivityPart(header: header, shard: shard, evaluations: try study.evaluate(rows: Array(points[shard.range(of: points.count)])))
+            } else {
+                let outcome = try study.run(design)
                 let breakEvenLevel = try breakEven.map { exchange throws(SimulationError) in try study.breakEven(exchange: exchange) }
-                text = SensitivityReport.sweep(parameters, levels: levels, results: results, breakEven: breakEvenLevel, currency: c, format: format.rawValue)
-                svg = SensitivityReport.sweepChart(parameters, levels: levels, results: results, currency: c)
-            case .morris:
-                let results = try study.morris(trajectories: trajectories, seed: seedValue)
-                text = SensitivityReport.morris(parameters, results, trajectories: trajectories, format: format.rawValue)
-            case .sobol:
-                let n = samples ?? park.sensitivity?.samples ?? 1024
-                let (indices, evaluations) = try study.sobol(samples: n, seed: seedValue)
-                text = SensitivityReport.sobol(parameters, indices, samples: n, evaluations: evaluations, format: format.rawValue)
-                svg = SensitivityReport.sobolChart(parameters, indices[0])
+                (text, svg) = SensitivityReport.render(outcome, study: design, breakEven: breakEvenLevel, currency: park.currency, format: format.rawValue)
             }
         } catch {
             printError(Interruption.shared.isRaised ? "interrupted: nothing was written." : "error: \(error)")
@@ -150,6 +157,10 @@ struct Sensitivity: ParsableCommand {
             printError("interrupted: nothing was written.")
             throw ExitCode.interrupted
         }
+        if let part {
+            try deliver(SensitivityReport.partFile(part), to: output, inputs: [scenario.file])
+            return
+        }
         if chart != nil && svg == nil {
             printError("note: --chart is not drawn for --method \(method.rawValue); no chart was written")
         }
@@ -157,3 +168,5 @@ struct Sensitivity: ParsableCommand {
         try deliver([(text, output)] + (chartFile.map { [$0] } ?? []), inputs: [scenario.file])
     }
 }
+
+extension SensitivityPlan.Method: ExpressibleByArgument {}

@@ -88,18 +88,12 @@ struct Simulate: ParsableCommand {
         if paths < 1 || paths > SimulationSettings.maximumSamples {
             throw ValidationError("--paths must be between 1 and \(SimulationSettings.maximumSamples), got \(paths)")
         }
-        if let shard, Self.parseShard(shard) == nil {
+        if let shard, StudyShard(argument: shard) == nil {
             throw ValidationError("--shard must be K/N with 1 <= K <= N, e.g. 2/4; got \(shard)")
         }
         if let sampleTimeLimit, !(sampleTimeLimit.isFinite && sampleTimeLimit > 0) {
             throw ValidationError("--sample-time-limit must be a positive number of seconds")
         }
-    }
-
-    static func parseShard(_ text: String) -> (index: Int, count: Int)? {
-        let parts = text.split(separator: "/")
-        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 1, k <= n else { return nil }
-        return (k - 1, n)
     }
 
     func run() throws {
@@ -110,11 +104,11 @@ struct Simulate: ParsableCommand {
             printError("error: \(SimulationError.noUncertainty)")
             throw ExitCode.invalidInput
         }
-        let (shardIndex, shardCount) = shard.flatMap(Self.parseShard) ?? (0, 1)
+        let studyShard = shard.flatMap(StudyShard.init(argument:)) ?? .whole
         let settings = SimulationSettings(
             samples: samples ?? uncertainty.samples, seed: seed ?? uncertainty.seed, method: method, mode: mode,
             threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-            shardIndex: shardIndex, shardCount: shardCount, sampleTimeLimit: sampleTimeLimit)
+            shardIndex: studyShard.index, shardCount: studyShard.count, sampleTimeLimit: sampleTimeLimit)
 
         let data = ParkData(park)
         let plan: BuildPlan, weights: ObjectiveWeights, summary: SimulationHeader.DesignSummary

@@ -33,35 +33,28 @@ public struct BreakEven: Sendable {
 }
 
 extension SensitivityAnalysis {
+    /// The study of `method` over this analysis's parameters (`SensitivityPlan`).
+    public func study(_ method: SensitivityPlan.Method, grid: Int = 5, trajectories: Int = 20, samples: Int = 1024,
+                      seed: UInt64 = 7) -> SensitivityPlan {
+        SensitivityPlan(method: method, parameters: parameters, grid: grid, trajectories: trajectories, samples: samples, seed: seed)
+    }
+
+    /// Evaluates every point of `study` here and computes its result.
+    public func run(_ study: SensitivityPlan) throws(SimulationError) -> SensitivityOutcome {
+        try study.outcome(evaluate(rows: study.points()))
+    }
+
     /// Base run and each parameter at its low and high value; bars sorted by NPV swing.
     public func tornado() throws(SimulationError) -> (base: ParkEvaluation, bars: [TornadoBar]) {
-        var rows: [[Double?]] = [Array(repeating: nil, count: parameters.count)]
-        for (i, p) in parameters.enumerated() {
-            for value in [p.low, p.high] {
-                var row: [Double?] = Array(repeating: nil, count: parameters.count)
-                row[i] = value
-                rows.append(row)
-            }
-        }
-        let results = try evaluate(rows: rows)
-        let base = results[0]
-        let bars = parameters.enumerated().map { i, p in
-            let low = results[1 + 2 * i], high = results[2 + 2 * i]
-            return TornadoBar(parameter: p, low: low, high: high, switchesDesign: low.built != base.built || high.built != base.built)
-        }
-        // An end without a design (infeasible) is the largest swing there is: such bars first.
-        return (base, bars.sorted { $0.npvSwingMagnitude > $1.npvSwingMagnitude })
+        guard case let .tornado(base, bars) = try run(study(.tornado)) else { preconditionFailure("a tornado study") }
+        return (base, bars)
     }
 
     /// A grid of `points` levels per parameter (1 or 2 parameters): the product, first
     /// parameter varying slowest.
     public func sweep(points: Int) throws(SimulationError) -> (levels: [[Double]], results: [ParkEvaluation]) {
-        let axes = parameters.map { p in
-            (0..<points).map { k in points == 1 ? p.low : p.low + (p.high - p.low) * Double(k) / Double(points - 1) }
-        }
-        var rows: [[Double]] = [[]]
-        for axis in axes { rows = rows.flatMap { row in axis.map { row + [$0] } } }
-        return (rows, try evaluate(rows: rows.map { $0.map { Optional($0) } }))
+        guard case let .sweep(levels, results) = try run(study(.sweep, grid: points)) else { preconditionFailure("a sweep") }
+        return (levels, results)
     }
 
     /// The smallest level of `parameters[0]` in its range at which `exchange` is built, by
@@ -93,34 +86,15 @@ extension SensitivityAnalysis {
                          note: increasing ? "built from this level up" : "built up to this level")
     }
 
-    /// Variance-based and screening methods need an output at every point.
-    func requireSolutions(_ results: [ParkEvaluation], rows: [[Double?]]) throws(SimulationError) {
-        guard let bad = results.indices.first(where: { !results[$0].npv.isFinite }) else { return }
-        let values = zip(parameters, rows[bad]).map { "\($0.keyPath) = \($1.map { String($0) } ?? "-")" }.joined(separator: ", ")
-        throw .noDesign("no design (\(StatusWord.of(results[bad].termination, hasDesign: results[bad].npv.isFinite))) at \(values); narrow the ranges")
-    }
-
     /// Morris screening with `trajectories` trajectories, per output.
     public func morris(trajectories: Int, seed: UInt64) throws(SimulationError) -> [MorrisScreening] {
-        let unit = MorrisScreening.design(trajectories: trajectories, dimensions: parameters.count, seed: seed)
-        let results = try evaluate(rows: scaled(unit))
-        try requireSolutions(results, rows: scaled(unit))
-        return (0..<ParkEvaluation.outputs.count).map { k in
-            MorrisScreening(points: unit, outputs: results.map { $0.values[k] }, dimensions: parameters.count, seed: seed)
-        }
+        guard case let .morris(results) = try run(study(.morris, trajectories: trajectories, seed: seed)) else { preconditionFailure("a Morris study") }
+        return results
     }
 
     /// Sobol indices from `samples × (D + 2)` evaluations, per output.
     public func sobol(samples: Int, seed: UInt64) throws(SimulationError) -> (indices: [SobolIndices], evaluations: Int) {
-        let unit: [[Double]]
-        do { unit = try SobolIndices.design(samples: samples, dimensions: parameters.count, seed: seed) } catch {
-            throw .tooManyDimensions(2 * parameters.count, maximum: SobolSequence.maximumDimensions)
-        }
-        let results = try evaluate(rows: scaled(unit))
-        try requireSolutions(results, rows: scaled(unit))
-        let indices = (0..<ParkEvaluation.outputs.count).map { k in
-            SobolIndices(outputs: results.map { $0.values[k] }, dimensions: parameters.count, seed: seed)
-        }
-        return (indices, results.count)
+        guard case let .sobol(indices, evaluations) = try run(study(.sobol, samples: samples, seed: seed)) else { preconditionFailure("a Sobol study") }
+        return (indices, evaluations)
     }
 }

@@ -18,6 +18,10 @@ public struct ParkEvaluation: Sendable, Equatable {
     public var built: [String]
     public var termination: TerminationStatus
 
+    public init(npv: Double, co2eAvoided: Double, jobs: Double, built: [String], termination: TerminationStatus) {
+        self.npv = npv; self.co2eAvoided = co2eAvoided; self.jobs = jobs; self.built = built; self.termination = termination
+    }
+
     /// The three outputs studied, by name.
     public static let outputs = ["npv", "co2e_avoided", "jobs_fte_years"]
     public var values: [Double] { [npv, co2eAvoided, jobs] }
@@ -110,11 +114,6 @@ public struct SensitivityAnalysis: Sendable {
             }
         }
         return results
-    }
-
-    /// Unit-cube rows mapped to the parameters' ranges.
-    public func scaled(_ unit: [[Double]]) -> [[Double?]] {
-        unit.map { row in zip(row, parameters).map { u, p in p.low + u * (p.high - p.low) } }
     }
 }
 

@@ -53,13 +53,7 @@ public struct SimulationSettings: Sendable, Codable, Equatable {
 
     /// The blocks of this shard: a contiguous run, the shards together covering every block once.
     public var shardBlocks: Range<Int> {
-        let n = blockCount
-        func boundary(_ k: Int) -> Int {
-            // k·n/count without overflow for any shard count.
-            let product = k.multipliedFullWidth(by: n)
-            return shardCount.dividingFullWidth((product.high, product.low)).quotient
-        }
-        return boundary(shardIndex)..<boundary(shardIndex + 1)
+        StudyShard(index: shardIndex, count: shardCount).range(of: blockCount)
     }
 
     /// The number of samples in this shard's blocks.

@@ -1,0 +1,116 @@
+import Analysis
+import Foundation
+
+/// The part files of sharded studies (`simulate`/`sensitivity --shard K/N --output FILE`):
+/// the shard's work as JSON with sorted keys, so the same part is the same bytes, and numbers
+/// written in Swift's shortest round-trip form, so that `merge` reads back exactly the values
+/// the shard computed (non-finite values as the strings "inf", "-inf", "nan").
+public enum PartFile {
+    /// The part file's text: one line of JSON.
+    public static func text<Part: Encodable>(_ part: Part) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let data = (try? encoder.encode(part)) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The bytes of a file; `PartFileError.unreadable` naming it when it cannot be read.
+    public static func contents(_ path: String) throws(PartFileError) -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path, "cannot read the file") }
+        return data
+    }
+
+    /// Decodes a part written by `text(_:)`; `name` names the file and `kind` says what was
+    /// expected in the error ("a simulation part file (written by …)").
+    public static func decode<Part: Decodable>(_ type: Part.Type, from data: Data, name: String, kind: String) throws(PartFileError) -> Part {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        do { return try decoder.decode(Part.self, from: data) } catch {
+            throw .unreadable(name, "not \(kind)")
+        }
+    }
+
+    /// The command that wrote a part: its top-level `command`, `simulate` for a JSON object
+    /// without one (simulation parts predate the key), `nil` for bytes that are not a JSON object.
+    public static func command(of data: Data) -> String? {
+        struct Command: Decodable { var command: String? }
+        guard let read = try? JSONDecoder().decode(Command.self, from: data) else { return nil }
+        return read.command ?? "simulate"
+    }
+}
+
+/// A part file that cannot be merged, naming the file.
+public enum PartFileError: Error, CustomStringConvertible {
+    case unreadable(String, String)
+    public var description: String {
+        switch self { case let .unreadable(path, reason): return "\(path): \(reason)" }
+    }
+}
+
+extension SensitivityReport {
+    /// A sensitivity shard's part file.
+    public static func partFile(_ part: SensitivityPart) -> String { PartFile.text(part) }
+
+    /// Reads the bytes of a part file written by `sensitivity --shard`; `name` names it in errors.
+    public static func readPart(_ data: Data, name path: String) throws(PartFileError) -> SensitivityPart {
+        let part = try PartFile.decode(SensitivityPart.self, from: data, name: path,
+                                       kind: "a sensitivity part file (written by `sensitivity --shard K/N --output FILE`)")
+        if let problem = part.inconsistency { throw .unreadable(path, "a damaged or edited part file: \(problem)") }
+        return part
+    }
+
+    /// The study's output in `format` (table, json or csv) and its chart (tornado, sweep and
+    /// Sobol studies; `nil` for Morris), the same whether the evaluations were made on one
+    /// machine or merged from shards.
+    public static func render(_ outcome: SensitivityOutcome, study: SensitivityPlan, breakEven: BreakEven? = nil,
+                              currency: String, format: String) -> (text: String, chart: String?) {
+        let parameters = study.parameters
+        switch outcome {
+        case let .tornado(base, bars):
+            return (tornado(base, bars, currency: currency, format: format), tornadoChart(base, bars, currency: currency))
+        case let .sweep(levels, results):
+            return (sweep(parameters, levels: levels, results: results, breakEven: breakEven, currency: currency, format: format),
+                    sweepChart(parameters, levels: levels, results: results, currency: currency))
+        case let .morris(results):
+            return (morris(parameters, results, trajectories: study.trajectories ?? 0, format: format), nil)
+        case let .sobol(indices, evaluations):
+            return (sobol(parameters, indices, samples: study.samples ?? 0, evaluations: evaluations, format: format),
+                    sobolChart(parameters, indices[0]))
+        }
+    }
+}
+
+/// The part files given to `merge`, read and checked, all written by one command.
+public enum StudyParts {
+    case simulation([SimulationResult])
+    case sensitivity([SensitivityPart])
+
+    /// Reads every file; refuses unreadable, damaged or edited parts and a mix of commands,
+    /// naming the file.
+    public static func read(_ paths: [String]) throws(PartFileError) -> StudyParts {
+        var files: [(path: String, data: Data, command: String?)] = []
+        for path in paths {
+            let data = try PartFile.contents(path)
+            files.append((path, data, PartFile.command(of: data)))
+        }
+        // A file whose command cannot be read (cut short, not JSON) is read as a part of the
+        // study the others belong to, so that its error says what was expected.
+        let study = files.lazy.compactMap(\.command).first ?? "simulate"
+        var simulations: [SimulationResult] = [], studies: [SensitivityPart] = []
+        var firstOfKind: [String: String] = [:]
+        for (path, data, written) in files {
+            let command = written ?? study
+            switch command {
+            case "simulate": simulations.append(try SimulationReport.readPart(data, name: path))
+            case "sensitivity": studies.append(try SensitivityReport.readPart(data, name: path))
+            default: throw .unreadable(path, "a part written by `\(command)`, which `merge` does not combine")
+            }
+            firstOfKind[command] = firstOfKind[command] ?? path
+            if firstOfKind.count > 1, let other = firstOfKind.first(where: { $0.key != command }) {
+                throw .unreadable(path, "a `\(command)` part, but \(other.value) is a `\(other.key)` part: merge the parts of one study")
+            }
+        }
+        return studies.isEmpty ? .simulation(simulations) : .sensitivity(studies)
+    }
+}
