@@ -17,7 +17,8 @@ struct Merge: ParsableCommand {
         Examples:
           symbiosis merge part-1.json part-2.json part-3.json part-4.json \\
               --format json --output risk.json
-          symbiosis merge sobol-part-*.json --format json --output sobol.json --chart sobol.svg
+          symbiosis merge sobol-part-*.json --format json --output sobol.json \\
+              --chart sobol.svg
         """
     )
 
