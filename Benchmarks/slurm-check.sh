@@ -1,10 +1,12 @@
 #!/bin/bash
-# Runs the documented Slurm array job (docs/examples/simulate-slurm.sh) on a real scheduler: a
-# single-node Slurm cluster (slurmctld + slurmd on localhost, Debian's slurm-wlm with munge),
-# then checks that the merged result is byte for byte the result of one machine.
+# Runs the documented Slurm array jobs on a real scheduler: a single-node Slurm cluster
+# (slurmctld + slurmd on localhost, Debian's slurm-wlm with munge), first the Monte Carlo of
+# docs/examples/simulate-slurm.sh, then the Sobol study of docs/examples/sensitivity-slurm.sh,
+# and checks that each merged result is byte for byte the result of one machine.
 #
-#   Benchmarks/slurm-check.sh                      # tiny.yaml, 3 shards, 3,000 samples
+#   Benchmarks/slurm-check.sh                      # tiny.yaml, 3 shards, 3,000 samples; Sobol N = 32, 3 parameters
 #   SCENARIO=Scenarios/hiep-phuoc.yaml SHARDS=4 SAMPLES=2000 Benchmarks/slurm-check.sh
+#   SOBOL_SAMPLES=64 SOBOL_PARAMS="discount_rate=0.06:0.12 carbon_price=0:40" Benchmarks/slurm-check.sh
 #
 # Needs root (or sudo) to install slurm-wlm and munge and to start the daemons. Leaves no daemon
 # running: the cluster lives in a temporary folder and is stopped on exit. Uses SYMBIOSIS_BIN (a
@@ -18,6 +20,8 @@ export SCENARIO=${SCENARIO:-Scenarios/tiny.yaml}
 export SHARDS=${SHARDS:-3}
 export SAMPLES=${SAMPLES:-3000}
 export POLICY=${POLICY:-legal_reform}
+SOBOL_SAMPLES=${SOBOL_SAMPLES:-32}
+SOBOL_PARAMS=${SOBOL_PARAMS:-"resources.clinker.price=30:70 resources.fly_ash.disposal_cost=5:40 exchanges.ash_to_cement.capex=500000:2000000"}
 SUDO=""
 [ "$(id -u)" = 0 ] || SUDO="sudo"
 
@@ -95,11 +99,14 @@ cd "$WORK/job"
 export PATH="$BIN:$PATH" SCENARIO="$ROOT/$SCENARIO"
 bash "$ROOT/docs/examples/simulate-slurm.sh"
 # Wait for the array and the merge job to leave the queue.
-for _ in $(seq 1 600); do
-    [ -z "$(squeue -h 2>/dev/null)" ] && break
-    sleep 1
-done
-[ -z "$(squeue -h)" ] || { echo "FAILED: jobs still queued after 10 minutes"; squeue; exit 1; }
+wait_for_queue() {
+    for _ in $(seq 1 600); do
+        [ -z "$(squeue -h 2>/dev/null)" ] && return 0
+        sleep 1
+    done
+    echo "FAILED: jobs still queued after 10 minutes"; squeue; exit 1
+}
+wait_for_queue
 [ -f risk.json ] || { echo "FAILED: the merge job wrote no risk.json"; tail -n 20 logs/*.out; exit 1; }
 sacct >/dev/null 2>&1 || true
 echo "== jobs run:"
@@ -114,5 +121,27 @@ if cmp -s risk.json single.json; then
     echo "OK: the merged result of $SHARDS Slurm shards equals one machine's, byte for byte ($(wc -c < risk.json) bytes)"
 else
     echo "DIFFERENT: merged risk.json and single.json"; diff <(tr ',' '\n' < risk.json) <(tr ',' '\n' < single.json) | head -20
+    exit 1
+fi
+
+echo "== submitting docs/examples/sensitivity-slurm.sh: Sobol study of $SCENARIO ($POLICY), $SHARDS shards, N = $SOBOL_SAMPLES"
+mkdir -p "$WORK/sobol"
+cd "$WORK/sobol"
+PARAMS="$SOBOL_PARAMS" METHOD=sobol SAMPLES="$SOBOL_SAMPLES" bash "$ROOT/docs/examples/sensitivity-slurm.sh"
+wait_for_queue
+[ -f sobol.json ] || { echo "FAILED: the merge job wrote no sobol.json"; tail -n 20 logs/*.out; exit 1; }
+echo "== jobs run:"
+sacct -X -n -o JobID,JobName%20,State,Elapsed 2>/dev/null | tail -n "$((SHARDS + 1))" || true
+tail -n 3 logs/*.out
+ls -l sobol-parts sobol.json sobol.svg
+
+echo "== one machine: the same study"
+SINGLE_ARGS=(--method sobol --samples "$SOBOL_SAMPLES" --policy "$POLICY")
+for p in $SOBOL_PARAMS; do SINGLE_ARGS+=(--param "$p"); done
+symbiosis sensitivity "$SCENARIO" "${SINGLE_ARGS[@]}" --format json --output single.json --chart single.svg
+if cmp -s sobol.json single.json && cmp -s sobol.svg single.svg; then
+    echo "OK: the merged Sobol study of $SHARDS Slurm shards equals one machine's, byte for byte ($(wc -c < sobol.json) bytes of JSON, $(wc -c < sobol.svg) of chart)"
+else
+    echo "DIFFERENT: merged sobol.json/sobol.svg and single.json/single.svg"; diff <(tr ',' '\n' < sobol.json) <(tr ',' '\n' < single.json) | head -20
     exit 1
 fi
