@@ -69,13 +69,13 @@ struct SensitivityShardCommandTests {
         #expect(FileManager.default.contents(atPath: directory + "/single.txt") == FileManager.default.contents(atPath: directory + "/merged.txt"))
     }
 
-    /// A small generated park (12 companies, 40 candidate links): 3 shards of a Sobol study
+    /// A small generated park (10 companies, 30 candidate links, 6 years): 3 shards of a Sobol study
     /// merged equal the single run.
     @Test func generatedParkSobol() throws {
         let directory = try TestSupport.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let park = directory + "/park.yaml"
-        let generated = TestSupport.symbiosis(["generate", "--companies", "12", "--exchanges", "40", "--years", "8", "--seed", "3", "--output", park])
+        let generated = TestSupport.symbiosis(["generate", "--companies", "10", "--exchanges", "30", "--years", "6", "--seed", "3", "--output", park])
         #expect(generated.status == 0, "\(generated.stderr)")
         let arguments = ["sensitivity", park, "--method", "sobol", "--samples", "8", "--seed", "2",
                          "--param", "discount_rate=0.04:0.12", "--param", "carbon_price=0:60"]
