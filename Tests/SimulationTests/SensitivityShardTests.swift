@@ -35,6 +35,11 @@ import TestSupport
     /// Morris r × (D + 1), tornado 2D + 1 and a sweep grid^D.
     @Test func pointCounts() throws {
         let parameters = [SensitivityParameter(keyPath: "a", low: 0, high: 1), SensitivityParameter(keyPath: "b", low: 2, high: 4)]
+        // The count without the points is the number of points.
+        for plan in [SensitivityPlan(method: .sobol, parameters: parameters, samples: 16), SensitivityPlan(method: .morris, parameters: parameters, trajectories: 5),
+                     SensitivityPlan(method: .tornado, parameters: parameters), SensitivityPlan(method: .sweep, parameters: parameters, grid: 3)] {
+            #expect(try plan.pointCount == plan.points().count, "\(plan.method)")
+        }
         #expect(try SensitivityPlan(method: .sobol, parameters: parameters, samples: 16).points().count == 16 * 4)
         #expect(try SensitivityPlan(method: .morris, parameters: parameters, trajectories: 5).points().count == 5 * 3)
         #expect(try SensitivityPlan(method: .tornado, parameters: parameters).points().count == 5)
@@ -122,6 +127,15 @@ import TestSupport
         part = try Self.parts(count: 3)[1]
         part.header.points = 30
         #expect(problem(part)?.contains("the study has 21 points, the part says 30") == true)
+        // Settings no run accepts are refused before the points are built (2⁴⁰ Sobol samples
+        // would not fit in memory; negative trajectories would trap).
+        part = try Self.parts(count: 3)[1]
+        part.header.study = SensitivityPlan(method: .sobol, parameters: Self.parameters, samples: 1 << 40)
+        part.header.points = (1 << 40) * 4
+        #expect(problem(part)?.contains("study settings `sensitivity` does not accept (sobol, 2 parameters)") == true)
+        part.header.study = SensitivityPlan(method: .morris, parameters: Self.parameters, trajectories: -3)
+        part.header.points = -9
+        #expect(problem(part)?.contains("study settings `sensitivity` does not accept (morris, 2 parameters)") == true)
         let text = SensitivityReport.partFile(try Self.parts(count: 3)[0])
         do { _ = try SensitivityReport.readPart(Data(text.prefix(text.count / 2).utf8), name: "cut.json"); Issue.record("a cut part was read") } catch {
             #expect(error.description.hasPrefix("cut.json: not a sensitivity part file"))

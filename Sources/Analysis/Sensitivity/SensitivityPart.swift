@@ -53,9 +53,10 @@ public struct SensitivityPart: Sendable, Equatable, Codable {
     public var inconsistency: String? {
         if command != "sensitivity" { return "command `\(command)` is not `sensitivity`" }
         if !shard.isValid { return "shard \(shard.index + 1) of \(shard.count) does not exist" }
-        if header.points < 0 { return "a negative number of points" }
-        let expected = (try? header.study.points().count) ?? -1
-        if expected != header.points { return "the study has \(max(0, expected)) points, the part says \(header.points)" }
+        guard let expected = header.study.pointCount else {
+            return "study settings `sensitivity` does not accept (\(header.study.method.rawValue), \(header.study.parameters.count) parameters)"
+        }
+        if expected != header.points { return "the study has \(expected) points, the part says \(header.points)" }
         let range = shard.range(of: header.points)
         if evaluations.count != range.count {
             return "\(evaluations.count) evaluations for the \(range.count) points of shard \(shard.label)"

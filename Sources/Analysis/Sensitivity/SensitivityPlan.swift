@@ -59,6 +59,33 @@ public struct SensitivityPlan: Sendable, Equatable {
         }
     }
 
+    /// The number of points, counted without building them (a part file read back is checked
+    /// against it before anything is allocated); `nil` for settings the command refuses — no
+    /// parameter, a range that is not finite or is inverted, a grid below 1 or a sweep of more
+    /// than 2 parameters, fewer than 2 or more than 2³² trajectories or samples, more Sobol
+    /// dimensions than the direction numbers have — or a count beyond `Int`.
+    public var pointCount: Int? {
+        let d = parameters.count
+        guard d >= 1, parameters.allSatisfy({ $0.low.isFinite && $0.high.isFinite && $0.low <= $0.high }) else { return nil }
+        func product(_ a: Int, _ b: Int) -> Int? {
+            let (value, overflow) = a.multipliedReportingOverflow(by: b)
+            return overflow ? nil : value
+        }
+        switch method {
+        case .tornado:
+            return 2 * d + 1
+        case .sweep:
+            guard let g = grid, g >= 1, d <= 2 else { return nil }
+            return d == 1 ? g : product(g, g)
+        case .morris:
+            guard let r = trajectories, (2...SampleLimits.maximumSamples).contains(r) else { return nil }
+            return product(r, d + 1)
+        case .sobol:
+            guard let n = samples, (2...SampleLimits.maximumSamples).contains(n), 2 * d <= SobolSequence.maximumDimensions else { return nil }
+            return product(n, d + 2)
+        }
+    }
+
     /// The study's result from the evaluations at `points()`, in that order.
     public func outcome(_ results: [ParkEvaluation]) throws(SimulationError) -> SensitivityOutcome {
         let rows = try points()
