@@ -21,8 +21,9 @@ public enum ParkWorkbook {
         let known = Set(ParkWorkbookLayout.sheets.map(\.name))
         for sheet in sheets where !known.contains(sheet.name) {
             builder.issue(CellOrigin(sheet: sheet.name, cell: nil), "",
-                          "unknown sheet `\(sheet.name)`" + KeySuggestion.hint(for: sheet.name, among: known.sorted())
-                              + "; the sheets are " + ParkWorkbookLayout.sheets.map(\.name).joined(separator: ", "))
+                          "unknown sheet `\(sheet.name)`"
+                              + KeySuggestion.hint(for: sheet.name, among: ParkWorkbookLayout.sheets.map(\.name))
+                              + " (the sheets are " + ParkWorkbookLayout.sheets.map(\.name).joined(separator: ", ") + ")")
         }
         for layout in ParkWorkbookLayout.sheets {
             guard let sheet = sheets.first(where: { $0.name == layout.name }) else { continue }
@@ -39,7 +40,7 @@ public enum ParkWorkbook {
         let located: (Diagnostic) -> WorkbookDiagnostic = { diagnostic in
             let origin = diagnostic.location.flatMap { map.origin(line: $0.line, column: $0.column) }
             return WorkbookDiagnostic(severity: diagnostic.severity, file: file, origin: origin,
-                                      keyPath: diagnostic.keyPath, message: diagnostic.message)
+                                      keyPath: diagnostic.keyPath, message: cellsForLines(diagnostic.message, map))
         }
         let loaded: LoadedScenario
         do {
@@ -50,6 +51,22 @@ public enum ParkWorkbook {
         guard builder.issues.isEmpty else { throw WorkbookError(diagnostics: builder.issues) }
         return WorkbookImport(yaml: yaml, loaded: loaded, warnings: loaded.warnings.map(located))
     }
+}
+
+/// `message` with each `line N` of the converted YAML (`first at line 8`) named by its cell.
+private func cellsForLines(_ message: String, _ map: CellMap) -> String {
+    var result = "", rest = Substring(message)
+    while let range = rest.range(of: "line ") {
+        let digits = rest[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
+        result += rest[..<range.lowerBound]
+        if let line = Int(digits), let origin = map.origin(line: line, column: 1) {
+            result += origin.description
+        } else {
+            result += rest[range.lowerBound ..< range.upperBound] + digits
+        }
+        rest = rest[range.upperBound...].dropFirst(digits.count)
+    }
+    return result + rest
 }
 
 /// Builds the scenario's YAML tree from the sheets, row by row.
