@@ -34,6 +34,7 @@ final class DraftNode {
     /// Adds `key: node` (a repeated key is kept, so the loader reports it as a duplicate).
     func append(_ key: String, _ node: DraftNode, origin: CellOrigin?) {
         guard case var .mapping(entries) = content else { return }
+        content = .sequence([])  // so that `entries` is the array's only owner and grows in place
         entries.append((key, origin, node))
         content = .mapping(entries)
     }
@@ -41,6 +42,7 @@ final class DraftNode {
     /// Adds a list item.
     func append(item node: DraftNode) {
         guard case var .sequence(items) = content else { return }
+        content = .sequence([])  // so that `items` is the array's only owner and grows in place
         items.append(node)
         content = .sequence(items)
     }
