@@ -79,6 +79,16 @@ struct WorkbookErrorTests {
         ])
     }
 
+    @Test func nonFiniteNumber() throws {
+        let found = try Self.findings { Self.set(&$0, "resources", "D5", .text("inf")) }
+        #expect(found == ["tiny.xlsx:resources!D5: resources.clinker.price: must be a finite number, got inf"])
+    }
+
+    @Test func wholeNumberExpected() throws {
+        let found = try Self.findings { Self.set(&$0, "scenario", "B6", .number(10.5)) }
+        #expect(found == ["tiny.xlsx:scenario!B6: horizon_years: expected a whole number, got 10.5"])
+    }
+
     @Test func rateWrittenAsPercent() throws {
         let found = try Self.findings { Self.set(&$0, "scenario", "B7", .number(10)) }
         #expect(found == [
