@@ -42,6 +42,7 @@ extension ParkWorkbook {
         var part = XLSXFile.SheetPart(table: table)
         guard let layout = ParkWorkbookLayout.sheet(named: table.name) else { return part }
         let lastRow = max(table.rows.count, 1000)
+        part.frozenRows = layout.firstDataRow - 1
         if case .settings = layout.shape {
             part.widths = [1: 26, 2: 22, 3: 20, 4: 80]
             for (index, column) in layout.columns.enumerated() {

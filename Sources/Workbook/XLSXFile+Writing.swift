@@ -19,6 +19,8 @@ enum XLSXFile {
     /// One sheet to write: its values, the style of its first rows, widths and validation lists.
     struct SheetPart: Sendable {
         var table: SheetTable
+        /// Rows kept in view when scrolling (the header, units and notes rows); 0 for none.
+        var frozenRows = 0
         /// Rows shown bold (headers) and in italics (units and notes rows).
         var boldRows: Set<Int> = [1]
         var italicRows: Set<Int> = []
@@ -181,11 +183,32 @@ private struct WorksheetPart: Encodable {
         }
     }
 
+    /// A frozen pane below the first rows.
+    struct Pane: Encodable, DynamicNodeEncoding {
+        var ySplit: Int, topLeftCell: String, activePane = "bottomLeft", state = "frozen"
+        static func nodeEncoding(for key: any CodingKey) -> XMLEncoder.NodeEncoding { .attribute }
+    }
+
+    struct SheetView: Encodable, DynamicNodeEncoding {
+        var workbookViewId = 0
+        var pane: Pane
+        static func nodeEncoding(for key: any CodingKey) -> XMLEncoder.NodeEncoding {
+            key.stringValue == "pane" ? .element : .attribute
+        }
+    }
+
+    struct SheetViews: Encodable { var sheetView: SheetView }
+
+    var sheetViews: SheetViews?
     var cols: Columns?
     var sheetData: SheetData
     var dataValidations: Validations?
 
     init(_ part: XLSXFile.SheetPart) {
+        if part.frozenRows > 0 {
+            sheetViews = SheetViews(sheetView: SheetView(pane: Pane(ySplit: part.frozenRows,
+                                                                   topLeftCell: "A\(part.frozenRows + 1)")))
+        }
         let widths = part.widths.sorted { $0.key < $1.key }.map { Column(min: $0.key, max: $0.key, width: $0.value) }
         cols = widths.isEmpty ? nil : Columns(col: widths)
         sheetData = SheetData(row: part.table.rows.enumerated().compactMap { index, values in
