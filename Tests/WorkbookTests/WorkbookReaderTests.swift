@@ -23,7 +23,7 @@ struct WorkbookReaderTests {
     for sheet in book.worksheets:
         rows = [[typed(c) for c in row] for row in sheet.iter_rows(values_only=True)]
         lists = sorted(str(v.sqref) + "=" + v.formula1 for v in sheet.data_validations.dataValidation)
-        out[sheet.title] = {"rows": rows, "lists": lists}
+        out[sheet.title] = {"rows": rows, "lists": lists, "freeze": sheet.freeze_panes}
     print(json.dumps(out))
     """
 
@@ -61,6 +61,9 @@ struct WorkbookReaderTests {
         // The drop-down lists: resource kinds on resources!C4:C1000, permit status on permits!B4:B1000.
         let resourceLists = json["resources"]?["lists"] as? [String] ?? []
         #expect(resourceLists == ["C4:C1000=\"material,water,energy,waste\""])
+        // The header rows stay in view: 3 rows (keys, units, notes) on a table, 1 on a settings sheet.
+        #expect(json["resources"]?["freeze"] as? String == "A4")
+        #expect(json["scenario"]?["freeze"] as? String == "A2")
         let permitLists = json["permits"]?["lists"] as? [String] ?? []
         #expect(permitLists == ["B4:B1000=\"forbidden,allowed,conditional\""])
     }
