@@ -11,6 +11,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        // Workbooks (XLSX) are ZIP archives of XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
     ],
     targets: [
         // Debian's liblpsolve55-dev: header lpsolve/lp_lib.h, static liblpsolve55.a.
@@ -21,6 +24,13 @@ let package = Package(
         .target(name: "LPSolve", dependencies: ["MILP", "CLPSolve"]),
         // Scenario files: types, YAML loading, policies as overrides, validation.
         .target(name: "Scenario", dependencies: [.product(name: "Yams", package: "Yams"), "Sampling"]),
+        // Park data as spreadsheets: XLSX and CSV sheets to scenario YAML and back.
+        .target(name: "Workbook", dependencies: [
+            "Scenario",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "XMLCoder", package: "XMLCoder"),
+        ]),
         // Park network -> MILP.
         .target(name: "Formulation", dependencies: ["Scenario", "MILP"]),
         // Random streams, quasi-random points and streaming statistics; knows nothing of parks.
@@ -32,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "symbiosis",
             dependencies: [
-                "MILP", "LPSolve", "Scenario", "Formulation", "Analysis", "Report",
+                "MILP", "LPSolve", "Scenario", "Formulation", "Analysis", "Report", "Workbook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +62,9 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "Sampling", "Report", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "LPSolve", "Report", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "WorkbookTests", dependencies: [
+            "Workbook", "Scenario", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Reads every `import` under Sources/ against docs/architecture.md; no dependencies.
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Golden", "FuzzFindings", "PartFuzzCorpus"]),

@@ -95,6 +95,12 @@ public struct OutputBatch {
         files.append((path, Data(text.utf8)))
     }
 
+    /// Adds a binary file (a workbook) to write; see `add(_:to:)`.
+    public mutating func add(_ data: Data, to path: String) {
+        files.removeAll { $0.path == path }
+        files.append((path, data))
+    }
+
     public var paths: [String] { files.map(\.path) }
 
     /// How a target is written.

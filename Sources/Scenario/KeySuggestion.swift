@@ -7,7 +7,7 @@ import Foundation
 /// computed in a band of that width and abandoned as soon as it cannot be close enough, and the
 /// answer for one (name, candidates) pair is remembered, so a name repeated through YAML aliases
 /// costs one search.
-enum KeySuggestion {
+public enum KeySuggestion {
     /// Names (and candidates) longer than this get no suggestion: ids are short, and a typo in a
     /// 60,000-character name is not worth the search.
     static let longestName = 64
@@ -33,7 +33,7 @@ enum KeySuggestion {
     }
 
     /// `; did you mean `x`?` or the empty string.
-    static func hint(for name: String, among candidates: some Sequence<String>) -> String {
+    public static func hint(for name: String, among candidates: some Sequence<String>) -> String {
         closest(to: name, among: candidates).map { "; did you mean `\($0)`?" } ?? ""
     }
 

@@ -1,6 +1,6 @@
 import Yams
 
-extension Node {
+public extension Node {
     /// The node as one line of flow-style YAML (`30`, `[a, b]`, `{status: conditional, cost: 20000}`),
     /// which Yams reads back to the same value. Used for `Override.yaml`.
     var flowText: String {
@@ -25,7 +25,7 @@ extension Node {
     }
 
     /// `text` in double quotes with YAML escapes.
-    private static func quoted(_ text: String) -> String {
+    static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -42,6 +42,17 @@ func deliver(_ text: String, to output: String?, inputs: [String]) throws {
     try deliver([(text, output)], inputs: inputs)
 }
 
+/// Writes a binary result (a workbook) to `path` atomically, never over one of `inputs` (exit 73
+/// when it cannot be written).
+func deliver(_ data: Data, to path: String, inputs: [String]) throws {
+    var batch = OutputBatch(inputs: inputs)
+    batch.add(data, to: path)
+    do { try batch.commit() } catch {
+        printError("error: \(error)")
+        throw ExitCode.cannotWrite
+    }
+}
+
 /// Writes several results of one command (a table and its chart) all or none: the files first,
 /// in one `OutputBatch`, then whatever goes to standard output.
 func deliver(_ results: [(text: String, path: String?)], inputs: [String]) throws {

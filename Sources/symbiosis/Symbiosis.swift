@@ -28,10 +28,12 @@ struct Symbiosis: ParsableCommand {
           symbiosis sensitivity Scenarios/tiny.yaml --method tornado \\
               --param resources.clinker.price=30:70
           symbiosis export Scenarios/tiny.yaml --mps tiny.mps
+          symbiosis template park.xlsx
+          symbiosis import park.xlsx --output park.yaml
         """,
         version: "symbiosis \(release) (\(LPSolver().name))",
         subcommands: [Validate.self, Solve.self, Simulate.self, Merge.self, Compare.self, Sensitivity.self, Pareto.self,
-                      Alternatives.self, Generate.self, Export.self, Demo.self]
+                      Alternatives.self, Generate.self, Export.self, Template.self, Import.self, ExportData.self, Demo.self]
     )
 
     /// This release of the modeler (`symbiosis --version`).
