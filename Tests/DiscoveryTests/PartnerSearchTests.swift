@@ -103,3 +103,71 @@ struct PartnerSearchTests {
         #expect(row.sends.matches(Resource(id: "Fly-Ash", unit: "t")))
     }
 }
+
+@Suite("partner discovery: sites and file shapes")
+struct ProposalShapeTests {
+    /// Scenarios/tiny.yaml on lat/lon with its facility and exchanges removed: discover proposes
+    /// the library's water reuse plant at the centre of the wastewater producers (the power plant
+    /// alone), writes its location as {lat, lon}, and the feed link's distance is 0 km while the
+    /// supply link's is the great circle × 1.3 to the cement plant.
+    @Test func latLonParkGetsALatLonFacility() throws {
+        var text = try String(contentsOfFile: TestSupport.scenario("tiny.yaml"), encoding: .utf8)
+        for (grid, site) in [("[0.0, 0.0]", "{lat: 10.64, lon: 106.74}"), ("[3.0, 4.0]", "{lat: 10.668, lon: 106.762}")] {
+            text = text.replacingOccurrences(of: "location: \(grid)", with: "location: \(site)")
+        }
+        var lines: [String] = [], skipping = false
+        for line in text.components(separatedBy: "\n") {
+            if line.hasPrefix("facilities:") || line.hasPrefix("exchanges:") { skipping = true; continue }
+            if skipping, !line.isEmpty, !line.hasPrefix(" "), !line.hasPrefix("#") { skipping = false }
+            if !skipping { lines.append(line) }
+        }
+        let bare = lines.joined(separator: "\n")
+        let park = try Scenario.parse(yaml: bare, file: "tiny-geo.yaml").scenario
+        #expect(park.isGeographic && park.facilities.isEmpty && park.exchanges.isEmpty)
+        let library = try PartnerSearchTests.library()
+        let found = PartnerSearch.run(park, library: library)
+        let plant = try #require(found.facilities.first { $0.recipe == "water_reuse" })
+        #expect(plant.facility.location.geo == GeoCoordinate(latitude: 10.64, longitude: 106.74))
+        let feed = try #require(found.candidates.first { $0.kind == .feed })
+        #expect(feed.distance == 0)
+        let supply = try #require(found.candidates.first { $0.kind == .supply })
+        let greatCircle = GeoCoordinate(latitude: 10.64, longitude: 106.74)
+            .greatCircleDistance(to: GeoCoordinate(latitude: 10.668, longitude: 106.762))
+        #expect(abs(supply.distance - 1.3 * greatCircle) < 1e-9)
+        let merged = try ProposedScenario.merged(source: bare, scenario: park, discovery: found, library: library,
+                                                 file: "proposed.yaml")
+        #expect(merged.contains("location: {lat: 10.640000, lon: 106.740000}"))
+        let reloaded = try Scenario.parse(yaml: merged, file: "proposed.yaml").scenario
+        #expect(reloaded.facilities.map(\.id) == [plant.facility.id])
+        #expect(abs(reloaded.distance(of: try #require(reloaded.exchange(supply.exchange.id))) - supply.distance) < 1e-9)
+    }
+
+    /// An `exchanges:` block written on one line cannot be extended: an error naming its line,
+    /// nothing merged. An empty one (`exchanges: {}`) is opened into a block.
+    @Test func oneLineBlocksAreRefusedEmptyOnesOpened() throws {
+        let tiny = try String(contentsOfFile: TestSupport.scenario("tiny.yaml"), encoding: .utf8)
+        let park = try Scenario.parse(yaml: tiny, file: "tiny.yaml").scenario
+        let library = try PartnerSearchTests.library()
+        var stripped = park
+        stripped.exchanges = []
+        let found = PartnerSearch.run(stripped, library: library)
+        #expect(!found.candidates.isEmpty)
+        var lines = tiny.components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex { $0.hasPrefix("exchanges:") })
+        let end = try #require(lines[(start + 1)...].firstIndex { !$0.isEmpty && !$0.hasPrefix(" ") && !$0.hasPrefix("#") })
+        lines.replaceSubrange(start ..< end, with: ["exchanges: {x: {from: power_plant, to: water_reuse_plant, send: wastewater, capacity: 1}}"])
+        let oneLine = lines.joined(separator: "\n")
+        #expect {
+            _ = try ProposedScenario.merged(source: oneLine, scenario: stripped, discovery: found, library: library,
+                                            file: "p.yaml")
+        } throws: { error in "\(error)".contains("line \(start + 1)") && "\(error)".contains("one line") }
+        let bareText = DiscoveryFixtures.withoutExchanges(try DiscoveryFixtures.hiepPhuocText())
+            + "\nexchanges: {}   # none yet\n"
+        let bare = try Scenario.parse(yaml: bareText, file: "b.yaml").scenario
+        let proposal = PartnerSearch.run(bare, library: library, options: DiscoveryOptions(top: 5))
+        let merged = try ProposedScenario.merged(source: bareText, scenario: bare, discovery: proposal, library: library,
+                                                 file: "b2.yaml")
+        #expect(merged.contains("\nexchanges:\n"))
+        #expect(try Scenario.parse(yaml: merged, file: "b2.yaml").scenario.exchanges.count == proposal.candidates.count)
+    }
+}
