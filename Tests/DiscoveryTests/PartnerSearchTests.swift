@@ -17,7 +17,7 @@ struct PartnerSearchTests {
         let original = try Scenario.load(contentsOf: TestSupport.scenario("hiep-phuoc.yaml")).scenario
         let expected = DiscoveryFixtures.pairs(original)
         #expect(expected.count == 74)
-        let stripped = DiscoveryFixtures.withoutExchanges(try DiscoveryFixtures.hiepPhuocText())
+        let stripped = try DiscoveryFixtures.bareHiepPhuoc()
         let bare = try Scenario.parse(yaml: stripped, file: "hiep-phuoc-bare.yaml").scenario
         #expect(bare.exchanges.isEmpty)
         let found = PartnerSearch.run(bare, library: try Self.library())
@@ -36,7 +36,7 @@ struct PartnerSearchTests {
     /// = 36000 t; disposal saved 36000 × 10 = 360,000; clinker saved 36000 × 0.9 × 45 = 1,458,000;
     /// processing 36000 × 10 + 50,000 = 410,000; transport 36000 × 0.12 × 1.2207 = 5,273.6.
     @Test func valueOfOneCandidateByHand() throws {
-        let stripped = DiscoveryFixtures.withoutExchanges(try DiscoveryFixtures.hiepPhuocText())
+        let stripped = try DiscoveryFixtures.bareHiepPhuoc()
         let bare = try Scenario.parse(yaml: stripped, file: "hiep-phuoc-bare.yaml").scenario
         let found = PartnerSearch.run(bare, library: try Self.library())
         let c = try #require(found.candidates.first {
@@ -57,7 +57,7 @@ struct PartnerSearchTests {
     /// The proposed file keeps the park's text and loads with the proposals merged in; a park with
     /// no facilities gets the library's facilities where firms have their inputs and outputs.
     @Test func proposedScenarioLoads() throws {
-        let text = DiscoveryFixtures.withoutExchanges(try DiscoveryFixtures.hiepPhuocText())
+        let text = try DiscoveryFixtures.bareHiepPhuoc()
         let bare = try Scenario.parse(yaml: text, file: "bare.yaml").scenario
         let library = try Self.library()
         let found = PartnerSearch.run(bare, library: library, options: DiscoveryOptions(top: 60))
@@ -111,10 +111,7 @@ struct ProposalShapeTests {
     /// alone), writes its location as {lat, lon}, and the feed link's distance is 0 km while the
     /// supply link's is the great circle × 1.3 to the cement plant.
     @Test func latLonParkGetsALatLonFacility() throws {
-        var text = try String(contentsOfFile: TestSupport.scenario("tiny.yaml"), encoding: .utf8)
-        for (grid, site) in [("[0.0, 0.0]", "{lat: 10.64, lon: 106.74}"), ("[3.0, 4.0]", "{lat: 10.668, lon: 106.762}")] {
-            text = text.replacingOccurrences(of: "location: \(grid)", with: "location: \(site)")
-        }
+        let text = try TestSupport.tinyOnLatLon()
         var lines: [String] = [], skipping = false
         for line in text.components(separatedBy: "\n") {
             if line.hasPrefix("facilities:") || line.hasPrefix("exchanges:") { skipping = true; continue }
@@ -161,7 +158,7 @@ struct ProposalShapeTests {
             _ = try ProposedScenario.merged(source: oneLine, scenario: stripped, discovery: found, library: library,
                                             file: "p.yaml")
         } throws: { error in "\(error)".contains("line \(start + 1)") && "\(error)".contains("one line") }
-        let bareText = DiscoveryFixtures.withoutExchanges(try DiscoveryFixtures.hiepPhuocText())
+        let bareText = try DiscoveryFixtures.bareHiepPhuoc()
             + "\nexchanges: {}   # none yet\n"
         let bare = try Scenario.parse(yaml: bareText, file: "b.yaml").scenario
         let proposal = PartnerSearch.run(bare, library: library, options: DiscoveryOptions(top: 5))

@@ -12,11 +12,7 @@ struct CoordinateMapTests {
     @Test func latLonMapHasAScaleBar() throws {
         let directory = try TestSupport.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        var text = try String(contentsOfFile: TestSupport.scenario("tiny.yaml"), encoding: .utf8)
-        for (grid, site) in [("[0.0, 0.0]", "{lat: 10.64, lon: 106.74}"), ("[3.0, 4.0]", "{lat: 10.668, lon: 106.762}"),
-                             ("[1.0, 1.0]", "{lat: 10.648, lon: 106.748}")] {
-            text = text.replacingOccurrences(of: "location: \(grid)", with: "location: \(site)")
-        }
+        let text = try TestSupport.tinyOnLatLon()
         let geo = directory + "/tiny-geo.yaml"
         try text.write(toFile: geo, atomically: true, encoding: .utf8)
         let report = directory + "/geo.html"

@@ -5,28 +5,11 @@ import TestSupport
 /// `discover` then `solve`: a park with no exchanges at all becomes solvable in two commands.
 @Suite("discover command")
 struct DiscoverCommandTests {
-    /// hiep-phuoc without its `exchanges:` block and without the one policy naming exchanges.
-    static func bareHiepPhuoc() throws -> String {
-        let text = try String(contentsOfFile: TestSupport.scenario("hiep-phuoc.yaml"), encoding: .utf8)
-        var out: [String] = []
-        var skipping: String?
-        for line in text.components(separatedBy: "\n") {
-            let topLevel = !line.isEmpty && !line.hasPrefix(" ") && !line.hasPrefix("#")
-            let policyLevel = line.hasPrefix("  ") && !line.hasPrefix("   ") && !line.hasPrefix("  #")
-            if skipping == "top", topLevel { skipping = nil }
-            if skipping == "policy", policyLevel || topLevel { skipping = nil }
-            if line.hasPrefix("exchanges:") { skipping = "top"; continue }
-            if line.hasPrefix("  facilitation:") { skipping = "policy"; continue }
-            if skipping == nil { out.append(line) }
-        }
-        return out.joined(separator: "\n")
-    }
-
     @Test func discoverThenSolve() throws {
         let directory = try TestSupport.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let bare = directory + "/bare.yaml", proposed = directory + "/candidates.yaml"
-        try Self.bareHiepPhuoc().write(toFile: bare, atomically: true, encoding: .utf8)
+        try TestSupport.hiepPhuocWithoutExchanges().write(toFile: bare, atomically: true, encoding: .utf8)
         let found = TestSupport.symbiosis(["discover", bare, "--top", "40", "--output", proposed])
         #expect(found.status == 0, "\(found.stderr)")
         #expect(found.stdout.contains("fly_ash_for_clinker"))

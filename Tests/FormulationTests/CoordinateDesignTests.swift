@@ -14,15 +14,11 @@ struct CoordinateDesignTests {
     /// (the baseline builds nothing): the same links built in the same years with the same flows.
     @Test func sameParkInKmAndLatLonGivesTheSameDesign() throws {
         let tiny = try String(contentsOfFile: TestSupport.scenario("tiny.yaml"), encoding: .utf8)
-        let sites = [("[0.0, 0.0]", (10.640, 106.740)), ("[3.0, 4.0]", (10.668, 106.762)), ("[1.0, 1.0]", (10.648, 106.748))]
-        var geoText = tiny
-        for (grid, (lat, lon)) in sites {
-            geoText = geoText.replacingOccurrences(of: "location: \(grid)", with: "location: {lat: \(lat), lon: \(lon)}")
-        }
+        let geoText = try TestSupport.tinyOnLatLon()
         let geo = try scenario(yaml: geoText)
         #expect(geo.isGeographic)
         var kmText = tiny
-        for (i, (grid, _)) in sites.enumerated() {
+        for (i, (grid, _, _)) in TestSupport.tinySites.enumerated() {
             let p = i < 2 ? geo.companies[i].location : geo.facilities[0].location
             kmText = kmText.replacingOccurrences(of: "location: \(grid)",
                                                  with: "location: [\(p.x * 1.3), \(p.y * 1.3)]")
