@@ -42,8 +42,8 @@ public struct ResourcePattern: Sendable, Equatable {
         name.lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 }.reduce(into: "") { $0.append($1) }
     }
 
-    /// Whether `resource` is one of these: its code begins with one of `codes`, or, when it has
-    /// no code, its id is one of `names`.
+    /// Whether `resource` is one of these: its code begins with one of `codes`, else (no code,
+    /// or a code none of `codes` begins) its id is one of `names`.
     public func matches(_ resource: Resource) -> Bool {
         if let code = resource.code.map(Self.normalizedCode), !code.isEmpty {
             if codes.contains(where: { code.hasPrefix(Self.normalizedCode($0)) }) { return true }
