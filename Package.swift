@@ -31,6 +31,9 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "XMLCoder", package: "XMLCoder"),
         ]),
+        // Partner discovery: the synergy library and the candidate exchanges it proposes for a park.
+        .target(name: "Discovery", dependencies: ["Scenario", .product(name: "Yams", package: "Yams")],
+                resources: [.copy("Resources/synergies.yaml")]),
         // Park network -> MILP.
         .target(name: "Formulation", dependencies: ["Scenario", "MILP"]),
         // Random streams, quasi-random points and streaming statistics; knows nothing of parks.
@@ -42,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "symbiosis",
             dependencies: [
-                "MILP", "LPSolve", "Scenario", "Formulation", "Analysis", "Report", "Workbook",
+                "MILP", "LPSolve", "Scenario", "Formulation", "Analysis", "Report", "Workbook", "Discovery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +60,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MILPTests", dependencies: ["MILP", "LPSolve", "TestSupport"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "TestSupport"]),
+        .testTarget(name: "DiscoveryTests", dependencies: ["Discovery", "Scenario", "TestSupport"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "TestSupport"]),
         .testTarget(name: "FormulationTests", dependencies: ["Formulation", "Scenario", "MILP", "LPSolve", "Analysis", "TestSupport"]),
         .testTarget(name: "SimulationTests", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "Sampling", "Report", "TestSupport"]),

@@ -10,12 +10,13 @@ extension Scenario {
     /// Location of a company or facility, km.
     public func location(of id: String) -> Point? { company(id)?.location ?? facility(id)?.location }
 
-    /// km the exchange carries its flow: `distance` if given, else the straight line between the
-    /// two ends (0 when an end is unknown).
+    /// km the exchange carries its flow: `distance` if given, else `roadDistance` between the two
+    /// ends (the straight line on a km grid, the great circle times `road_factor` in lat/lon;
+    /// 0 when an end is unknown).
     public func distance(of exchange: Exchange) -> Double {
         if let distance = exchange.distance { return distance }
         guard let from = location(of: exchange.from), let to = location(of: exchange.to) else { return 0 }
-        return from.distance(to: to)
+        return roadDistance(from: from, to: to)
     }
 }
 

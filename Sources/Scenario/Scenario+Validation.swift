@@ -79,6 +79,9 @@ struct ScenarioChecker {
         check(s.discountRate, .discountRate, "discount_rate")
         checkCompounding(s.discountRate, discounting: true, "discount_rate")
         check(s.minUtilization, .unitInterval, "min_utilization")
+        if !(s.roadFactor >= 1 && s.roadFactor <= 10) {
+            error("must be between 1 and 10 (road km per great-circle km), got \(s.roadFactor)", "road_factor")
+        }
         check(s.sharing.senderWeight, .unitInterval, "sharing.sender_weight")
         if s.sharing.samples < 1 { error("must be at least 1 permutation, got \(s.sharing.samples)", "sharing.samples") }
         if !(0...SharingSettings.largestExactPlayers).contains(s.sharing.exactPlayers) {

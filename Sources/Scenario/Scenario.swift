@@ -27,6 +27,9 @@ public struct Scenario: Sendable, Equatable {
     /// deterministic design (0 = no floor): no link is built to carry nothing.
     public var minUtilization: Double = Scenario.defaultMinUtilization
     public static let defaultMinUtilization = 0.1
+    /// Road km per great-circle km between sites given in lat/lon (`road_factor`, default 1.3);
+    /// not used on a km grid.
+    public var roadFactor: Double = Scenario.defaultRoadFactor
     /// How a design's gain is shared among its firms (`sharing:`; the smallest transfers by default).
     public var sharing = SharingSettings()
     public var uncertainty: Uncertainty?
@@ -67,6 +70,9 @@ public struct Resource: Sendable, Equatable {
         case material, water, energy, waste
     }
     public var id: String
+    /// A classification code that `discover` matches the synergy library on: a European List of
+    /// Waste or Basel code for a waste (`10 01 02`, `A3140`), an HS code for a product (`7204`).
+    public var code: String?
     /// Physical unit, e.g. `t`, `m3`, `MWh`.
     public var unit: String
     /// Virgin purchase price per unit (currency/unit); 0 when not bought.
@@ -118,10 +124,14 @@ public struct Company: Sendable, Equatable {
     }
 }
 
-/// A point on the park grid, km.
+/// A site: on the park grid in km, or in WGS84 lat/lon (`geo`, see `GeoCoordinate`).
 public struct Point: Sendable, Equatable {
+    /// km east on the park grid; for a lat/lon site, km east of the sites' centroid (projected).
     public var x: Double
+    /// km north on the park grid; for a lat/lon site, km north of the sites' centroid (projected).
     public var y: Double
+    /// The site in lat/lon when the file gave `{lat, lon}`; `nil` on a km grid.
+    public var geo: GeoCoordinate?
     public init(x: Double, y: Double) { self.x = x; self.y = y }
     /// Straight-line distance in km.
     public func distance(to other: Point) -> Double { ((x - other.x) * (x - other.x) + (y - other.y) * (y - other.y)).squareRoot() }
@@ -187,7 +197,8 @@ public struct Exchange: Sendable, Equatable {
     public var unitCost: Double
     /// Currency per unit per km.
     public var transportCost: Double
-    /// km; `nil` = straight line between the locations.
+    /// km; `nil` = between the locations: the straight line on a km grid, the great circle
+    /// times `road_factor` in lat/lon.
     public var distance: Double?
     /// t CO2e per unit per km transported; default 0.
     public var transportCo2e: Double

@@ -8,11 +8,13 @@ extension ScenarioDecoder {
         guard let map = entries(of: value, path: "resources".appendingKey(id), anchor: key, section: .resource) else {
             return Resource(id: id, unit: "", kind: defaultKind)
         }
-        return Resource(
+        var resource = Resource(
             id: id, unit: text(map, "unit") ?? "", price: number(map, "price") ?? 0, co2e: number(map, "co2e") ?? 0,
             disposalCost: number(map, "disposal_cost") ?? 0, disposalCo2e: number(map, "disposal_co2e") ?? 0,
             kind: choice(map, "kind", among: Resource.Kind.allCases) ?? defaultKind,
             salePrice: number(map, "sale_price") ?? 0)
+        resource.code = text(map, "code")
+        return resource
     }
 
     /// `companies.<id>`: location, yearly volumes produced and needed, growth, capital budget.

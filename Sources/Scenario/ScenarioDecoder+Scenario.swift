@@ -24,6 +24,7 @@ extension ScenarioDecoder {
             waterShadowPrice: number(map, "water_shadow_price") ?? 0)
         scenario.residualValue = choice(map, "residual_value", among: ResidualValue.allCases) ?? .none
         scenario.minUtilization = number(map, "min_utilization") ?? Scenario.defaultMinUtilization
+        scenario.roadFactor = number(map, "road_factor") ?? Scenario.defaultRoadFactor
         scenario.sharing = sharing(map)
         if let base {
             scenario.resources = base.resources; scenario.companies = base.companies
@@ -37,6 +38,7 @@ extension ScenarioDecoder {
         if reads("facilities") {
             scenario.facilities = entities(map, "facilities") { $0.facility(id: $1, key: $2, value: $3) }
         }
+        scenario.projectGeographicSites()
         if reads("exchanges") { scenario.exchanges = entities(map, "exchanges") { $0.exchange(id: $1, key: $2, value: $3) } }
         if reads("permits") { scenario.permits = entities(map, "permits") { $0.permit(id: $1, key: $2, value: $3) } }
         if reads("objectives") { scenario.objectives = objectives(map) }

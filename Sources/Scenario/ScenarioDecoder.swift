@@ -29,6 +29,9 @@ struct MappingEntries {
 struct ScenarioDecoder {
     var log: DiagnosticLog
     var sourceMap = SourceMap()
+    /// The first location read: whether it was `{lat, lon}`, its key path and line (one file
+    /// uses one kind of location).
+    var firstLocation: (geographic: Bool, path: String, line: Int)?
 
     init(file: String) { log = DiagnosticLog(file: file) }
 
@@ -176,17 +179,52 @@ struct ScenarioDecoder {
         return nil
     }
 
-    /// `[x, y]` in km, or `nil` when absent or malformed (reported).
+    /// `[x, y]` in km or `{lat, lon}` in WGS84 degrees, or `nil` when absent or malformed
+    /// (reported). The two kinds cannot be mixed in one file: the first location read sets it.
     mutating func point(_ entries: MappingEntries, _ key: String) -> Point? {
         guard let entry = present(entries, key) else { return nil }
         let path = entries.path.appendingKey(key)
-        guard case let .sequence(sequence) = entry.value, sequence.count == 2 else {
-            error("expected a location [x, y] in km, got \(entry.value.kindDescription)", at: entry.value, path: path)
+        let point: Point
+        if case .mapping = entry.value {
+            guard let map = self.entries(of: entry.value, path: path, anchor: entry.keyNode, accepting: ["lat", "lon"])
+            else { return nil }
+            guard let lat = map["lat"], let lon = map["lon"] else {
+                error("expected a location {lat, lon} in degrees with both keys", at: entry.value, path: path)
+                return nil
+            }
+            guard let latitude = number(lat.value, path: path.appendingKey("lat")),
+                  let longitude = number(lon.value, path: path.appendingKey("lon")) else { return nil }
+            guard (-90 ... 90).contains(latitude) else {
+                error("latitude must be between -90 and 90 degrees, got \(latitude)", at: lat.value,
+                      path: path.appendingKey("lat"))
+                return nil
+            }
+            guard (-180 ... 180).contains(longitude) else {
+                error("longitude must be between -180 and 180 degrees, got \(longitude)", at: lon.value,
+                      path: path.appendingKey("lon"))
+                return nil
+            }
+            point = Point(latitude: latitude, longitude: longitude)
+        } else {
+            guard case let .sequence(sequence) = entry.value, sequence.count == 2 else {
+                error("expected a location [x, y] in km or {lat, lon} in degrees, got \(entry.value.kindDescription)",
+                      at: entry.value, path: path)
+                return nil
+            }
+            let items = Array(sequence)
+            guard let x = number(items[0], path: path), let y = number(items[1], path: path) else { return nil }
+            point = Point(x: x, y: y)
+        }
+        let geographic = point.geo != nil
+        let line = entry.value.mark?.line ?? 0
+        if let first = firstLocation, first.geographic != geographic {
+            let kinds = geographic ? ("{lat, lon}", "[x, y] in km") : ("[x, y] in km", "{lat, lon}")
+            error("location is \(kinds.0) but \(first.path) (line \(first.line)) is \(kinds.1); one file uses one "
+                  + "kind of location for every site", at: entry.value, path: path)
             return nil
         }
-        let items = Array(sequence)
-        guard let x = number(items[0], path: path), let y = number(items[1], path: path) else { return nil }
-        return Point(x: x, y: y)
+        if firstLocation == nil { firstLocation = (geographic, path, line) }
+        return point
     }
 
     /// A mapping of resource id -> amount, in file order (each id's key location recorded).

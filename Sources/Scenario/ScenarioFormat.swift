@@ -41,11 +41,11 @@ public enum ScenarioFormat {
         switch section {
         case .scenario:
             return ["name", "description", "currency", "start_year", "horizon_years", "discount_rate", "residual_value",
-                    "min_utilization", "sharing"]
+                    "min_utilization", "road_factor", "sharing"]
                 + economicsKeys + appraisalKeys
                 + ["resources", "companies", "facilities", "exchanges", "permits", "policies", "objectives",
                    "targets", "uncertainty", "sensitivity"]
-        case .resource: return ["unit", "kind", "price", "co2e", "disposal_cost", "disposal_co2e", "sale_price"]
+        case .resource: return ["unit", "code", "kind", "price", "co2e", "disposal_cost", "disposal_co2e", "sale_price"]
         case .company: return ["sector", "location", "produces", "needs", "growth", "capital_budget", "hurdle_rate"]
         case .facility:
             return ["location", "capacity", "converts", "capex", "fixed_cost", "unit_cost", "jobs", "lifetime",

@@ -1,4 +1,5 @@
 import Analysis
+import Scenario
 import Foundation
 import Formulation
 import Sampling
@@ -21,6 +22,7 @@ enum ComparisonCharts {
         let xRange = [(xs.min() ?? 0) - padX, (xs.max() ?? 1) + padX], yRange = [(ys.min() ?? 0) - padY, (ys.max() ?? 1) + padY]
         let frame = ChartFrame(x: Axis(label: "km", data: xRange, style: l.style), y: Axis(label: "km", data: yRange, style: l.style), width: 900, height: 620)
         var svg = frame.document(title: "\(scenario.name) — \(option.name)")
+        if scenario.isGeographic { scaleBar(in: &svg, frame: frame, xRange: xRange, yRange: yRange) }
         guard let design = option.design else { return svg.rendered() }
         let built = design.exchanges.filter(\.built)
         let active = Set(built.flatMap { [$0.from, $0.to] })
@@ -57,6 +59,26 @@ enum ComparisonCharts {
         }
         svg.endGroup()
         return svg.rendered()
+    }
+
+    /// A scale bar in the lower left corner of a map whose sites were given in lat/lon (drawn in
+    /// the local equirectangular projection, km east and north of the sites' centroid): the
+    /// longest of 1-2-5 × 10^k km that fits in a quarter of the width.
+    static func scaleBar(in svg: inout SVGDocument, frame: ChartFrame, xRange: [Double], yRange: [Double]) {
+        let width = xRange[1] - xRange[0]
+        guard width > 0 else { return }
+        var length = pow(10, floor(log10(width / 4)))
+        for step in [5.0, 2.0] where length * step <= width / 4 { length *= step; break }
+        let x0 = xRange[0] + 0.03 * width, y0 = yRange[0] + 0.03 * (yRange[1] - yRange[0])
+        let (a, b) = ((frame.px(x0), frame.py(y0)), (frame.px(x0 + length), frame.py(y0)))
+        let style = SVGStyle(stroke: "#222", strokeWidth: 2)
+        svg.beginGroup(role: "scale-bar")
+        svg.line(from: a, to: b, style: style)
+        svg.line(from: (a.0, a.1 - 4), to: (a.0, a.1 + 4), style: style)
+        svg.line(from: (b.0, b.1 - 4), to: (b.0, b.1 + 4), style: style)
+        let label = length >= 1 ? "\(Int(length)) km" : "\(Int((length * 1000).rounded())) m"
+        svg.text(label, at: ((a.0 + b.0) / 2, a.1 - 6), anchor: .middle, size: 9, color: "#222")
+        svg.endGroup()
     }
 
     /// NPV histogram from the sketch's buckets, grouped into about 30 equal-width bins, with
