@@ -114,8 +114,9 @@ struct DraftBuilder {
             root.mapping(at: path, origin: CellOrigin(sheet: sheet.name, cell: nil))
                 .append(id, entity, origin: origin(sheet, row, 1))
             if entities[sectionPath]?[id] == nil { entities[sectionPath, default: [:]][id] = entity }
-            var location: [DraftNode?] = [nil, nil]
-            var locationCell: CellOrigin?
+            var grid: [DraftNode?] = [nil, nil]
+            var gridCell: CellOrigin?
+            var geo: [(key: String, value: DraftNode)] = []
             for (index, head) in heads.enumerated().dropFirst() {
                 let column = index + 1
                 let keyPath = "\(sectionPath).\(id).\(head ?? "")"
@@ -126,17 +127,28 @@ struct DraftBuilder {
                     continue
                 }
                 guard let value = scalar(sheet, row, column, kind(of: head, in: layout), path: keyPath) else { continue }
-                if head == "x" || head == "y" {
-                    location[head == "x" ? 0 : 1] = value
-                    locationCell = locationCell ?? value.origin
-                } else {
+                switch head {
+                case "x", "y":
+                    grid[head == "x" ? 0 : 1] = value
+                    gridCell = gridCell ?? value.origin
+                case "lat", "lon":
+                    geo.append((head, value))
+                default:
                     entity.append(head, value, origin: value.origin)
                 }
             }
-            if let locationCell {
-                let list = DraftNode.sequence(origin: locationCell)
-                for coordinate in location { list.append(item: coordinate ?? DraftNode(.scalar("null"), origin: locationCell)) }
-                entity.append("location", list, origin: locationCell)
+            if let first = geo.first {
+                if gridCell != nil {
+                    issue(first.value.origin ?? origin(sheet, row, 1), "\(sectionPath).\(id).location",
+                          "give the site as x and y (km) or as lat and lon (degrees), not both")
+                }
+                let map = DraftNode.mapping(origin: first.value.origin)
+                for (key, value) in geo { map.append(key, value, origin: value.origin) }
+                entity.append("location", map, origin: first.value.origin)
+            } else if let gridCell {
+                let list = DraftNode.sequence(origin: gridCell)
+                for coordinate in grid { list.append(item: coordinate ?? DraftNode(.scalar("null"), origin: gridCell)) }
+                entity.append("location", list, origin: gridCell)
             }
         }
     }

@@ -81,12 +81,14 @@ extension ParkWorkbook {
 
     private static func fillEntities(_ sheet: inout SheetTable, _ layout: SheetLayout, _ section: Node?) {
         for (id, entity) in section?.entries ?? [] {
-            let location = entity.child("location")?.items ?? []
+            let site = entity.child("location")
+            let location = site?.items ?? []
             sheet.append(layout.columns.enumerated().map { index, column in
                 if index == 0 { return .text(id) }
                 switch column.key {
                 case "x": return location.first.flatMap(cellValue)
                 case "y": return location.dropFirst().first.flatMap(cellValue)
+                case "lat", "lon": return site?.child(column.key).flatMap(cellValue)
                 default: return entity.child(column.key).flatMap(cellValue)
                 }
             })

@@ -37,7 +37,7 @@ enum SheetShape: Sendable {
     /// key | value | unit | notes, one setting a row, the key a dotted path from the top level.
     case settings
     /// One row an entity under `path` (e.g. `resources`), its id in the first column; the other
-    /// columns are its keys (`x` and `y` make `location`).
+    /// columns are its keys (`x` and `y`, or `lat` and `lon`, make `location`).
     case entities(path: [String])
     /// One row a (parent, resource) amount: the first column names an entity under `parentPath`,
     /// the second a resource, each further column a mapping of the parent (`produces`, `needs`,
@@ -82,6 +82,7 @@ enum ParkWorkbookLayout {
             SheetColumn("start_year", "calendar year", "year of t = 0 (required, whole number)"),
             SheetColumn("horizon_years", "years", "years modelled (required, whole number 1 to 1000)"),
             SheetColumn("discount_rate", "per year", "real discount rate as a fraction, 0.08 = 8 % (required, > -1 and <= 1)"),
+            SheetColumn("road_factor", "", "road km per great-circle km between {lat, lon} sites (default 1.3, 1 to 10)"),
             SheetColumn("min_utilization", "share", "least share of its flow bound a built exchange carries (default 0.1)"),
             SheetColumn("residual_value", "", "none or straight_line (default none)", .choice(["none", "straight_line"])),
             SheetColumn("carbon_price", "currency / t CO2e", "carbon price in year 0 (default 0)"),
@@ -116,12 +117,15 @@ enum ParkWorkbookLayout {
             SheetColumn("disposal_cost", "currency / unit", "landfill or discharge fee per unit disposed (default 0)"),
             SheetColumn("disposal_co2e", "t CO2e / unit", "emitted per unit disposed (default 0)"),
             SheetColumn("sale_price", "currency / unit", "earned selling a unit outside the park; not with a disposal_cost (default 0)"),
+            SheetColumn("code", "text", "List of Waste, Basel or HS code, for discover (optional)", .text),
         ]),
         SheetLayout(name: "companies", shape: .entities(path: ["companies"]), columns: [
             SheetColumn("id", "", "company id: no . or +; not also a facility id", .name),
             SheetColumn("sector", "text", "for reports", .text),
             SheetColumn("x", "km", "position on the park grid (default 0)"),
             SheetColumn("y", "km", "position on the park grid (default 0)"),
+            SheetColumn("lat", "degrees north", "WGS84 latitude, instead of x and y (every site in one way)"),
+            SheetColumn("lon", "degrees east", "WGS84 longitude, instead of x and y"),
             SheetColumn("growth", "per year", "volume_t = volume_0 x (1 + growth)^t (default 0)"),
             SheetColumn("capital_budget", "currency", "most capex from own funds over the horizon; empty = unlimited"),
             SheetColumn("hurdle_rate", "per year", "the firm's own real discount rate; empty = discount_rate"),
@@ -136,6 +140,8 @@ enum ParkWorkbookLayout {
             SheetColumn("id", "", "facility id: no . or +; not also a company id", .name),
             SheetColumn("x", "km", "position on the park grid (default 0)"),
             SheetColumn("y", "km", "position on the park grid (default 0)"),
+            SheetColumn("lat", "degrees north", "WGS84 latitude, instead of x and y (every site in one way)"),
+            SheetColumn("lon", "degrees east", "WGS84 longitude, instead of x and y"),
             SheetColumn("capacity", "activity units / year", "most activity per year (required, >= 0)"),
             SheetColumn("capex", "currency", "paid in the build year (default 0)"),
             SheetColumn("fixed_cost", "currency / year", "every year once built (default 0)"),

@@ -59,6 +59,37 @@ struct WorkbookRoundTripTests {
         try Self.expectRoundTrip(try Self.source(TestSupport.scenario(file)), name: file)
     }
 
+    /// Sites in lat/lon (the `lat` and `lon` columns), a road factor and resource codes survive too.
+    @Test func latLonSitesAndCodesSurviveTheWorkbook() throws {
+        let yaml = try TestSupport.tinyOnLatLon()
+            .replacingOccurrences(of: "discount_rate:", with: "road_factor: 1.4\ndiscount_rate:")
+            .replacingOccurrences(of: "{unit: t,  disposal_cost: 12", with: "{unit: t, code: \"10 01 02\", disposal_cost: 12")
+        let original = try Scenario.parse(yaml: yaml, file: "tiny-latlon.yaml")
+        #expect(original.scenario.roadFactor == 1.4)
+        #expect(original.scenario.resources.first { $0.id == "fly_ash" }?.code == "10 01 02")
+        try Self.expectRoundTrip(yaml, name: "tiny-latlon.yaml")
+    }
+
+    /// A site given both as x/y and as lat/lon is refused at the lat cell.
+    @Test func gridAndLatLonOnOneSiteIsRefused() throws {
+        let yaml = try TestSupport.tinyOnLatLon()
+        let original = try Scenario.parse(yaml: yaml, file: "tiny-latlon.yaml")
+        var sheets = try XLSXFile.sheets(in: try ParkWorkbook.workbook(yaml: yaml, currency: original.scenario.currency))
+        let companies = try #require(sheets.firstIndex { $0.name == "companies" })
+        let xColumn = try #require(ParkWorkbookLayout.sheet(named: "companies")?.columns.firstIndex { $0.key == "x" }) + 1
+        sheets[companies][4, xColumn] = .number(1)
+        let latColumn = try #require(ParkWorkbookLayout.sheet(named: "companies")?.columns.firstIndex { $0.key == "lat" }) + 1
+        let latCell = String(UnicodeScalar(UInt8(64 + latColumn))) + "4"
+        do {
+            _ = try ParkWorkbook.convert(sheets, file: "tiny-latlon.xlsx")
+            Issue.record("a site with both x/y and lat/lon was accepted")
+        } catch {
+            #expect(error.diagnostics.map(\.description).contains(
+                "tiny-latlon.xlsx:companies!\(latCell): companies.power_plant.location: "
+                    + "give the site as x and y (km) or as lat and lon (degrees), not both"))
+        }
+    }
+
     @Test func generatedParkSurvivesTheWorkbook() throws {
         let park = ParkGenerator(companies: 30, exchanges: 120, facilities: 4, years: 12, seed: 5).park()
         try Self.expectRoundTrip(park.yaml, name: "generated.yaml")
@@ -76,7 +107,7 @@ struct WorkbookRoundTripTests {
         let scenarioSheet = columns("scenario").filter { !$0.contains(".") }
         let sections: Set<String> = ["resources", "companies", "facilities", "exchanges", "permits", "policies",
                                      "objectives", "targets", "uncertainty", "sensitivity", "sharing"]
-        let located = ["x", "y"] as Set
+        let located = ["x", "y", "lat", "lon"] as Set
         let expected: [(ScenarioFormat.Section, Set<String>)] = [
             (.scenario, scenarioSheet.union(sections)),
             (.resource, columns("resources").subtracting(["id"])),
