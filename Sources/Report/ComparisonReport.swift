@@ -245,7 +245,7 @@ public struct ComparisonReport {
     func addTornado(_ doc: inout ReportDocument) {
         guard let tornado, let best = comparison.ranking.first else { return }
         doc.heading(l(.tornadoHeading) + " (“\(options[best.option].name)”)")
-        doc.figure(SensitivityReport.tornadoChart(tornado.base, tornado.bars, currency: currency), caption: l(.tornadoCaption), file: "tornado.svg")
+        doc.figure(SensitivityReport.tornadoChart(tornado.base, tornado.bars, scenario: options[best.option].scenario, language: l), caption: l(.tornadoCaption), file: "tornado.svg")
         doc.table([l(.parameter), l(.range), inCurrency(l(.parkNPV) + " −"), inCurrency(l(.parkNPV) + " +"), l(.designSwitch)],
                   tornado.bars.map { bar in
                       [bar.parameter.keyPath, "\(SensitivityReport.level(bar.parameter.low)) – \(SensitivityReport.level(bar.parameter.high))",
