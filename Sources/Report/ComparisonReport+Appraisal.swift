@@ -24,13 +24,13 @@ extension ComparisonReport {
         let header = [l(.option)] + [l(.firmsAccount), l(.operatorAccount), l(.publicAccount), l(.externalities), l(.societyAccount)]
             .map(inCurrency)
         doc.table(header, appraised.map { _, option, a in
-            [option.name, cell(a.firmsTotal), cell(a.operatorGain), cell(a.publicAccount), cell(a.externalities),
+            [title(option), cell(a.firmsTotal), cell(a.operatorGain), cell(a.publicAccount), cell(a.externalities),
              cell(a.society)]
         }, numeric: header.indices.map { $0 != 0 })
         let publicHeader = [l(.option)] + [l(.grants), l(.interestSubsidy), l(.feeRevenue), l(.carbonRevenue), l(.publicCostNet)]
             .map(inCurrency) + [costPerTonneHeader]
         doc.table(publicHeader, appraised.map { _, option, a in
-            [option.name, cell(a.publicCost.grants), cell(a.publicCost.interestSubsidy),
+            [title(option), cell(a.publicCost.grants), cell(a.publicCost.interestSubsidy),
              cell(a.publicCost.feeRevenueChange), cell(a.publicCost.carbonRevenueChange), cell(a.publicCost.net),
              option.publicCostPerTonne.map(perTonne) ?? "n/a"]
         }, numeric: publicHeader.indices.map { $0 != 0 })

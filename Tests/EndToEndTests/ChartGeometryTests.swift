@@ -157,3 +157,32 @@ struct ChartGeometryTests {
         try expectReadable(files.map { folder + "/" + $0 })
     }
 }
+
+/// The recommendation names the option as the board does and says why it ranks first, in units.
+@Suite("Recommendation in words")
+struct RecommendationTests {
+    @Test(arguments: ["en", "vi"])
+    func namesTheOptionAndGivesTheReason(language: String) throws {
+        let directory = try TestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = TestSupport.symbiosis(["compare", "Scenarios/tiny.yaml", "--samples", "0", "--lang", language,
+                                            "--report", directory + "/r.html"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOfFile: directory + "/r.html", encoding: .utf8)
+        let callout = try #require(html.components(separatedBy: "<p class=\"callout\">").dropFirst().first?.components(separatedBy: "</p>").first)
+        if language == "en" {
+            // tiny.yaml names legal_reform "Legal reform"; its description follows; the runner-up is named
+            // with its score; the figures carry their units.
+            #expect(callout.hasPrefix("We recommend option “Legal reform” (legal_reform): Fly ash may be reused"), "\(callout)")
+            #expect(callout.contains("for the runner-up “"), "\(callout)")
+            #expect(callout.contains("million USD of value to society"), "\(callout)")
+            #expect(callout.contains("t CO2e (runner-up: "), "\(callout)")
+            #expect(callout.contains("The firm that gains least, "), "\(callout)")
+        } else {
+            #expect(callout.hasPrefix("Khuyến nghị phương án “Cải cách pháp lý” (legal_reform): Tro bay được tái sử dụng"), "\(callout)")
+            #expect(callout.contains("phương án thứ hai “"), "\(callout)")
+            #expect(callout.contains("triệu USD"), "\(callout)")
+            #expect(!callout.contains("(triệu) USD"), "\(callout)")
+        }
+    }
+}

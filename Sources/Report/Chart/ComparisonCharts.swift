@@ -13,7 +13,7 @@ enum ComparisonCharts {
     /// labelled on its own side; names and flow labels are placed where they overlap neither
     /// each other nor a site (`LabelLayout`); a flow label with no free place is left to the
     /// table below the map.
-    static func map(_ option: PolicyOption, language l: ReportLanguage) -> String {
+    static func map(_ option: PolicyOption, title: String? = nil, language l: ReportLanguage) -> String {
         let scenario = option.scenario
         var points: [String: (Double, Double)] = [:]
         for company in scenario.companies { points[company.id] = (company.location.x, company.location.y) }
@@ -23,7 +23,7 @@ enum ComparisonCharts {
         let padX = 0.1 * max(1, (xs.max() ?? 0) - (xs.min() ?? 0)), padY = 0.06 * max(1, (ys.max() ?? 0) - (ys.min() ?? 0))
         let xRange = [(xs.min() ?? 0) - padX, (xs.max() ?? 1) + padX], yRange = [(ys.min() ?? 0) - padY, (ys.max() ?? 1) + padY]
         let frame = ChartFrame(x: Axis(label: "km", data: xRange, style: l.style), y: Axis(label: "km", data: yRange, style: l.style), width: 900, height: 640)
-        var svg = frame.document(title: "\(scenario.name) — \(option.name)")
+        var svg = frame.document(title: "\(scenario.name) — \(title ?? option.name)")
         guard let design = option.design else { return svg.rendered() }
         let built = design.exchanges.filter(\.built).sorted { $0.id < $1.id }
         let active = Set(built.flatMap { [$0.from, $0.to] })
