@@ -125,7 +125,8 @@ public struct ComparisonReport {
         // Why: the weighted score, and each weighed figure against the runner-up; the status quo is 0 on each.
         let runner = ranking.dropFirst().first.map { options[$0.option] }
         let runnerDesign = runner?.design
-        let runnerSociety = runner.flatMap { r in r.appraisal?.society ?? r.design?.npv }
+        // Solver noise below half a currency unit is 0 ("0 USD", not "0.00 USD").
+        let runnerSociety = runner.flatMap { r in r.appraisal?.society ?? r.design?.npv }.map { abs($0) < 0.5 ? 0 : $0 }
         text += vi ? " Phương án xếp hạng nhất theo trọng số mục tiêu của kịch bản (điểm \(l.grouped(best.score, decimals: 2))"
             : " It ranks first under the scenario's objective weights (score \(l.grouped(best.score, decimals: 2))"
         if let runner, let second = ranking.dropFirst().first {
@@ -297,7 +298,8 @@ public struct ComparisonReport {
         doc.figure(SensitivityReport.tornadoChart(tornado.base, tornado.bars, scenario: options[best.option].scenario, language: l), caption: l(.tornadoCaption), file: "tornado.svg")
         doc.table([l(.parameter), l(.range), inCurrency(l(.parkNPV) + " −"), inCurrency(l(.parkNPV) + " +"), l(.designSwitch)],
                   tornado.bars.map { bar in
-                      [bar.parameter.keyPath, "\(SensitivityReport.level(bar.parameter.low)) – \(SensitivityReport.level(bar.parameter.high))",
+                      [SettingDescription(bar.parameter.keyPath, in: options[best.option].scenario, language: l).text,
+                       SensitivityReport.rangeText(bar.parameter, scenario: options[best.option].scenario, l),
                        cell(bar.low.npv), cell(bar.high.npv), bar.switchesDesign ? "✓" : ""]
                   }, numeric: [false, true, true, true, false])
     }
@@ -341,8 +343,12 @@ public struct ComparisonReport {
 extension ComparisonReport {
     /// The options side by side as plain text (what `compare` prints).
     public func summaryText() -> String {
-        var out = "\(options.first?.scenario.name ?? "") — \(counted(options.count, "option")), best first; money in \(moneyUnit)\n\n"
-        let header = ["option", "society", "NPV", "P10", "P(loss)", "CO2e t", "jobs", "links", "public cost", "score", "status"]
+        let park = options.first?.scenario.name ?? ""
+        var out = l == .vi ? "\(park) — \(options.count) phương án, tốt nhất trước; tiền tính bằng \(moneyUnit)\n\n"
+            : "\(park) — \(counted(options.count, "option")), best first; money in \(moneyUnit)\n\n"
+        let header = l == .vi
+            ? ["phương án", "xã hội", "NPV", "P10", "P(lỗ)", "CO2e tấn", "việc làm", "l.kết", "chi phí công", "điểm", "trạng thái"]
+            : ["option", "society", "NPV", "P10", "P(loss)", "CO2e t", "jobs", "links", "public cost", "score", "status"]
         let widths = [30, 14, 14, 14, 8, 12, 8, 6, 13, 7, 0]
         out += zip(header, widths).map { padded($0, $1) }.joined() + "\n"
         for entry in comparison.ranking {

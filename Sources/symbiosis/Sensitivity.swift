@@ -65,6 +65,9 @@ struct Sensitivity: ParsableCommand {
     @Option(help: "Write the chart (tornado, sweep line or heatmap, Morris μ*–σ, Sobol indices) as SVG here.")
     var chart: String?
 
+    @Option(help: "Language of the chart's words and numbers: en or vi.")
+    var lang: ReportLanguage = .en
+
     @Option(help: "Worker threads (default: all cores).")
     var threads: Int?
 
@@ -126,21 +129,21 @@ struct Sensitivity: ParsableCommand {
             case .tornado:
                 let (baseRun, bars) = try study.tornado()
                 text = SensitivityReport.tornado(baseRun, bars, currency: c, format: format.rawValue)
-                svg = SensitivityReport.tornadoChart(baseRun, bars, scenario: park)
+                svg = SensitivityReport.tornadoChart(baseRun, bars, scenario: park, language: lang)
             case .sweep:
                 let (levels, results) = try study.sweep(points: grid)
                 let breakEvenLevel = try breakEven.map { exchange throws(SimulationError) in try study.breakEven(exchange: exchange) }
                 text = SensitivityReport.sweep(parameters, levels: levels, results: results, breakEven: breakEvenLevel, currency: c, format: format.rawValue)
-                svg = SensitivityReport.sweepChart(parameters, levels: levels, results: results, breakEven: breakEvenLevel, scenario: park)
+                svg = SensitivityReport.sweepChart(parameters, levels: levels, results: results, breakEven: breakEvenLevel, scenario: park, language: lang)
             case .morris:
                 let results = try study.morris(trajectories: trajectories, seed: seedValue)
                 text = SensitivityReport.morris(parameters, results, trajectories: trajectories, format: format.rawValue)
-                svg = SensitivityReport.morrisChart(parameters, results[0], scenario: park)
+                svg = SensitivityReport.morrisChart(parameters, results[0], scenario: park, language: lang)
             case .sobol:
                 let n = samples ?? park.sensitivity?.samples ?? 1024
                 let (indices, evaluations) = try study.sobol(samples: n, seed: seedValue)
                 text = SensitivityReport.sobol(parameters, indices, samples: n, evaluations: evaluations, format: format.rawValue)
-                svg = SensitivityReport.sobolChart(parameters, indices[0], scenario: park)
+                svg = SensitivityReport.sobolChart(parameters, indices[0], scenario: park, language: lang)
             }
         } catch {
             printError(Interruption.shared.isRaised ? "interrupted: nothing was written." : "error: \(error)")
