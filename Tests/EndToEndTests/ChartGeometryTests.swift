@@ -156,6 +156,23 @@ struct ChartGeometryTests {
         #expect(files.contains { $0.hasPrefix("map") } && files.contains { $0.hasPrefix("npv-histogram") })
         try expectReadable(files.map { folder + "/" + $0 })
     }
+
+    /// The busiest map there is: hiep-phuoc under legal_reform (19 links, 30 sites; two-way
+    /// links, and hp_chemical beside solvent_recovery, whose names used to collide). Its two
+    /// solves take 1–3 minutes on the 2-core machine, so it runs only with SYMBIOSIS_SLOW_TESTS=1.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["SYMBIOSIS_SLOW_TESTS"] == "1"))
+    func hiepPhuocMap() throws {
+        let directory = try TestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = TestSupport.symbiosis(["compare", "Scenarios/hiep-phuoc.yaml", "--policies", "legal_reform", "--samples", "0",
+                                            "--markdown", directory + "/hp.md"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let map = directory + "/hp-files/map-0.svg"
+        try expectReadable([map])
+        let picture = try Picture(file: map)
+        for name in ["hp_chemical", "solvent_recovery"] { #expect(picture.texts.contains { $0.text == name }, "\(name)") }
+        #expect(try picture.elements("text", inGroup: "labels").count > 30)
+    }
 }
 
 /// The recommendation names the option as the board does and says why it ranks first, in units.
