@@ -130,7 +130,10 @@ public struct ComparisonReport {
         text += vi ? " Phương án xếp hạng nhất theo trọng số mục tiêu của kịch bản (điểm \(l.grouped(best.score, decimals: 2))"
             : " It ranks first under the scenario's objective weights (score \(l.grouped(best.score, decimals: 2))"
         if let runner, let second = ranking.dropFirst().first {
-            text += vi ? ", phương án thứ hai “\(title(runner))” \(l.grouped(second.score, decimals: 2)))"
+            // Scores equal to the decimals shown are a tie, said as one.
+            let tied = l.grouped(second.score, decimals: 2) == l.grouped(best.score, decimals: 2)
+            text += tied ? (vi ? ", bằng điểm phương án thứ hai “\(title(runner))”)" : ", equal to the runner-up “\(title(runner))”)")
+                : vi ? ", phương án thứ hai “\(title(runner))” \(l.grouped(second.score, decimals: 2)))"
                 : " against \(l.grouped(second.score, decimals: 2)) for the runner-up “\(title(runner))”)"
         } else {
             text += ")"
