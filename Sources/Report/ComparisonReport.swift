@@ -158,7 +158,9 @@ public struct ComparisonReport {
         }
         let publicCost = option.appraisal?.publicCost.net ?? design.publicCost
         text += vi ? " Chi phí công ròng \(money(publicCost))." : " Net public cost \(money(publicCost))."
-        if let least = option.appraisal?.firms.min(by: { $0.gain < $1.gain }) {
+        // Among the firms the option touches (a gain or loss of at least half a currency unit):
+        // a firm outside every link gains nothing and says nothing about the deal.
+        if let least = option.appraisal?.firms.filter({ abs($0.gain) >= 0.5 }).min(by: { $0.gain < $1.gain }) {
             text += vi ? " Doanh nghiệp được lợi ít nhất, \(least.id), được \(money(least.gain)) so với hiện trạng."
                 : " The firm that gains least, \(least.id), gains \(money(least.gain)) against the status quo."
         }
