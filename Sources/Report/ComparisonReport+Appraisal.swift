@@ -24,13 +24,13 @@ extension ComparisonReport {
         let header = [l(.option)] + [l(.firmsAccount), l(.operatorAccount), l(.publicAccount), l(.externalities), l(.societyAccount)]
             .map(inCurrency)
         doc.table(header, appraised.map { _, option, a in
-            [option.name, cell(a.firmsTotal), cell(a.operatorGain), cell(a.publicAccount), cell(a.externalities),
+            [title(option), cell(a.firmsTotal), cell(a.operatorGain), cell(a.publicAccount), cell(a.externalities),
              cell(a.society)]
         }, numeric: header.indices.map { $0 != 0 })
         let publicHeader = [l(.option)] + [l(.grants), l(.interestSubsidy), l(.feeRevenue), l(.carbonRevenue), l(.publicCostNet)]
             .map(inCurrency) + [costPerTonneHeader]
         doc.table(publicHeader, appraised.map { _, option, a in
-            [option.name, cell(a.publicCost.grants), cell(a.publicCost.interestSubsidy),
+            [title(option), cell(a.publicCost.grants), cell(a.publicCost.interestSubsidy),
              cell(a.publicCost.feeRevenueChange), cell(a.publicCost.carbonRevenueChange), cell(a.publicCost.net),
              option.publicCostPerTonne.map(perTonne) ?? "n/a"]
         }, numeric: publicHeader.indices.map { $0 != 0 })
@@ -77,10 +77,17 @@ extension ComparisonReport {
 
     /// The accounts as plain text (the end of `compare`'s table output).
     public func accountsText() -> String {
-        var out = "\nAccounts against the status quo (\(appraisal.statusQuoName), nothing built), PV in \(moneyUnit); "
-            + "social cost of carbon \(perTonne(appraisal.settings.socialCostOfCarbon)) \(currencyName)/t CO2e\n\n"
-        let header = ["option", "firms", "operator", "public", "externality", "society", "grants", "int. subsidy", "fees", "carbon",
-                      "per add. t"]
+        let scc = "\(perTonne(appraisal.settings.socialCostOfCarbon)) \(currencyName)/\(l.unit("t")) CO2e"
+        var out = l == .vi
+            ? "\nCác tài khoản so với hiện trạng (\(appraisal.statusQuoName), không xây dựng gì), giá trị hiện tại tính bằng \(moneyUnit); "
+                + "chi phí xã hội của carbon \(scc)\n\n"
+            : "\nAccounts against the status quo (\(appraisal.statusQuoName), nothing built), PV in \(moneyUnit); "
+                + "social cost of carbon \(scc)\n\n"
+        let header = l == .vi
+            ? ["phương án", "doanh nghiệp", "vận hành", "ngân sách", "ngoại ứng", "xã hội", "hỗ trợ vốn", "hỗ trợ lãi", "phí", "carbon",
+               "mỗi tấn thêm"]
+            : ["option", "firms", "operator", "public", "externality", "society", "grants", "int. subsidy", "fees", "carbon",
+               "per add. t"]
         let widths = [30, 14, 12, 13, 12, 14, 11, 13, 12, 12, 0]
         out += zip(header, widths).map { padded($0, $1) }.joined() + "\n"
         for (_, option, a) in appraised {

@@ -25,6 +25,9 @@ extension ComparisonReport {
         case "exchanges" where parts.count >= 2: ((vi ? "Liên kết " : "Link ") + parts[1], parts.count > 2 ? parts[2...].joined(separator: ".") : nil)
         case "facilities" where parts.count >= 2: ((vi ? "Cơ sở " : "Facility ") + parts[1], parts.count > 2 ? parts[2...].joined(separator: ".") : nil)
         case "companies" where parts.count >= 2: ((vi ? "Doanh nghiệp " : "Company ") + parts[1], parts.count > 2 ? parts[2...].joined(separator: ".") : nil)
+        case "targets" where parts.count >= 3 && parts[1] == "diverted":
+            ((vi ? "Mục tiêu chuyển hướng " : "Diversion target for ") + parts[2], parts.count > 3 ? parts[3...].joined(separator: ".") : nil)
+        case "targets" where parts.count >= 2: (vi ? "Mục tiêu" : "Target", parts[1...].joined(separator: "."))
         default: (vi ? "Toàn khu" : "Park-wide", override.keyPath)
         }
         let unit = parts.first == "resources" && parts.count >= 2 ? scenario.resource(parts[1])?.unit : nil
@@ -42,6 +45,7 @@ extension ComparisonReport {
         if ["capex_subsidy", "interest_rate", "carbon_price_growth", "growth", "share", "discount_rate"].contains(last) {
             return l.percent(number)
         }
+        if last == "by" { return l.style.year(Int(number.rounded())) }  // a year, never grouped
         if last.hasSuffix("years") { return l == .vi ? "\(l.grouped(number)) năm" : counted(Int(number), "year") }
         if last == "carbon_price" { return "\(perTonne(number)) \(currencyName)/t CO2e" }
         if ["price", "sale_price", "disposal_cost", "unit_cost"].contains(last) {
@@ -60,10 +64,13 @@ extension ComparisonReport {
             let words = ["disposal_cost": "phí xử lý", "price": "giá", "sale_price": "giá bán", "cost": "chi phí",
                          "delay_years": "thời gian cấp phép", "status": "trạng thái", "fixed_cost": "chi phí cố định",
                          "capex": "vốn đầu tư", "capex_subsidy": "hỗ trợ vốn đầu tư", "interest_rate": "lãi suất",
-                         "loan_years": "thời hạn vay", "carbon_price": "giá carbon", "carbon_price_growth": "tăng giá carbon mỗi năm"]
+                         "loan_years": "thời hạn vay", "carbon_price": "giá carbon", "carbon_price_growth": "tăng giá carbon mỗi năm",
+                         "by": "trước năm", "share": "tỷ lệ", "min_exchanges": "số liên kết tối thiểu",
+                         "min_companies": "số doanh nghiệp tối thiểu"]
             if let word = words[last] { return word }
         }
-        let words = ["delay_years": "delay", "loan_years": "loan term", "capex_subsidy": "capex grant",
+        let words = ["delay_years": "delay", "loan_years": "loan term", "capex_subsidy": "capex grant", "min_exchanges": "links at least",
+                     "min_companies": "firms taking part at least",
                      "carbon_price_growth": "carbon price growth a year"]
         if !vi, let word = words[last] { return word }
         return last.replacingOccurrences(of: "_", with: " ")

@@ -87,6 +87,28 @@ public struct ComparisonReport {
 
     // MARK: Sections
 
+    /// The option as the board reads it: its policies' names (`name`, `name_vi` in Vietnamese),
+    /// else the policy expression (`legal_reform`).
+    func title(_ option: PolicyOption) -> String {
+        AppliedPolicy(spec: option.name, defined: option.scenario.policies.map(\.id))
+            .title(in: option.scenario.policies, vietnamese: l == .vi) ?? option.name
+    }
+
+    /// "“Legal reform” (legal_reform)": the name and, when it differs, the id the tables and CSV use.
+    func titleWithID(_ option: PolicyOption) -> String {
+        let t = title(option)
+        return t == option.name ? "“\(t)”" : "“\(t)” (\(option.name))"
+    }
+
+    /// The policies' descriptions in the report's language (`description_vi` in Vietnamese).
+    func describe(_ option: PolicyOption) -> String {
+        l == .vi ? AppliedPolicy(spec: option.name, defined: option.scenario.policies.map(\.id)).descriptionVi(in: option.scenario.policies)
+            : option.description
+    }
+
+    /// The recommendation in words: which option, what it does, why it ranks first (its score
+    /// and its figures against the runner-up and the status quo, in units), its risk, what it
+    /// costs the public and who gains least.
     func addRecommendation(_ doc: inout ReportDocument) {
         doc.heading(l(.recommendation))
         let ranking = comparison.ranking
@@ -95,25 +117,58 @@ public struct ComparisonReport {
             return
         }
         let option = options[best.option]
+        let vi = l == .vi
         let society = option.appraisal?.society ?? design.npv
-        var text = l == .vi
-            ? "Với trọng số mục tiêu của kịch bản, phương án “\(option.name)” xếp hạng nhất: giá trị đối với xã hội \(money(society)), "
-                + "tránh được \(count(design.co2eAvoided)) tấn CO2e, \(count(design.jobsFTEYears)) người-năm việc làm, "
-                + "\(design.exchangesBuilt) liên kết cộng sinh"
-            : "Under the scenario's objective weights, option “\(option.name)” ranks first: value to society \(money(society)), "
-                + "\(count(design.co2eAvoided)) t CO2e avoided, \(count(design.jobsFTEYears)) FTE-years of jobs, "
-                + counted(design.exchangesBuilt, "symbiosis link")
+        let about = describe(option)
+        var text = (vi ? "Khuyến nghị phương án \(titleWithID(option))" : "We recommend option \(titleWithID(option))")
+            + (about.isEmpty ? "." : ": \(about.hasSuffix(".") ? String(about.dropLast()) : about).")
+        // Why: the weighted score, and each weighed figure against the runner-up; the status quo is 0 on each.
+        let runner = ranking.dropFirst().first.map { options[$0.option] }
+        let runnerDesign = runner?.design
+        // Solver noise below half a currency unit is 0 ("0 USD", not "0.00 USD").
+        let runnerSociety = runner.flatMap { r in r.appraisal?.society ?? r.design?.npv }.map { abs($0) < 0.5 ? 0 : $0 }
+        text += vi ? " Phương án xếp hạng nhất theo trọng số mục tiêu của kịch bản (điểm \(l.grouped(best.score, decimals: 2))"
+            : " It ranks first under the scenario's objective weights (score \(l.grouped(best.score, decimals: 2))"
+        if let runner, let second = ranking.dropFirst().first {
+            // Scores equal to the decimals shown are a tie, said as one.
+            let tied = l.grouped(second.score, decimals: 2) == l.grouped(best.score, decimals: 2)
+            text += tied ? (vi ? ", bằng điểm phương án thứ hai “\(title(runner))”)" : ", equal to the runner-up “\(title(runner))”)")
+                : vi ? ", phương án thứ hai “\(title(runner))” \(l.grouped(second.score, decimals: 2)))"
+                : " against \(l.grouped(second.score, decimals: 2)) for the runner-up “\(title(runner))”)"
+        } else {
+            text += ")"
+        }
+        let co2 = count(design.co2eAvoided) + " " + l.unit("t") + " CO2e"
+        if vi {
+            text += ": so với hiện trạng, giá trị đối với xã hội tăng \(money(society))"
+                + (runnerSociety.map { " (phương án thứ hai: \(money($0)))" } ?? "")
+                + ", tránh được \(co2)" + (runnerDesign.map { " (\(count($0.co2eAvoided)) \(l.unit("t")))" } ?? "")
+                + ", \(count(design.jobsFTEYears)) người-năm việc làm" + (runnerDesign.map { " (\(count($0.jobsFTEYears)))" } ?? "")
+                + ", \(design.exchangesBuilt) liên kết cộng sinh."
+        } else {
+            text += ": against the status quo it adds \(money(society)) of value to society"
+                + (runnerSociety.map { " (runner-up: \(money($0)))" } ?? "")
+                + ", avoids \(co2)" + (runnerDesign.map { " (runner-up: \(count($0.co2eAvoided)) t)" } ?? "")
+                + " and gives \(count(design.jobsFTEYears)) FTE-years of jobs" + (runnerDesign.map { " (runner-up: \(count($0.jobsFTEYears)))" } ?? "")
+                + ", with " + counted(design.exchangesBuilt, "symbiosis link") + "."
+        }
         if let risk = option.risk?.tally.npv.summary {
-            text += l == .vi ? "; xác suất lỗ \(l.percent(risk.probabilityNegative)), NPV P10 \(money(risk.p10))"
-                : "; probability of loss \(l.percent(risk.probabilityNegative)), NPV P10 \(money(risk.p10))"
+            text += vi ? " Xác suất lỗ \(l.percent(risk.probabilityNegative)), NPV P10 \(money(risk.p10))."
+                : " Probability of loss \(l.percent(risk.probabilityNegative)), NPV P10 \(money(risk.p10))."
         }
         let publicCost = option.appraisal?.publicCost.net ?? design.publicCost
-        text += l == .vi ? "; chi phí công ròng \(money(publicCost))." : "; net public cost \(money(publicCost))."
+        text += vi ? " Chi phí công ròng \(money(publicCost))." : " Net public cost \(money(publicCost))."
+        // Among the firms the option touches (a gain or loss of at least half a currency unit):
+        // a firm outside every link gains nothing and says nothing about the deal.
+        if let least = option.appraisal?.firms.filter({ abs($0.gain) >= 0.5 }).min(by: { $0.gain < $1.gain }) {
+            text += vi ? " Doanh nghiệp được lợi ít nhất, \(least.id), được \(money(least.gain)) so với hiện trạng."
+                : " The firm that gains least, \(least.id), gains \(money(least.gain)) against the status quo."
+        }
         if option.result.termination != .optimal { text += " (\(status(option)))" }
         doc.callout(text)
-        let dominated = comparison.dominance.filter { $0.better == best.option }.map { options[$0.worse].name }
+        let dominated = comparison.dominance.filter { $0.better == best.option }.map { "“\(title(options[$0.worse]))”" }
         if !dominated.isEmpty {
-            doc.paragraph("“\(option.name)” " + l(.dominance) + ": " + dominated.joined(separator: ", ") + ".")
+            doc.paragraph("“\(title(option))” " + l(.dominance) + ": " + dominated.joined(separator: ", ") + ".")
         }
         let w = comparison.weights
         doc.paragraph(l(.weightsLine) + ": \(l.grouped(w.economic, decimals: 2)), \(l.grouped(w.environmental, decimals: 2)), "
@@ -135,19 +190,19 @@ public struct ComparisonReport {
             let option = options[entry.option]
             let rank = "\(rankOf[entry.option] ?? 0)"
             guard let d = option.design else {
-                moneyRows.append([rank, option.name] + Array(repeating: "–", count: money.count - 3) + [status(option)])
-                impactRows.append([option.name] + Array(repeating: "–", count: impact.count - 1))
+                moneyRows.append([rank, title(option)] + Array(repeating: "–", count: money.count - 3) + [status(option)])
+                impactRows.append([title(option)] + Array(repeating: "–", count: impact.count - 1))
                 continue
             }
             let risk = option.risk?.tally.npv.summary
             func show(_ value: Double?) -> String { value.map(cell) ?? "–" }
-            var row = [rank, option.name, show(option.appraisal?.society), show(d.npv), show(risk?.p10), show(risk?.p50), show(risk?.p90)]
+            var row = [rank, title(option), show(option.appraisal?.society), show(d.npv), show(risk?.p10), show(risk?.p50), show(risk?.p90)]
             row.append(risk.map { l.percent($0.probabilityNegative) } ?? "–")
             row += [show(option.appraisal?.publicCost.net), option.publicCostPerTonne.map(perTonne) ?? "n/a",
                     l.grouped(entry.score, decimals: 2), status(option)]
             moneyRows.append(row)
             let diverted = d.wasteDivertedByUnit(in: option.scenario)
-            impactRows.append([option.name, count(d.co2eAvoided)] + units.map { unit in count(diverted.first { $0.unit == unit }?.amount ?? 0) }
+            impactRows.append([title(option), count(d.co2eAvoided)] + units.map { unit in count(diverted.first { $0.unit == unit }?.amount ?? 0) }
                 + [count(d.waterSaved), count(d.jobsFTEYears), "\(d.companiesParticipating)", "\(d.exchangesBuilt)"])
         }
         doc.table(money, moneyRows, numeric: money.indices.map { $0 != 1 && $0 != money.count - 1 })
@@ -161,8 +216,8 @@ public struct ComparisonReport {
             // One line per dominating option, in ranking order.
             var lines: [String] = []
             for entry in ranking.dropFirst() {
-                let worse = pairs.filter { $0.better == entry.option }.map { "“\(options[$0.worse].name)”" }
-                if !worse.isEmpty { lines.append("“\(options[entry.option].name)” " + l(.dominance) + ": " + worse.joined(separator: ", ")) }
+                let worse = pairs.filter { $0.better == entry.option }.map { "“\(title(options[$0.worse]))”" }
+                if !worse.isEmpty { lines.append("“\(title(options[entry.option]))” " + l(.dominance) + ": " + worse.joined(separator: ", ")) }
             }
             doc.list(lines)
         }
@@ -172,7 +227,7 @@ public struct ComparisonReport {
         guard let best = comparison.ranking.first, let d = options[best.option].design else { return }
         let option = options[best.option]
         doc.heading(l(.ifeipHeading))
-        doc.paragraph(l(.ifeipIntro) + " (“\(option.name)”)")
+        doc.paragraph(l(.ifeipIntro) + " (“\(title(option))”)")
         let energy = d.virginAvoided.filter { option.scenario.resource($0.key)?.kind == .energy }
             .sorted { $0.key < $1.key }
             .map { "\($0.key) \(count($0.value)) \(l.unit(option.scenario.resource($0.key)?.unit ?? ""))" }
@@ -190,8 +245,8 @@ public struct ComparisonReport {
     }
 
     func addDetails(_ doc: inout ReportDocument, _ option: PolicyOption, index: Int) {
-        doc.heading(l(.detailsHeading) + " “\(option.name)”", anchor: "option-\(index)")
-        if !option.description.isEmpty { doc.paragraph(option.description) }
+        doc.heading(l(.detailsHeading) + " “\(title(option))”", anchor: "option-\(index)")
+        if !describe(option).isEmpty { doc.paragraph(describe(option)) }
         let changes = changes(option)
         if !changes.isEmpty {
             doc.paragraph(l(.policyChanges) + ":")
@@ -205,7 +260,7 @@ public struct ComparisonReport {
             doc.paragraph(l(.buildsNothing))
             return
         }
-        doc.figure(ComparisonCharts.map(option, language: l), caption: l(.mapCaption), file: "map-\(index).svg")
+        doc.figure(ComparisonCharts.map(option, title: title(option), language: l), caption: l(.mapCaption), file: "map-\(index).svg")
         let built = design.exchanges.filter(\.built).sorted { ($0.buildYear ?? 0, $0.id) < ($1.buildYear ?? 0, $1.id) }
         let rows = built.map { e -> [String] in
             let unit = option.scenario.resource(e.resource)?.unit ?? ""
@@ -244,11 +299,12 @@ public struct ComparisonReport {
 
     func addTornado(_ doc: inout ReportDocument) {
         guard let tornado, let best = comparison.ranking.first else { return }
-        doc.heading(l(.tornadoHeading) + " (“\(options[best.option].name)”)")
-        doc.figure(SensitivityReport.tornadoChart(tornado.base, tornado.bars, currency: currency), caption: l(.tornadoCaption), file: "tornado.svg")
+        doc.heading(l(.tornadoHeading) + " (“\(title(options[best.option]))”)")
+        doc.figure(SensitivityReport.tornadoChart(tornado.base, tornado.bars, scenario: options[best.option].scenario, language: l), caption: l(.tornadoCaption), file: "tornado.svg")
         doc.table([l(.parameter), l(.range), inCurrency(l(.parkNPV) + " −"), inCurrency(l(.parkNPV) + " +"), l(.designSwitch)],
                   tornado.bars.map { bar in
-                      [bar.parameter.keyPath, "\(SensitivityReport.level(bar.parameter.low)) – \(SensitivityReport.level(bar.parameter.high))",
+                      [SettingDescription(bar.parameter.keyPath, in: options[best.option].scenario, language: l).text,
+                       SensitivityReport.rangeText(bar.parameter, scenario: options[best.option].scenario, l),
                        cell(bar.low.npv), cell(bar.high.npv), bar.switchesDesign ? "✓" : ""]
                   }, numeric: [false, true, true, true, false])
     }
@@ -292,8 +348,12 @@ public struct ComparisonReport {
 extension ComparisonReport {
     /// The options side by side as plain text (what `compare` prints).
     public func summaryText() -> String {
-        var out = "\(options.first?.scenario.name ?? "") — \(counted(options.count, "option")), best first; money in \(moneyUnit)\n\n"
-        let header = ["option", "society", "NPV", "P10", "P(loss)", "CO2e t", "jobs", "links", "public cost", "score", "status"]
+        let park = options.first?.scenario.name ?? ""
+        var out = l == .vi ? "\(park) — \(options.count) phương án, tốt nhất trước; tiền tính bằng \(moneyUnit)\n\n"
+            : "\(park) — \(counted(options.count, "option")), best first; money in \(moneyUnit)\n\n"
+        let header = l == .vi
+            ? ["phương án", "xã hội", "NPV", "P10", "P(lỗ)", "CO2e tấn", "việc làm", "l.kết", "chi phí công", "điểm", "trạng thái"]
+            : ["option", "society", "NPV", "P10", "P(loss)", "CO2e t", "jobs", "links", "public cost", "score", "status"]
         let widths = [30, 14, 14, 14, 8, 12, 8, 6, 13, 7, 0]
         out += zip(header, widths).map { padded($0, $1) }.joined() + "\n"
         for entry in comparison.ranking {

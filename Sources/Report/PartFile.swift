@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import Scenario
 
 /// The part files of sharded studies (`simulate`/`sensitivity --shard K/N --output FILE`):
 /// the shard's work as JSON with sorted keys, so the same part is the same bytes, and numbers
@@ -60,23 +61,27 @@ extension SensitivityReport {
         return part
     }
 
-    /// The study's output in `format` (table, json or csv) and its chart (tornado, sweep and
-    /// Sobol studies; `nil` for Morris), the same whether the evaluations were made on one
-    /// machine or merged from shards.
+    /// The study's output in `format` (table, json or csv) and its chart, the same whether the
+    /// evaluations were made on one machine or merged from shards. The chart names parameters
+    /// in the words of `chartScenario` (`SettingDescription`) and in `language`; without a
+    /// scenario no chart is drawn.
     public static func render(_ outcome: SensitivityOutcome, study: SensitivityPlan, breakEven: BreakEven? = nil,
-                              currency: String, format: String) -> (text: String, chart: String?) {
+                              currency: String, format: String, chartScenario: Scenario? = nil,
+                              language: ReportLanguage = .en) -> (text: String, chart: String?) {
         let parameters = study.parameters
         switch outcome {
         case let .tornado(base, bars):
-            return (tornado(base, bars, currency: currency, format: format), tornadoChart(base, bars, currency: currency))
+            return (tornado(base, bars, currency: currency, format: format),
+                    chartScenario.map { tornadoChart(base, bars, scenario: $0, language: language) })
         case let .sweep(levels, results):
             return (sweep(parameters, levels: levels, results: results, breakEven: breakEven, currency: currency, format: format),
-                    sweepChart(parameters, levels: levels, results: results, currency: currency))
+                    chartScenario.map { sweepChart(parameters, levels: levels, results: results, breakEven: breakEven, scenario: $0, language: language) })
         case let .morris(results):
-            return (morris(parameters, results, trajectories: study.trajectories ?? 0, format: format), nil)
+            return (morris(parameters, results, trajectories: study.trajectories ?? 0, format: format),
+                    chartScenario.map { morrisChart(parameters, results[0], scenario: $0, language: language) })
         case let .sobol(indices, evaluations):
             return (sobol(parameters, indices, samples: study.samples ?? 0, evaluations: evaluations, format: format),
-                    sobolChart(parameters, indices[0]))
+                    chartScenario.map { sobolChart(parameters, indices[0], scenario: $0, language: language) })
         }
     }
 }

@@ -5,7 +5,7 @@ import Sampling
 import Scenario
 
 /// Renders sensitivity studies: tables, JSON (indices under each parameter's key path), CSV,
-/// and SVG charts (tornado, index bars, sweep heatmap).
+/// and SVG charts (`SensitivityReport+Charts.swift`).
 public enum SensitivityReport {
     static func json(_ root: [String: Any]) -> String {
         return JSONText.render(root)
@@ -64,36 +64,6 @@ public enum SensitivityReport {
     /// A parameter level: grouped digits from 100 up, four significant digits below.
     static func level(_ value: Double) -> String { abs(value) >= 100 ? money(value) : String(format: "%.4g", value) }
 
-    public static func tornadoChart(_ base: ParkEvaluation, _ bars: [TornadoBar], currency: String) -> String {
-        let values = bars.flatMap { [$0.low.npv / 1e6, $0.high.npv / 1e6] } + [base.npv / 1e6]
-        let height = Double(80 + 34 * max(1, bars.count))
-        let x = Axis(label: "Park NPV (million \(currency))", data: values.filter(\.isFinite))
-        var frame = ChartFrame(x: x, y: Axis(label: "", data: [0, 1]), width: 860, height: height)
-        frame.left = 300
-        var svg = SVGDocument(width: frame.width, height: height, title: "Tornado: park NPV")
-        svg.text("Tornado: park NPV, each parameter at its low and high value", at: (frame.width / 2, 24), anchor: .middle, size: 15, bold: true)
-        let top = 44.0, row = 34.0
-        let baseX = frame.px(base.npv / 1e6)
-        for tick in x.ticks {
-            svg.line(from: (frame.px(tick), top), to: (frame.px(tick), top + row * Double(bars.count)), style: SVGStyle(stroke: "#e4e4e4", strokeWidth: 1))
-            svg.text(x.label(for: tick), at: (frame.px(tick), top + row * Double(bars.count) + 16), anchor: .middle, size: 11)
-        }
-        svg.text(x.label, at: ((frame.left + frame.right) / 2, height - 10), anchor: .middle, size: 12)
-        for (i, bar) in bars.enumerated() {
-            let y = top + row * Double(i) + 6
-            for (value, color) in [(bar.low.npv, "#56B4E9"), (bar.high.npv, "#D55E00")] where value.isFinite {
-                let end = frame.px(value / 1e6)
-                svg.rectangle(x: min(baseX, end), y: y, width: max(1, abs(end - baseX)), height: row - 12, style: SVGStyle(fill: color))
-            }
-            let label = bar.parameter.keyPath + (bar.switchesDesign ? " *" : "")
-            svg.text(label, at: (frame.left - 8, y + row / 2 - 2), anchor: .end, size: 11)
-        }
-        svg.line(from: (baseX, top - 4), to: (baseX, top + row * Double(bars.count)), style: SVGStyle(stroke: "#222", strokeWidth: 1.5))
-        svg.text("low", at: (frame.right - 70, top - 8), size: 11, color: "#0072B2")
-        svg.text("high", at: (frame.right - 30, top - 8), size: 11, color: "#D55E00")
-        return svg.rendered()
-    }
-
     // MARK: Sweep and break-even
 
     public static func sweep(_ parameters: [SensitivityParameter], levels: [[Double]], results: [ParkEvaluation],
@@ -105,6 +75,7 @@ public enum SensitivityReport {
             if let b = breakEven {
                 root["break_even"] = ["parameter": b.parameter.keyPath, "exchange": b.exchange, "level": b.level ?? NSNull(),
                                       "tolerance": b.tolerance, "note": b.note,
+                                      "kind": b.isBudgetLimit ? "budget_limit" : "break_even", "limit": b.limit?.code ?? NSNull(),
                                       "below": b.below.map(evaluation) ?? NSNull(), "above": b.above.map(evaluation) ?? NSNull()] as [String: Any]
             }
             return json(root)
@@ -124,35 +95,12 @@ public enum SensitivityReport {
                     + padded(r.jobs.isFinite ? number(r.jobs) : "-", 8) + "\(r.built.count)\n"
             }
             if let b = breakEven {
-                out += "\nBreak-even of \(b.exchange) on \(b.parameter.keyPath): "
+                out += "\n\(b.isBudgetLimit ? "Budget limit" : "Break-even") of \(b.exchange) on \(b.parameter.keyPath): "
                  out += b.level.map { "\(Self.level($0)) (± \(String(format: "%.3g", b.tolerance)); \(b.note))" } ?? b.note
                 out += "\n"
             }
             return out
         }
-    }
-
-    /// A heatmap of park NPV over a 2-D sweep (a line chart for 1-D).
-    public static func sweepChart(_ parameters: [SensitivityParameter], levels: [[Double]], results: [ParkEvaluation], currency: String) -> String {
-        let npv = results.map { $0.npv / 1e6 }
-        if parameters.count == 1 {
-            var chart = XYLine(title: "Park NPV over \(parameters[0].keyPath)", x: parameters[0].keyPath, y: "Park NPV (million \(currency))")
-            chart.points = zip(levels, npv).map { ($0[0], $1) }
-            return chart.svg()
-        }
-        let xs = Array(Set(levels.map { $0[0] })).sorted(), ys = Array(Set(levels.map { $0[1] })).sorted()
-        let frame = ChartFrame(x: Axis(label: parameters[0].keyPath, data: xs), y: Axis(label: parameters[1].keyPath, data: ys), width: 760, height: 520)
-        var svg = frame.document(title: "Park NPV (million \(currency))")
-        let finite = npv.filter(\.isFinite)
-        let (low, high) = (finite.min() ?? 0, finite.max() ?? 1)
-        let dx = xs.count > 1 ? (frame.px(xs[1]) - frame.px(xs[0])) : 40, dy = ys.count > 1 ? (frame.py(ys[0]) - frame.py(ys[1])) : 40
-        for (level, value) in zip(levels, npv) where value.isFinite {
-            let share = high > low ? (value - low) / (high - low) : 0.5
-            let color = String(format: "#%02x%02x%02x", Int(255 - 200 * share), Int(255 - 110 * share), Int(255 - 60 * share))
-            svg.rectangle(x: frame.px(level[0]) - dx / 2, y: frame.py(level[1]) - dy / 2, width: dx, height: dy, style: SVGStyle(fill: color))
-            svg.text(String(format: "%.1f", value), at: (frame.px(level[0]), frame.py(level[1]) + 4), anchor: .middle, size: 9)
-        }
-        return svg.rendered()
     }
 
     // MARK: Morris and Sobol
@@ -218,45 +166,5 @@ public enum SensitivityReport {
             }
         }
         return out
-    }
-
-    /// Bars of first-order and total indices of the park NPV.
-    public static func sobolChart(_ parameters: [SensitivityParameter], _ npv: SobolIndices) -> String {
-        let height = Double(90 + 40 * max(1, parameters.count))
-        var frame = ChartFrame(x: Axis(label: "Sobol index of park NPV", data: [0, 1]), y: Axis(label: "", data: [0, 1]), width: 860, height: height)
-        frame.left = 300
-        var svg = SVGDocument(width: frame.width, height: height, title: "Sobol indices of park NPV")
-        svg.text("Sobol indices of park NPV (first order S1, total ST)", at: (frame.width / 2, 24), anchor: .middle, size: 15, bold: true)
-        let top = 44.0, row = 40.0
-        for tick in frame.x.ticks {
-            svg.line(from: (frame.px(tick), top), to: (frame.px(tick), top + row * Double(parameters.count)), style: SVGStyle(stroke: "#e4e4e4", strokeWidth: 1))
-            svg.text(frame.x.label(for: tick), at: (frame.px(tick), top + row * Double(parameters.count) + 16), anchor: .middle, size: 11)
-        }
-        for (i, p) in parameters.enumerated() {
-            let y = top + row * Double(i) + 4
-            for (j, (value, color)) in [(npv.firstOrder[i], "#0072B2"), (npv.total[i], "#D55E00")].enumerated() {
-                let clipped = min(1, max(0, value))
-                svg.rectangle(x: frame.px(0), y: y + Double(j) * 15, width: max(0.5, frame.px(clipped) - frame.px(0)), height: 13, style: SVGStyle(fill: color))
-            }
-            svg.text(p.keyPath, at: (frame.left - 8, y + 18), anchor: .end, size: 11)
-        }
-        svg.text("S1", at: (frame.right - 70, top - 8), size: 11, color: "#0072B2")
-        svg.text("ST", at: (frame.right - 30, top - 8), size: 11, color: "#D55E00")
-        return svg.rendered()
-    }
-}
-
-/// One line of points on two axes (for 1-D sweeps).
-struct XYLine {
-    var title: String
-    var x: String
-    var y: String
-    var points: [(Double, Double)] = []
-
-    func svg() -> String {
-        let frame = ChartFrame(x: Axis(label: x, data: points.map(\.0)), y: Axis(label: y, data: points.map(\.1).filter(\.isFinite)))
-        var svg = frame.document(title: title)
-        svg.polyline(points.filter { $0.1.isFinite }.map { (frame.px($0.0), frame.py($0.1)) }, style: SVGStyle(stroke: "#0072B2", strokeWidth: 2))
-        return svg.rendered()
     }
 }

@@ -40,6 +40,22 @@ public struct AppliedPolicy: Sendable, Equatable {
         parts.compactMap { part in policies.first { $0.id == part }?.description }.filter { !$0.isEmpty }.joined(separator: "; ")
     }
 
+    /// The parts' descriptions in Vietnamese where given (`description_vi`), else as written.
+    public func descriptionVi(in policies: [Policy]) -> String {
+        parts.compactMap { part in policies.first { $0.id == part }.map { $0.descriptionVi ?? $0.description } }
+            .filter { !$0.isEmpty }.joined(separator: "; ")
+    }
+
+    /// The name a board member reads: each part's `name` (`name_vi` in Vietnamese when given),
+    /// else its id, joined by " + "; `nil` when no part has a name (the id expression is shown).
+    public func title(in policies: [Policy], vietnamese: Bool = false) -> String? {
+        let found = parts.map { part in policies.first { $0.id == part } }
+        guard found.contains(where: { $0?.title != nil || $0?.titleVi != nil }) else { return nil }
+        return zip(parts, found).map { part, policy in
+            (vietnamese ? policy?.titleVi ?? policy?.title : policy?.title) ?? part
+        }.joined(separator: " + ")
+    }
+
     /// The parts' overrides in `policies`, in the order applied.
     public func overrides(in policies: [Policy]) -> [Override] {
         parts.flatMap { part in policies.first { $0.id == part }?.overrides ?? [] }

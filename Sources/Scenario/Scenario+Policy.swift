@@ -52,7 +52,7 @@ struct PolicyBook {
             var overrides: [NodeOverride] = []
             for entry in map.list {
                 switch entry.key {
-                case "description": continue
+                case "description", "name", "name_vi", "description_vi": continue
                 case "set": overrides += Self.setOverrides(entry, policyPath: path, decoder: &decoder)
                 case "targets": overrides += Self.targetOverrides(entry.value, keyNode: entry.keyNode, prefix: "targets",
                                                                   policyPath: path, decoder: &decoder)
@@ -65,11 +65,14 @@ struct PolicyBook {
                 overrides[index].resolves = Self.check(overrides[index], policy: item.key, root: root,
                                                        decoder: &decoder)
             }
-            let policy = Policy(
+            var policy = Policy(
                 id: item.key, description: decoder.text(map, "description") ?? "",
                 overrides: overrides.map {
                     Override(keyPath: $0.keyPath, yaml: $0.value.flowText, location: $0.keyNode.location(in: decoder.file))
                 })
+            policy.title = decoder.text(map, "name")
+            policy.titleVi = decoder.text(map, "name_vi")
+            policy.descriptionVi = decoder.text(map, "description_vi")
             let first = item.keyNode.mark?.line ?? 0
             definitions.append(Definition(policy: policy, overrides: overrides,
                                           lines: first ... max(first, item.value.lastLine)))

@@ -329,6 +329,11 @@ public struct AppraisalSettings: Sendable, Equatable {
 public struct Policy: Sendable, Equatable {
     public var id: String
     public var description: String
+    /// A short name for the board ("Legal reform"); `nil`: the id is shown.
+    public var title: String?
+    /// The name and description in Vietnamese (`name_vi`, `description_vi`), for `--lang vi`.
+    public var titleVi: String?
+    public var descriptionVi: String?
     /// Dotted key path -> new value, applied in file order. Shorthand keys (`capex_subsidy`, ...)
     /// are stored here as top-level key paths.
     public var overrides: [Override]

@@ -55,7 +55,7 @@ public enum ScenarioFormat {
                     "unit_cost", "transport_cost", "distance", "transport_co2e", "jobs", "paid_by", "permit",
                     "lifetime"]
         case .permit: return ["status", "cost", "delay_years"]
-        case .policy: return ["description", "set", "targets"] + economicsKeys
+        case .policy: return ["name", "name_vi", "description", "description_vi", "set", "targets"] + economicsKeys
         case .objectives: return ["economic", "environmental", "social", "win_win"]
         case .targets: return ["co2e_avoided", "diverted", "min_exchanges", "build", "min_companies"]
         case .diversion: return ["share", "by"]

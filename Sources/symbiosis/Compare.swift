@@ -115,7 +115,7 @@ struct Compare: ParsableCommand {
             comparison = try PolicyComparison.run(
                 scenarios, appraisal: appraisal, optimizer: ParkOptimizer(options: options), settings: settings, threads: cores,
                 progress: { message in
-                    printError(String(format: "[%5.0f s] %@", Date().timeIntervalSince(started), message))
+                    printError(String(format: "[%5.0f s] %@", Date().timeIntervalSince(started), lang.consoleLine(message)))
                 }, shouldStop: { Interruption.shared.isRaised })
         } catch {
             if Interruption.shared.isRaised {
@@ -137,7 +137,7 @@ struct Compare: ParsableCommand {
             if parameters.isEmpty {
                 printError("note: --tornado needs parameters (a sensitivity: block or --param); no tornado in the report")
             } else {
-                printError("tornado study of \(option.name) (\(2 * parameters.count + 1) solves)")
+                printError(lang.consoleLine("tornado study of \(option.name) (\(2 * parameters.count + 1) solves)"))
                 var analysis = SensitivityAnalysis(scenario: option.scenario, parameters: parameters,
                                                    weights: option.result.objectiveWeights, options: options, threads: cores)
                 analysis.shouldStop = { Interruption.shared.isRaised }
@@ -189,9 +189,9 @@ struct Compare: ParsableCommand {
             for folder in createdFolders { rmdir(folder) }
             throw error
         }
-        if let report { printError("report written to \(report)") }
-        if let markdown { printError("Markdown written to \(markdown)") }
-        if let csv { printError("CSV tables written to \(csv)/") }
+        if let report { printError(lang.consoleLine("report written to \(report)")) }
+        if let markdown { printError(lang.consoleLine("Markdown written to \(markdown)")) }
+        if let csv { printError(lang.consoleLine("CSV tables written to \(csv)/")) }
     }
 }
 

@@ -2,6 +2,7 @@ import Analysis
 import ArgumentParser
 import Foundation
 import Report
+import Scenario
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,7 +19,7 @@ struct Merge: ParsableCommand {
           symbiosis merge part-1.json part-2.json part-3.json part-4.json \\
               --format json --output risk.json
           symbiosis merge sobol-part-*.json --format json --output sobol.json \\
-              --chart sobol.svg
+              --chart sobol.svg --scenario park.yaml
         """
     )
 
@@ -31,8 +32,15 @@ struct Merge: ParsableCommand {
     @Option(help: "Write the result to this file (atomically) instead of standard output.")
     var output: String?
 
-    @Option(help: "Sensitivity parts: also write the study's chart (tornado, sweep, Sobol indices) as SVG here.")
+    @Option(help: "Sensitivity parts: also write the study's chart as SVG here (needs --scenario).")
     var chart: String?
+
+    @Option(name: .customLong("scenario"), help: ArgumentHelp(
+        "Sensitivity parts with --chart: the parts' scenario file, whose names label the chart.", valueName: "file"))
+    var scenarioFile: String?
+
+    @Option(help: "Language of the chart: en or vi.")
+    var lang: ReportLanguage = .en
 
     func run() throws {
         let read: StudyParts
@@ -76,10 +84,22 @@ struct Merge: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode.solverFailure
         }
-        let rendered = SensitivityReport.render(outcome, study: merged.header.study, currency: merged.header.currency, format: format.rawValue)
-        if chart != nil && rendered.chart == nil {
-            printError("note: --chart is not drawn for a Morris study; no chart was written")
+        var labels: Scenario?
+        if chart != nil {
+            guard let scenarioFile else {
+                printError("error: --chart needs --scenario FILE, the parts' scenario, to name the parameters in words")
+                throw ExitCode.usage
+            }
+            let policy = merged.header.policy == AppliedPolicy.statusQuoName ? nil : merged.header.policy
+            let loaded = try ScenarioOptions.load(scenarioFile, policy: policy, quiet: true).scenario
+            guard loaded.contentDigest == merged.header.scenarioDigest else {
+                printError("error: \(scenarioFile) is not the scenario the parts were computed on (its content differs)")
+                throw ExitCode.invalidInput
+            }
+            labels = loaded
         }
+        let rendered = SensitivityReport.render(outcome, study: merged.header.study, currency: merged.header.currency, format: format.rawValue,
+                                                chartScenario: labels, language: lang)
         let chartFile = chart.flatMap { path in rendered.chart.map { (text: $0, path: Optional(path)) } }
         try deliver([(rendered.text, output)] + (chartFile.map { [$0] } ?? []), inputs: parts)
     }

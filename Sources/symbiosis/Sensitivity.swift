@@ -69,8 +69,11 @@ struct Sensitivity: ParsableCommand {
     @Option(help: "Write the result to this file (atomically) instead of standard output.")
     var output: String?
 
-    @Option(help: "Write the chart (tornado, sweep, Sobol indices) as SVG here.")
+    @Option(help: "Write the chart (tornado, sweep line or heatmap, Morris μ*–σ, Sobol indices) as SVG here.")
     var chart: String?
+
+    @Option(help: "Language of the chart's words and numbers: en or vi.")
+    var lang: ReportLanguage = .en
 
     @Option(help: "Worker threads (default: all cores).")
     var threads: Int?
@@ -146,7 +149,8 @@ struct Sensitivity: ParsableCommand {
             } else {
                 let outcome = try study.run(design)
                 let breakEvenLevel = try breakEven.map { exchange throws(SimulationError) in try study.breakEven(exchange: exchange) }
-                (text, svg) = SensitivityReport.render(outcome, study: design, breakEven: breakEvenLevel, currency: park.currency, format: format.rawValue)
+                (text, svg) = SensitivityReport.render(outcome, study: design, breakEven: breakEvenLevel, currency: park.currency, format: format.rawValue,
+                                                      chartScenario: park, language: lang)
             }
         } catch {
             printError(Interruption.shared.isRaised ? "interrupted: nothing was written." : "error: \(error)")

@@ -61,7 +61,7 @@ struct SensitivityShardCommandTests {
             parts.append(directory + "/part-\(k).json")
             #expect(TestSupport.symbiosis(arguments + ["--shard", "\(k)/3", "--output", parts[k - 1]]).status == 0)
         }
-        let merged = TestSupport.symbiosis(["merge"] + parts + ["--chart", directory + "/merged.svg", "--output", directory + "/merged.txt"])
+        let merged = TestSupport.symbiosis(["merge"] + parts + ["--chart", directory + "/merged.svg", "--scenario", TestSupport.scenario("tiny.yaml"), "--output", directory + "/merged.txt"])
         #expect(merged.status == 0, "\(merged.stderr)")
         let a = try #require(FileManager.default.contents(atPath: directory + "/single.svg"))
         let b = try #require(FileManager.default.contents(atPath: directory + "/merged.svg"))

@@ -1,5 +1,6 @@
 import Scenario
 import Testing
+import TestSupport
 
 @Suite("The applied policy as data")
 struct AppliedPolicyTests {
@@ -28,6 +29,31 @@ struct AppliedPolicyTests {
         let policy = AppliedPolicy(spec: "c+a+b")
         #expect(policy.description(in: policies) == "C reform; A tax")
         #expect(policy.overrides(in: policies).map(\.keyPath) == ["x", "y"])
+    }
+
+    /// The board reads names, in its language where the file gives one; ids where it gives none.
+    @Test func namesAndVietnameseTextsOfTheParts() {
+        var a = Policy(id: "landfill_tax", description: "Landfill fee raised")
+        a.title = "Landfill tax"
+        a.titleVi = "Thuế chôn lấp"
+        a.descriptionVi = "Phí chôn lấp tăng"
+        var b = Policy(id: "legal_reform", description: "Ash reuse allowed")
+        b.title = "Legal reform"
+        let c = Policy(id: "green_credit", description: "Grant")
+        let policies = [a, b, c]
+        #expect(AppliedPolicy(spec: "landfill_tax+legal_reform").title(in: policies) == "Landfill tax + Legal reform")
+        #expect(AppliedPolicy(spec: "landfill_tax+legal_reform").title(in: policies, vietnamese: true) == "Thuế chôn lấp + Legal reform")
+        #expect(AppliedPolicy(spec: "legal_reform+green_credit").title(in: policies) == "Legal reform + green_credit")
+        #expect(AppliedPolicy(spec: "green_credit").title(in: policies) == nil)
+        #expect(AppliedPolicy(spec: "landfill_tax+green_credit").descriptionVi(in: policies) == "Phí chôn lấp tăng; Grant")
+    }
+
+    /// `name`, `name_vi` and `description_vi` are read from the file (tiny.yaml fills them in).
+    @Test func namesAreReadFromTheFile() throws {
+        let loaded = try Scenario.load(contentsOf: TestSupport.scenario("tiny.yaml"), policy: "legal_reform")
+        let policy = try #require(loaded.scenario.policies.first { $0.id == "legal_reform" })
+        #expect(policy.title == "Legal reform" && policy.titleVi == "Cải cách pháp lý")
+        #expect(policy.descriptionVi?.hasPrefix("Tro bay được tái sử dụng") == true)
     }
 
     @Test func allExpandsToTheStatusQuoAndEveryPolicy() {

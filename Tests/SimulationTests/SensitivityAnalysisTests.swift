@@ -23,7 +23,11 @@ import TestSupport
         // Built up to the level (a cheaper link), not beyond it.
         #expect(try study.evaluate([level - step]).built.contains("ash_to_cement"))
         #expect(try !study.evaluate([level + step]).built.contains("ash_to_cement"))
-        #expect(found.note == "built up to this level")
+        #expect(found.note.hasPrefix("built up to this level"))
+        // Not where the link stops paying back: where cement_grinding's capital budget of
+        // 2,000,000 USD, less the legal_reform permit's 20,000 USD, stops paying its capex.
+        #expect(found.isBudgetLimit, "\(String(describing: found.limit))")
+        #expect(abs(level - 1_980_000) <= found.tolerance + 1, "\(level)")
     }
 
     /// The smallest landfill fee at which a link appears, on a lever that makes it pay.
@@ -34,6 +38,7 @@ import TestSupport
         let found = try pinned.breakEven(exchange: "ash_to_cement", relativeTolerance: 1e-4)
         let level = try #require(found.level, "\(found.note)")
         #expect(found.note == "built from this level up")
+        #expect(!found.isBudgetLimit, "\(String(describing: found.limit))")
         #expect(try !pinned.evaluate([level - 2 * found.tolerance]).built.contains("ash_to_cement"))
         #expect(try pinned.evaluate([level + 2 * found.tolerance]).built.contains("ash_to_cement"))
     }

@@ -35,7 +35,7 @@ if [ -z "${SLURM_ARRAY_TASK_ID:-}" ]; then
     array=$(sbatch --parsable --array=1-"$SHARDS" "$0")
     echo "Submitted array job $array ($SHARDS shards)"
     merge=$(sbatch --parsable --dependency=afterok:"$array" --output=logs/sobol-merge.out --wrap \
-        "symbiosis merge sobol-parts/part-*.json --format json --output sobol.json --chart sobol.svg && symbiosis merge sobol-parts/part-*.json")
+        "symbiosis merge sobol-parts/part-*.json --format json --output sobol.json --chart sobol.svg --scenario \"$SCENARIO\" && symbiosis merge sobol-parts/part-*.json")
     echo "Submitted merge job $merge after $array"
     exit 0
 fi

@@ -1,3 +1,4 @@
+import Formulation
 import Foundation
 import MILP
 import Sampling
@@ -30,6 +31,16 @@ public struct BreakEven: Sendable {
     public var below: ParkEvaluation?
     public var above: ParkEvaluation?
     public var note: String
+    /// Why the exchange is not built just past the level (`LinkAbsence` of the design on the side
+    /// where it is absent): `.budget` means the level is where its payer's budget runs out, not
+    /// where the link stops paying; `nil` when there is no level.
+    public var limit: LinkAbsence? = nil
+
+    /// Whether the level is a budget limit (the link still pays back there, its payer cannot fund it).
+    public var isBudgetLimit: Bool {
+        if case .budget? = limit { return true }
+        return false
+    }
 }
 
 extension SensitivityAnalysis {
@@ -82,8 +93,15 @@ extension SensitivityAnalysis {
             let (isBuilt, evaluation) = try built(mid)
             if isBuilt == increasing { hi = mid; above = evaluation } else { lo = mid; below = evaluation }
         }
+        // Why it is absent on the side where it is not built: the payer's budget, or its economics.
+        let absentAt = increasing ? lo : hi
+        let limit = try absence(of: exchange, at: [absentAt] + [Double?](repeating: nil, count: parameters.count - 1))
+        var note = increasing ? "built from this level up" : "built up to this level"
+        if case let .budget(payer, _, _)? = limit {
+            note += "; a budget limit, not an economic break-even: past it the link still pays back but exceeds \(payer)'s budget"
+        }
         return BreakEven(parameter: p, exchange: exchange, level: increasing ? hi : lo, tolerance: hi - lo, below: below, above: above,
-                         note: increasing ? "built from this level up" : "built up to this level")
+                         note: note, limit: limit)
     }
 
     /// Morris screening with `trajectories` trajectories, per output.

@@ -92,6 +92,29 @@ public struct SensitivityAnalysis: Sendable {
                               built: design.exchanges.filter(\.built).map(\.id).sorted(), termination: solution.termination)
     }
 
+    /// Why `exchange` is not built with the parameters at `values` (`LinkAbsence`, from the design
+    /// of one more solve), `nil` when it is built or there is no design.
+    public func absence(of exchange: String, at values: [Double?]) throws(SimulationError) -> LinkAbsence? {
+        var changed = scenario
+        for (parameter, value) in zip(parameters, values) {
+            guard let value else { continue }
+            do { changed = try changed.setting(parameter.keyPath, to: value) } catch {
+                throw .solver("\(parameter.keyPath) = \(value): \(error.diagnostics.map(\.message).joined(separator: "; "))")
+            }
+        }
+        var formulation = ParkFormulation(changed)
+        formulation.maximize(formulation.expression(weightedBy: weights))
+        let solution: Solution
+        do {
+            solution = try LPSolveModel(formulation.model)
+                .solve(knownPoints: formulation.statusQuoPoint.map { [$0] } ?? [], options: options)
+        } catch { throw .solver("\(error)") }
+        guard solution.hasSolution else { return nil }
+        var design = ParkDesign(formulation, values: solution.values)
+        design.explainAbsences(data: formulation.data)
+        return design.exchanges.first { $0.id == exchange }?.notBuiltBecause
+    }
+
     /// Evaluates every row (parameter values) on `threads` threads; results in row order.
     public func evaluate(rows: [[Double?]]) throws(SimulationError) -> [ParkEvaluation] {
         let store = EvaluationStore(count: rows.count)

@@ -25,6 +25,20 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
 
     /// A share as a percentage with one decimal.
     public func percent(_ share: Double) -> String { style.percent(share) }
+
+    /// A progress or closing line of `compare` on the console in this language: "solving X",
+    /// "simulating X", "status quo (X)", "report written to F", "Markdown written to F" and
+    /// "CSV tables written to D" become "đang giải X", "đang mô phỏng X", "hiện trạng (X)",
+    /// "đã ghi báo cáo vào F"... in Vietnamese; English lines are returned as they are.
+    public func consoleLine(_ line: String) -> String {
+        guard self == .vi else { return line }
+        let starts = [("solving ", "đang giải "), ("simulating ", "đang mô phỏng "), ("report written to ", "đã ghi báo cáo vào "),
+                      ("Markdown written to ", "đã ghi báo cáo Markdown vào "), ("CSV tables written to ", "đã ghi các bảng CSV vào "),
+                      ("tornado study of ", "phân tích lốc xoáy cho ")]
+        var out = line
+        for (en, vi) in starts where out.hasPrefix(en) { out = vi + out.dropFirst(en.count); break }
+        return out.replacingOccurrences(of: "status quo (", with: "hiện trạng (").replacingOccurrences(of: " solves)", with: " lần giải)")
+    }
 }
 
 /// Every phrase of the board report, in English and Vietnamese.
@@ -202,7 +216,7 @@ public enum Phrase: Sendable, CaseIterable {
         case .exchange: return "Liên kết"
         case .fromTo: return "Từ → đến"
         case .year: return "Năm"
-        case .firstYearFlow: return "Lưu lượng năm đầy đủ đầu tiên"
+        case .firstYearFlow: return "Lưu lượng năm đầu tiên vận hành đủ năm"
         case .transfer: return "Khoản chuyển giao (giá trị hiện tại)"
         case .transfersHeading: return "Các khoản chuyển giao giúp mọi doanh nghiệp cùng có lợi"
         case .losersHeading: return "Doanh nghiệp sẽ bị lỗ nếu không có chuyển giao"
