@@ -32,7 +32,7 @@ public enum ParkWorkbook {
         builder.root.sortEntries(by: ScenarioFormat.acceptedKeys(in: .scenario))
         if case let .mapping(policies)? = builder.root.child("policies")?.content {
             // A policy's overrides apply in this order: its set rows, its columns, its targets rows.
-            for policy in policies { policy.node.sortEntries(by: ["description", "set"] + ScenarioFormat.economicsKeys) }
+            for policy in policies { policy.node.sortEntries(by: ["name", "name_vi", "description", "description_vi", "set"] + ScenarioFormat.economicsKeys) }
         }
         var writer = DraftWriter(header: "# Converted from \((file as NSString).lastPathComponent) by `symbiosis import`.")
         writer.write(root: builder.root)

@@ -183,7 +183,10 @@ enum ParkWorkbookLayout {
         ]),
         SheetLayout(name: "policies", shape: .entities(path: ["policies"]), columns: [
             SheetColumn("id", "", "policy id: no . or +; the overrides sheet adds set and targets", .name),
+            SheetColumn("name", "text", "the option's name in the report (default its id)", .text),
+            SheetColumn("name_vi", "text", "the name in Vietnamese (--lang vi)", .text),
             SheetColumn("description", "text", "shown to the board", .text),
+            SheetColumn("description_vi", "text", "the description in Vietnamese (--lang vi)", .text),
             SheetColumn("carbon_price", "currency / t CO2e", "sets carbon_price"),
             SheetColumn("carbon_price_growth", "per year", "sets carbon_price_growth"),
             SheetColumn("capex_subsidy", "share", "sets capex_subsidy"),
