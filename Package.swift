@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "Sampling", "Report", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "LPSolve", "Report", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
-        .testTarget(name: "RunHistoryTests", dependencies: ["RunHistory"]),
+        .testTarget(name: "RunHistoryTests", dependencies: ["RunHistory", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "WorkbookTests", dependencies: [
             "Workbook", "Scenario", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import RunHistory
 
@@ -54,6 +55,24 @@ struct RunHistoryTests {
         try garbage.write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: (any Error).self) { try RunHistory(path: path) }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == garbage)
+    }
+
+    /// A history another process holds locked (an open exclusive transaction) is an error after
+    /// the busy timeout, not a wait without end; the lock released, recording works again.
+    @Test func lockedHistoryThrowsAfterTheTimeout() throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/history.sqlite"
+        let history = try RunHistory(path: path, busyTimeout: 0.2)
+        var holding = Configuration()
+        holding.allowsUnsafeTransactions = true // the lock stays across accesses, as another process's would
+        let holder = try DatabaseQueue(path: path, configuration: holding)
+        try holder.inDatabase { db in try db.execute(sql: "BEGIN EXCLUSIVE TRANSACTION") }
+        let started = Date()
+        #expect(throws: (any Error).self) { try history.record(sample()) }
+        #expect(Date().timeIntervalSince(started) < 5)
+        try holder.inDatabase { db in try db.execute(sql: "ROLLBACK") }
+        #expect(try history.record(sample()).id == 1)
     }
 
     /// The options are what is left of the command line without scenario, policy and outputs.
