@@ -26,15 +26,21 @@ struct Runs: ParsableCommand {
         @Option(help: ArgumentHelp("The run history file (default as for the recording commands).", valueName: "file"))
         var history: String?
 
-        func open() throws -> RunHistory {
+        /// The history, or nil when its file does not exist yet (reading creates no file).
+        func open() throws -> RunHistory? {
             let path = RunHistory.path(option: history)
+            guard FileManager.default.fileExists(atPath: path) else {
+                printError("no runs recorded in \(path) (the file does not exist)")
+                return nil
+            }
             do { return try RunHistory(path: path) } catch {
                 printError("error: cannot read the run history \(path): \(error)")
                 throw ExitCode.invalidInput
             }
         }
 
-        func run(_ id: Int64, in history: RunHistory) throws -> RunRecord {
+        func run(_ id: Int64, in history: RunHistory?) throws -> RunRecord {
+            guard let history else { throw ExitCode.invalidInput }
             guard let run = try history.run(id) else {
                 printError("error: \(history.path): no run \(id) (symbiosis runs list shows the ids)")
                 throw ExitCode.invalidInput
@@ -52,7 +58,7 @@ struct Runs: ParsableCommand {
         func validate() throws { if limit < 1 { throw ValidationError("--limit must be at least 1, got \(limit)") } }
 
         func run() throws {
-            let history = try location.open()
+            guard let history = try location.open() else { return }
             let runs = try history.runs(limit: limit, command: command)
             if runs.isEmpty { printError("no runs recorded in \(history.path)"); return }
             print(RunRecord.listTable(runs), terminator: "")
@@ -96,7 +102,7 @@ struct Runs: ParsableCommand {
         @Option(help: "Only runs of this command.") var command: String?
 
         func run() throws {
-            let history = try location.open()
+            guard let history = try location.open() else { return }
             let runs = try history.runs(limit: limit, command: command).reversed()
             let text = format == .csv ? RunRecord.csv(Array(runs)) : RunRecord.json(Array(runs))
             try deliver(text, to: output, inputs: [history.path])

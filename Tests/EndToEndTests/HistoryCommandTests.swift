@@ -152,6 +152,10 @@ struct HistoryCommandTests {
         let off = TestSupport.symbiosis(["solve", tiny, "--no-history"], environment: ["SYMBIOSIS_HISTORY": file])
         #expect(off.status == 0, "\(off.stderr)")
         #expect(!FileManager.default.fileExists(atPath: file))
+        // Reading a history that does not exist says so and creates no file.
+        let empty = TestSupport.symbiosis(["runs", "list"], environment: ["SYMBIOSIS_HISTORY": file])
+        #expect(empty.status == 0 && empty.stderr.contains("no runs recorded"), "\(empty.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: file))
         let other = folder + "/other.sqlite"
         let on = TestSupport.symbiosis(["solve", tiny, "--history", other], environment: ["SYMBIOSIS_HISTORY": file])
         #expect(on.status == 0, "\(on.stderr)")
