@@ -35,7 +35,8 @@ extension RunRecord {
         out += "status:          \(status)\n"
         out += "run time:        \(String(format: "%.2f", seconds)) s\n"
         for figure in headline {
-            out += "\(figure.name):".padding(toLength: 17, withPad: " ", startingAt: 0) + "\(Self.formatted(figure.value)) \(figure.unit)\n"
+            let label = "\(figure.name):"
+            out += label + String(repeating: " ", count: max(1, 17 - label.count)) + "\(Self.formatted(figure.value)) \(figure.unit)\n"
         }
         out += "result (JSON):\n" + result + (result.hasSuffix("\n") ? "" : "\n")
         return out

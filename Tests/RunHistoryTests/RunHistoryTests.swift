@@ -103,6 +103,14 @@ struct RunHistoryTests {
         #expect(study.status == "optimal")
     }
 
+    /// `runs show` writes each headline figure whole, however long its name.
+    @Test func showKeepsLongNames() {
+        var run = sample()
+        run.headline = [HeadlineFigure(name: "CO2e avoided (landfill_tax+legal_reform)", value: 318_600, unit: "t CO2e")]
+        #expect(run.detailText.contains("CO2e avoided (landfill_tax+legal_reform): 318 600 t CO2e\n"), "\(run.detailText)")
+        #expect(run.detailText.contains("park NPV") == false)
+    }
+
     /// The diff lists changed inputs and figures; keys are bounded and list items matched by id.
     @Test func diffIsBounded() {
         let a = sample(result: #"{"exchanges": [{"id": "x", "built": false}, {"id": "y", "flow": 1}], "solver": {"seconds": 1}}"#)
