@@ -14,6 +14,8 @@ let package = Package(
         // Workbooks (XLSX) are ZIP archives of XML parts.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
+        // The run history's embedded SQLite database (on Linux: Debian's libsqlite3-dev).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Debian's liblpsolve55-dev: header lpsolve/lp_lib.h, static liblpsolve55.a.
@@ -42,10 +44,12 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["Formulation", "Scenario", "MILP", "LPSolve", "Sampling"]),
         // Tables, CSV/JSON, charts, HTML.
         .target(name: "Report", dependencies: ["Analysis", "Formulation", "Scenario", "MILP"]),
+        // The run history: every run's inputs, headline figures and JSON result in SQLite (docs/history.md).
+        .target(name: "RunHistory", dependencies: ["Scenario", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "symbiosis",
             dependencies: [
-                "MILP", "LPSolve", "Scenario", "Formulation", "Analysis", "Report", "Workbook", "Discovery",
+                "MILP", "LPSolve", "Scenario", "Formulation", "Analysis", "Report", "Workbook", "Discovery", "RunHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +70,7 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "Sampling", "Report", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "LPSolve", "Report", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "RunHistoryTests", dependencies: ["RunHistory", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "WorkbookTests", dependencies: [
             "Workbook", "Scenario", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

@@ -2,6 +2,7 @@ import Analysis
 import ArgumentParser
 import Foundation
 import Report
+import RunHistory
 import Scenario
 
 struct Compare: ParsableCommand {
@@ -76,6 +77,8 @@ struct Compare: ParsableCommand {
     var params: [String] = []
 
     @OptionGroup var limits: TimeLimitOptions
+
+    @OptionGroup var history: HistoryOptions
 
     func validate() throws {
         if let samples, samples < 0 { throw ValidationError("--samples must be 0 or more, got \(samples)") }
@@ -189,6 +192,11 @@ struct Compare: ParsableCommand {
             for folder in createdFolders { rmdir(folder) }
             throw error
         }
+        history.record("compare", scenarioPath: file, scenario: base.scenario, policy: names.joined(separator: ","),
+                       overrides: names.flatMap { name in
+                           RunHistory.overrides(of: AppliedPolicy(spec: name, defined: defined), in: base.scenario).map { "\(name): \($0)" }
+                       },
+                       result: format == .json ? printed : document.json(), started: started)
         if let report { printError(lang.consoleLine("report written to \(report)")) }
         if let markdown { printError(lang.consoleLine("Markdown written to \(markdown)")) }
         if let csv { printError(lang.consoleLine("CSV tables written to \(csv)/")) }

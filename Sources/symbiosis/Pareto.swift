@@ -59,6 +59,8 @@ struct Pareto: ParsableCommand {
 
     @OptionGroup var limits: TimeLimitOptions
 
+    @OptionGroup var history: HistoryOptions
+
     func validate() throws {
         guard (2...3).contains(objectives.objectives.count) else {
             throw ValidationError("--objectives needs 2 or 3 of economic, environmental, social")
@@ -68,14 +70,15 @@ struct Pareto: ParsableCommand {
     }
 
     func run() throws {
+        let started = Date()
         let loaded = try scenario.load()
         let options = limits.applied(to: ParkOptimizer.defaultOptions)
         let kinds = objectives.objectives
-        let started = monotonicSeconds()
+        let clock = monotonicSeconds()
         let report: (@Sendable (AugmentedEpsilonConstraint.LevelReport) -> Void)?
         if progress {
             let park = loaded.scenario
-            report = { level in printError(FrontReport.progressLine(level, objectives: kinds, scenario: park, elapsed: monotonicSeconds() - started)) }
+            report = { level in printError(FrontReport.progressLine(level, objectives: kinds, scenario: park, elapsed: monotonicSeconds() - clock)) }
         } else {
             report = nil
         }
@@ -91,6 +94,7 @@ struct Pareto: ParsableCommand {
         let text = format.render(rendered)
         let chartFile = chart.flatMap { front.points.isEmpty ? nil : (text: rendered.chart(), path: Optional($0)) }
         try deliver([(text, output)] + (chartFile.map { [$0] } ?? []), inputs: [scenario.file])
+        history.record("pareto", scenarioPath: scenario.file, loaded: loaded, result: format == .json ? text : rendered.json(), started: started)
         if front.points.isEmpty { throw ExitCode.noDesign }
     }
 }

@@ -83,6 +83,8 @@ struct Sensitivity: ParsableCommand {
 
     @OptionGroup var limits: TimeLimitOptions
 
+    @OptionGroup var history: HistoryOptions
+
     func validate() throws {
         if let shard {
             if StudyShard(argument: shard) == nil { throw ValidationError("--shard must be K/N with 1 <= K <= N, e.g. 2/4; got \(shard)") }
@@ -108,7 +110,9 @@ struct Sensitivity: ParsableCommand {
 
     func run() throws {
         Interruption.shared.install()
-        let park = try scenario.load().scenario
+        let started = Date()
+        let loaded = try scenario.load()
+        let park = loaded.scenario
         let parameters = params.isEmpty ? (park.sensitivity?.parameters ?? []) : params.compactMap(Self.parse)
         guard !parameters.isEmpty else {
             printError("error: no parameters: add a `sensitivity:` block to the scenario or give --param key.path=low:high")
@@ -139,7 +143,7 @@ struct Sensitivity: ParsableCommand {
         defer { bar.finish() }
         let design = study.study(method, grid: grid, trajectories: trajectories,
                                  samples: samples ?? park.sensitivity?.samples ?? 1024, seed: seed ?? park.sensitivity?.seed ?? 7)
-        var text = "", svg: String?, part: SensitivityPart?
+        var text = "", svg: String?, part: SensitivityPart?, json = "{}"
         do {
             if let shard = shard.flatMap(StudyShard.init(argument:)) {
                 let points = try design.points()
@@ -151,6 +155,8 @@ struct Sensitivity: ParsableCommand {
                 let breakEvenLevel = try breakEven.map { exchange throws(SimulationError) in try study.breakEven(exchange: exchange) }
                 (text, svg) = SensitivityReport.render(outcome, study: design, breakEven: breakEvenLevel, currency: park.currency, format: format.rawValue,
                                                       chartScenario: park, language: lang)
+                json = format == .json ? text
+                    : SensitivityReport.render(outcome, study: design, breakEven: breakEvenLevel, currency: park.currency, format: "json").text
             }
         } catch {
             printError(Interruption.shared.isRaised ? "interrupted: nothing was written." : "error: \(error)")
@@ -170,6 +176,7 @@ struct Sensitivity: ParsableCommand {
         }
         let chartFile = chart.flatMap { path in svg.map { (text: $0, path: Optional(path)) } }
         try deliver([(text, output)] + (chartFile.map { [$0] } ?? []), inputs: [scenario.file])
+        history.record("sensitivity", scenarioPath: scenario.file, loaded: loaded, result: json, started: started)
     }
 }
 

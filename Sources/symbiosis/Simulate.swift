@@ -68,6 +68,8 @@ struct Simulate: ParsableCommand {
 
     @OptionGroup var limits: TimeLimitOptions
 
+    @OptionGroup var history: HistoryOptions
+
     @Option(help: "Seconds allowed for each sample's MIP in reoptimize mode, and for each MIP of stochastic mode.")
     var sampleTimeLimit: Double?
 
@@ -98,6 +100,7 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         Interruption.shared.install()
+        let started = Date()
         let loaded = try scenario.load()
         let park = loaded.scenario
         guard let uncertainty = park.uncertainty else {
@@ -164,7 +167,8 @@ struct Simulate: ParsableCommand {
         }
         if Interruption.shared.isRaised { throw Self.interrupted() }
         if mode == .stochastic {
-            try runStochastic(park, plan: plan, weights: weights, summary: summary, settings: settings)
+            let json = try runStochastic(park, plan: plan, weights: weights, summary: summary, settings: settings)
+            history.record("simulate", scenarioPath: scenario.file, loaded: loaded, result: json, started: started)
             return
         }
 
@@ -202,12 +206,13 @@ struct Simulate: ParsableCommand {
         }
         let text = format.render(report)
         try write(text, to: output)
+        history.record("simulate", scenarioPath: scenario.file, loaded: loaded, result: format == .json ? text : report.json(), started: started)
     }
 
-    /// `--mode stochastic`: the design for `paths` sampled paths (drawn with seed + 1), and both
+    /// `--mode stochastic`: returns the JSON result for the history. The design for `paths` sampled paths (drawn with seed + 1), and both
     /// designs simulated on the study's own (fresh) paths.
     private func runStochastic(_ park: Scenario, plan: BuildPlan, weights: ObjectiveWeights,
-                               summary: SimulationHeader.DesignSummary, settings: SimulationSettings) throws {
+                               summary: SimulationHeader.DesignSummary, settings: SimulationSettings) throws -> String {
         var options = limits.applied(to: ParkOptimizer.defaultOptions)
         options.timeLimit = sampleTimeLimit ?? limits.timeLimit
         options.shouldStop = { Interruption.shared.isRaised }
@@ -235,8 +240,9 @@ struct Simulate: ParsableCommand {
             printError("interrupted: no result was written.")
             throw ExitCode.interrupted
         }
-        let text = format == .json ? report.json() : report.table()
-        try write(text, to: output)
+        let json = report.json()
+        try write(format == .json ? json : report.table(), to: output)
+        return json
     }
 
     /// Ctrl-C before any sample was drawn: nothing to report, nothing written.

@@ -1,6 +1,7 @@
 import Analysis
 import ArgumentParser
 import Formulation
+import Foundation
 import MILP
 import Report
 
@@ -54,6 +55,8 @@ struct Solve: ParsableCommand {
 
     @OptionGroup var limits: TimeLimitOptions
 
+    @OptionGroup var history: HistoryOptions
+
     @OptionGroup var searchThreads: SearchThreadsOptions
 
     @Option(help: "Stop when the relative MIP gap falls below this value (e.g. 0.001).")
@@ -69,6 +72,7 @@ struct Solve: ParsableCommand {
     }
 
     func run() throws {
+        let started = Date()
         let loaded = try scenario.load()
         var options = limits.applied(to: ParkOptimizer.defaultOptions, threads: searchThreads.threads)
         options.relativeGap = gap
@@ -84,6 +88,7 @@ struct Solve: ParsableCommand {
         try deliver(text, to: output, inputs: [scenario.file])
         for line in report.diagnostics() { printError(line) }
         if verbose { for line in report.solverLines() { printError(line) } }
+        history.record("solve", scenarioPath: scenario.file, loaded: loaded, result: format == .json ? text : report.json(), started: started)
         if result.numerics?.failed == true { throw ExitCode.solverFailure }
         if result.design == nil {
             // The solver failing is not the park having no design.

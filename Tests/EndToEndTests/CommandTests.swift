@@ -15,7 +15,7 @@ struct CommandTests {
     }
 
     static let subcommands = ["validate", "solve", "simulate", "merge", "compare", "sensitivity", "pareto", "alternatives",
-                              "generate", "export", "template", "import", "export-data", "demo", "discover"]
+                              "generate", "export", "template", "import", "export-data", "demo", "discover", "runs"]
 
     /// Examples copy-paste at 80 columns: no line of an example is wrapped by the help, each is
     /// at most 80 characters, and a line that does not start a command continues one (`\`).

@@ -58,13 +58,22 @@ public enum TestSupport {
     }
 
     /// Runs a program to completion and captures its output; `environment` is added to this
-    /// process's environment.
+    /// process's environment. Unless `environment` names one, the run gets a fresh run history
+    /// (SYMBIOSIS_HISTORY), removed afterwards: tests never write into the user's history.
     public static func run(_ executable: String, _ arguments: [String], in directory: String? = nil,
                            environment: [String: String] = [:]) -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        var environment = environment
+        let ownHistory = environment["SYMBIOSIS_HISTORY"] == nil ? temporaryFile(suffix: "-history.sqlite") : nil
+        if let ownHistory { environment["SYMBIOSIS_HISTORY"] = ownHistory }
+        defer {
+            if let ownHistory {
+                for suffix in ["", "-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: ownHistory + suffix) }
+            }
+        }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
