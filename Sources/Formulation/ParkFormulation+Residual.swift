@@ -6,7 +6,8 @@ extension ParkFormulation {
     /// option and build year with life left at the horizon's end, the share in [0, 1] of the
     /// option's book value `B` it keeps (`ParkData+Residual`), and one binary per such option,
     /// `keeps`, which is 0 when its last year's net cash flow is negative and it keeps nothing
-    /// (`max(0, ·)` is not concave: it needs the binary). They come after every other column, so
+    /// (`max(0, ·)` is not concave: it needs the binary), unless that cash flow cannot be
+    /// negative (`lastYearMayLose`). They come after every other column, so
     /// lp_solve branches on them last. A link to or from a facility has none: it is valued with
     /// its facility.
     mutating func addResidualVariables() {
@@ -25,12 +26,24 @@ extension ParkFormulation {
                 return model.addVariable("residual[\(facility.id),\(t)]", upper: 1)
             }
         }
-        keepsValue = zip(data.exchanges, residual).map { item, columns in
-            columns.contains { $0 != nil } ? model.addVariable("keeps_value[\(item.exchange.id)]", kind: .binary) : nil
+        keepsValue = data.exchanges.indices.map { e in
+            residual[e].contains { $0 != nil } && lastYearMayLose(exchange: e)
+                ? model.addVariable("keeps_value[\(data.exchanges[e].exchange.id)]", kind: .binary) : nil
         }
         keepsValueFacility = zip(data.scenario.facilities, residualFacility).map { facility, columns in
             columns.contains { $0 != nil } ? model.addVariable("keeps_value[\(facility.id)]", kind: .binary) : nil
         }
+    }
+
+    /// Whether exchange `e`, once built, can end the horizon's last year with a negative net cash
+    /// flow. Not a link between two companies whose utilization floor alone pays its fixed cost
+    /// (`m·U·margin ≥ F` in the last year: the floor row holds it to `m·U` there): it needs no
+    /// `keeps` binary (on hiep-phuoc most links), which keeps the MIP's binaries few.
+    func lastYearMayLose(exchange e: Int) -> Bool {
+        guard !data.isFacilityLink(e), data.years > 0 else { return true }
+        let item = data.exchanges[e]
+        let floor = data.scenario.minUtilization * item.flowBound[data.years - 1] * data.lastYearMargin(exchange: e)
+        return floor < item.exchange.fixedCost || floor <= 0 && item.exchange.fixedCost <= 0 && data.lastYearMargin(exchange: e) < 0
     }
 
     /// Book value `B = I·φ_τ·R/L` (model money) of exchange `e` built in `year`.
@@ -60,10 +73,10 @@ extension ParkFormulation {
     /// the value `BuildPlan.outcome` computes; other objectives never need it higher.
     mutating func addResidualRows() {
         guard data.years > 0 else { return }
-        for (e, item) in data.exchanges.enumerated() {
-            guard let w = keepsValue[e] else { continue }
+        for (e, item) in data.exchanges.enumerated() where residual[e].contains(where: { $0 != nil }) {
+            let w = keepsValue[e]
             let (cash, bound) = lastYearCashFlow(exchange: e)
-            addKept(residual[e], keeps: w, id: item.exchange.id)
+            if let w { addKept(residual[e], keeps: w, id: item.exchange.id) }
             for (year, r) in residual[e].enumerated() {
                 guard let r, let y = build[e][year] else { continue }
                 let id = "\(item.exchange.id),\(year)"
@@ -73,8 +86,9 @@ extension ParkFormulation {
                 row.add(residualBook(exchange: e, builtIn: year), r)
                 row.add(cash, scaledBy: -annuity)
                 row.add(annuity * bound, y)
-                row.add(annuity * bound, w)
-                model.addConstraint(row.normalized() <= 2 * annuity * bound, name: "residual_use[\(id)]")
+                // Without a `keeps` binary the last year never loses: `B·ρ ≤ A·N` holds at ρ = 0.
+                if let w { row.add(annuity * bound, w) }
+                model.addConstraint(row.normalized() <= (w == nil ? 1 : 2) * annuity * bound, name: "residual_use[\(id)]")
             }
         }
         for (k, facility) in data.scenario.facilities.enumerated() {
