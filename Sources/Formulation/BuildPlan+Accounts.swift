@@ -146,6 +146,14 @@ extension BuildPlan {
         return ParkData.residualValue(book: book, annuity: annuity, lastYearCashFlow: cash)
     }
 
+    /// Present value at the scenario's rate of every residual value of the plan (currency).
+    public func residualPresentValue(data: ParkData, flows: [[Double]], activity: [[Double]]) -> Double {
+        var total = 0.0
+        for e in data.exchanges.indices { total += residualValue(exchange: e, data: data, flows: flows) }
+        for k in data.scenario.facilities.indices { total += residualValue(facility: k, data: data, flows: flows, activity: activity) }
+        return data.parkDiscounting.horizonEnd * total
+    }
+
     /// Exchange `e`'s net operating cash flow in the horizon's last year: units × margin, less
     /// its fixed cost when it operates then (currency).
     private func lastYearCashFlow(exchange e: Int, data: ParkData, flows: [[Double]]) -> Double {

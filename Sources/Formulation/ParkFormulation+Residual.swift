@@ -171,12 +171,12 @@ extension ParkFormulation {
             }
             if let w { values[w.index] = kept ? 1 : 0 }
         }
-        for (e, item) in data.exchanges.enumerated() where keepsValue[e] != nil {
+        for (e, item) in data.exchanges.enumerated() where residual[e].contains(where: { $0 != nil }) {
             exact(residual[e], built: build[e], keeps: keepsValue[e], cash: lastYearCashFlow(exchange: e).cash,
                   book: { residualBook(exchange: e, builtIn: $0) },
                   annuity: { data.residualAnnuity(builtIn: $0, lifetime: item.exchange.lifetime) })
         }
-        for (k, facility) in data.scenario.facilities.enumerated() where keepsValueFacility[k] != nil {
+        for (k, facility) in data.scenario.facilities.enumerated() where residualFacility[k].contains(where: { $0 != nil }) {
             exact(residualFacility[k], built: buildFacility[k], keeps: keepsValueFacility[k], cash: lastYearCashFlow(facility: k).cash,
                   book: { residualBook(facility: k, builtIn: $0) },
                   annuity: { data.residualAnnuity(builtIn: $0, lifetime: facility.lifetime) })
