@@ -52,6 +52,14 @@ public enum BenefitSharing {
         return shared
     }
 
+    /// The design of a solved point as `solve` reports it: the smallest transfers first
+    /// (`ParkOptimizer.minimalTransfers`), then the scenario's sharing rule (`design`). Monte
+    /// Carlo's re-optimized samples and the Pareto front's points use it, so every design of a
+    /// run shares its gain by the same rule.
+    public static func shared(_ formulation: ParkFormulation, values: [Double]) -> ParkDesign {
+        design(formulation, values: ParkOptimizer().minimalTransfers(formulation, values: values))
+    }
+
     /// The design of `values` with the transfers of `values` settled on the links (no sharing rule).
     public static func settled(_ formulation: ParkFormulation, values: [Double]) -> ParkDesign {
         let design = ParkDesign(formulation, values: values)

@@ -110,7 +110,7 @@ extension ParkOptimizer {
         var points: [ParkFront.Point] = front.points.map { point in
             ParkFront.Point(
                 values: zip(point.objectives, scales).map { $0 * $1 },
-                design: BenefitSharing.settled(formulation, values: point.values),
+                design: BenefitSharing.shared(formulation, values: point.values),
                 proven: point.proven, gap: point.gap,
                 bounds: point.bounds.enumerated().map { $1 * scales[$0 + 1] },
                 tradeOffs: [])

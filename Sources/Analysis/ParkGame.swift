@@ -121,7 +121,7 @@ final class ParkGame {
             failures += 1
             return 0
         }
-        return objective.value(at: solution.values) * formulation.moneyUnit
+        return objective.value(at: f.withExactResidual(solution.values)) * formulation.moneyUnit
     }
 
     private func clamped(_ v: Variable) -> Double {
@@ -145,9 +145,17 @@ final class ParkGame {
         }
         for theta in f.accountTransfer { if let theta { model.setBounds(theta, lower: 0, upper: 0) } }
         for p in f.participates { if let p { model.setBounds(p, lower: 0, upper: 1) } }
+        // Residual values are held at 0 in the LP and set exactly afterwards (`withExactResidual`):
+        // relaxed, their `keeps` binaries would let an asset keep more than its last year earns.
+        // Their rows are left free below: without a `keeps` column, `residual_use` would hold a
+        // kept link's last year to a non-negative cash flow, a floor the coalition does not have.
+        for r in (f.residual + f.residualFacility).joined() + f.keepsValue + f.keepsValueFacility {
+            if let r { model.setBounds(r, lower: 0, upper: 0) }
+        }
         var loose = Set(f.requirements.flatMap { $0.rows.map(\.index) })
         for (index, row) in model.constraints.enumerated()
-        where row.name.hasPrefix("utilization[") || row.name.hasPrefix("participates[") || row.name == "benefit_account" {
+        where row.name.hasPrefix("utilization[") || row.name.hasPrefix("participates[") || row.name == "benefit_account"
+            || row.name.hasPrefix("residual_") {
             loose.insert(index)
         }
         for index in loose { model.setBounds(model.constraintRef(at: index), lower: -.infinity, upper: .infinity) }

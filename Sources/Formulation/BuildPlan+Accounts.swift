@@ -58,14 +58,14 @@ extension BuildPlan {
             if case let .company(c) = party { return c }
             return operatorAccount
         }
-        /// Capex in the build year and the loan annuities after it; the residual value of the whole
-        /// asset (`asset`: capex before any grant) at the horizon's end.
-        func invest(_ a: Int, capex: Double, asset: Double, permit: Double, choice: Choice, lifetime: Int?) {
+        /// Capex in the build year and the loan annuities after it; the residual value `residual`
+        /// (currency at the horizon's end, `ParkData+Residual`) discounted at the account's rate.
+        func invest(_ a: Int, capex: Double, residual: Double, permit: Double, choice: Choice) {
             let discount = discounting(a)
             let d = discount.factor[choice.year]
             let financed = choice.financedShare * capex
             npv[a] -= d * (capex - financed + permit + (discount.loanPresentValue ?? 1) * financed)
-            npv[a] += discount.horizonEnd * asset * data.residualShare(builtIn: choice.year, lifetime: lifetime)
+            npv[a] += discount.horizonEnd * residual
             cash[choice.year] -= capex - financed + permit
             if financed > 0, let annuity {
                 for k in 1...annuity.years where choice.year + k < years { cash[choice.year + k] -= financed * annuity.rate }
@@ -91,8 +91,8 @@ extension BuildPlan {
             }
             guard let choice = exchanges[e], choice.year < years else { continue }
             let capex = item.exchange.capex * (1 - subsidy) * data.capexFactor[choice.year]
-            invest(payer, capex: capex, asset: item.exchange.capex * data.capexFactor[choice.year], permit: item.permitCost,
-                   choice: choice, lifetime: item.exchange.lifetime)
+            invest(payer, capex: capex, residual: residualValue(exchange: e, data: data, flows: flows), permit: item.permitCost,
+                   choice: choice)
             for t in choice.year..<years where operates(exchange: e, year: t, data: data) {
                 npv[payer] -= discounting(payer).factor[t] * item.exchange.fixedCost
                 cash[t] -= item.exchange.fixedCost
@@ -108,14 +108,59 @@ extension BuildPlan {
             }
             guard let choice = facilities[k], choice.year < years else { continue }
             let capex = facility.capex * (1 - subsidy) * data.capexFactor[choice.year]
-            invest(operatorAccount, capex: capex, asset: facility.capex * data.capexFactor[choice.year], permit: 0,
-                   choice: choice, lifetime: facility.lifetime)
+            invest(operatorAccount, capex: capex, residual: residualValue(facility: k, data: data, flows: flows, activity: activity),
+                   permit: 0, choice: choice)
             for t in choice.year..<years where operates(facility: k, year: t, data: data) {
                 npv[operatorAccount] -= discount.factor[t] * facility.fixedCost
                 cash[t] -= facility.fixedCost
             }
         }
         return (npv, co2e, cash, diverted, water, carried)
+    }
+
+    /// Residual value at the horizon's end (currency, not discounted) of exchange `e` as built by
+    /// this plan and operated with `flows`: `max(0, min(B, A·N_{T−1}))` with `N_{T−1}` its last
+    /// year's units times margin less its fixed cost (`ParkData+Residual`); 0 for a link to or
+    /// from a facility (valued with the facility), an unbuilt link or one with no life left.
+    public func residualValue(exchange e: Int, data: ParkData, flows: [[Double]]) -> Double {
+        guard let choice = exchanges[e], !data.isFacilityLink(e) else { return 0 }
+        let item = data.exchanges[e]
+        let annuity = data.residualAnnuity(builtIn: choice.year, lifetime: item.exchange.lifetime)
+        guard annuity > 0 else { return 0 }
+        let book = item.exchange.capex * data.capexFactor[choice.year] * data.residualShare(builtIn: choice.year, lifetime: item.exchange.lifetime)
+        return ParkData.residualValue(book: book, annuity: annuity, lastYearCashFlow: lastYearCashFlow(exchange: e, data: data, flows: flows))
+    }
+
+    /// Residual value at the horizon's end (currency, not discounted) of facility `k`: its chain's
+    /// last-year net cash flow (its links' margins and fixed costs, its own operating and fixed costs).
+    public func residualValue(facility k: Int, data: ParkData, flows: [[Double]], activity: [[Double]]) -> Double {
+        guard let choice = facilities[k] else { return 0 }
+        let facility = data.scenario.facilities[k]
+        let annuity = data.residualAnnuity(builtIn: choice.year, lifetime: facility.lifetime)
+        guard annuity > 0 else { return 0 }
+        let last = data.years - 1
+        var cash = -activity[k][last] * data.lastYearUnitCost(facility: k)
+            - (operates(facility: k, year: last, data: data) ? facility.fixedCost : 0)
+        for e in data.links(ofFacility: k) { cash += lastYearCashFlow(exchange: e, data: data, flows: flows) }
+        let book = facility.capex * data.capexFactor[choice.year] * data.residualShare(builtIn: choice.year, lifetime: facility.lifetime)
+        return ParkData.residualValue(book: book, annuity: annuity, lastYearCashFlow: cash)
+    }
+
+    /// Present value at the scenario's rate of every residual value of the plan (currency).
+    public func residualPresentValue(data: ParkData, flows: [[Double]], activity: [[Double]]) -> Double {
+        var total = 0.0
+        for e in data.exchanges.indices { total += residualValue(exchange: e, data: data, flows: flows) }
+        for k in data.scenario.facilities.indices { total += residualValue(facility: k, data: data, flows: flows, activity: activity) }
+        return data.parkDiscounting.horizonEnd * total
+    }
+
+    /// Exchange `e`'s net operating cash flow in the horizon's last year: units × margin, less
+    /// its fixed cost when it operates then (currency).
+    private func lastYearCashFlow(exchange e: Int, data: ParkData, flows: [[Double]]) -> Double {
+        let last = data.years - 1
+        guard last >= 0 else { return 0 }
+        return flows[e][last] * data.lastYearMargin(exchange: e)
+            - (operates(exchange: e, year: last, data: data) ? data.exchanges[e].exchange.fixedCost : 0)
     }
 
     /// The credit line's yearly repayment per currency unit borrowed, and its number of years.

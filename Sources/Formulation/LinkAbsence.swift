@@ -164,9 +164,20 @@ extension ParkData {
         let asset = item.exchange.capex * capexFactor[year]
         let capex = asset * (1 - scenario.economics.capexSubsidy)
         let financed = share * capex
-        let residual = discount.horizonEnd * asset * residualShare(builtIn: year, lifetime: item.exchange.lifetime)
+        let residual = discount.horizonEnd * standaloneResidual(exchange: e, builtIn: year)
         return operating + residual
             - discount.factor[year] * (capex - financed + item.permitCost + (discount.loanPresentValue ?? 1) * financed)
+    }
+
+    /// Residual value at the horizon's end (currency) of exchange `e` built alone in `year` and
+    /// carrying `standaloneUnits` in the last year (`ParkData+Residual`; 0 for a facility's link).
+    func standaloneResidual(exchange e: Int, builtIn year: Int) -> Double {
+        let item = exchanges[e]
+        let annuity = residualAnnuity(builtIn: year, lifetime: item.exchange.lifetime)
+        guard annuity > 0, !isFacilityLink(e) else { return 0 }
+        let book = item.exchange.capex * capexFactor[year] * residualShare(builtIn: year, lifetime: item.exchange.lifetime)
+        let cash = standaloneUnits(exchange: e, year: years - 1) * lastYearMargin(exchange: e) - item.exchange.fixedCost
+        return Self.residualValue(book: book, annuity: annuity, lastYearCashFlow: cash)
     }
 
     /// Units exchange `e` carries alone in year `t`: its tight bound where its margin is positive,

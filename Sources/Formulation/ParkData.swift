@@ -173,18 +173,6 @@ public struct ParkData: Sendable {
         return 1e6 * pow(10, k)
     }
 
-    /// Economic life assumed, for a residual value, of an option without a `lifetime` (years).
-    public static let assumedLifetime = 20
-
-    /// The share of an option's capex still worth something at the horizon's end when it is
-    /// built in `buildYear`: `max(0, τ + L − T) / L` under `residual_value: straight_line`, with
-    /// `L` its `lifetime` or `assumedLifetime`; 0 under `none`.
-    public func residualShare(builtIn buildYear: Int, lifetime: Int?) -> Double {
-        guard scenario.residualValue == .straightLine, buildYear < years else { return 0 }
-        let life = max(1, lifetime ?? Self.assumedLifetime)
-        return Double(max(0, buildYear + life - years)) / Double(life)
-    }
-
     /// Operating years inside the horizon of exchange `e` built in `buildYear` in which it can
     /// carry something (`U[e,t] > 0`): the years its jobs count.
     public func carryingYears(exchange e: Int, builtIn buildYear: Int) -> Double {

@@ -76,7 +76,10 @@ public struct ParkDesign: Sendable, Codable, Equatable {
 
     /// Reads a design from a point of `formulation.model` (values rounded to the model's intent:
     /// binaries to 0/1, flows below 1e-7 to 0).
-    public init(_ formulation: ParkFormulation, values: [Double]) {
+    public init(_ formulation: ParkFormulation, values solved: [Double]) {
+        // Residual values at their exact value for the solved flows (`withExactResidual`): an
+        // incumbent a search stopped at may hold them below what its last year earns.
+        let values = formulation.withExactResidual(solved)
         let data = formulation.data
         let scenario = data.scenario
         let start = scenario.startYear

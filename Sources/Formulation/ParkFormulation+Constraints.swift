@@ -7,6 +7,7 @@ extension ParkFormulation {
         addSupplyAndNeed()
         addFacilities()
         addBudgets()
+        addResidualRows()
         if data.scenario.objectives.winWin { addWinWin() }
         addTargets()
     }

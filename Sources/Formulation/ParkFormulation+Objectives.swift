@@ -12,8 +12,9 @@ extension ParkFormulation {
     /// The park's NPV (`economic`) discounts every account at the scenario's rate; each company's
     /// own NPV (`companyNPV`, its win-win row and its report) at its `hurdle_rate` when it has one.
     /// Under `residual_value: straight_line` the payer of an option is credited, at the horizon's
-    /// end, the unused share of the asset's capex, grant included: the payer owns the whole asset
-    /// (`ParkData.residualShare`).
+    /// end discounted at its own rate, the residual value `B·ρ` of the whole asset (grant
+    /// included: the payer owns all of it), `ρ` held by its rows to `min(B, A·N_{T−1})`
+    /// (`ParkFormulation+Residual`, `ParkData+Residual`).
     mutating func addObjectiveTerms() {
         let accounts = data.scenario.companies.count + 1
         let park = accountNPVs { _ in data.parkDiscounting }
@@ -88,10 +89,8 @@ extension ParkFormulation {
                 let d = dp.factor[year]
                 let capex = capex * data.capexFactor[year]
                 let fixed = dp.operatingYears(builtIn: year, lifetime: item.exchange.lifetime) * item.exchange.fixedCost
-                // The whole asset's residual value, grant included: the payer owns all of it.
-                let residual = dp.horizonEnd * item.exchange.capex * data.capexFactor[year]
-                    * data.residualShare(builtIn: year, lifetime: item.exchange.lifetime)
-                npv[payer].add(-(d * (capex + item.permitCost) + fixed - residual) * money, y)
+                npv[payer].add(-(d * (capex + item.permitCost) + fixed) * money, y)
+                if let r = residual[e][year] { npv[payer].add(dp.horizonEnd * residualBook(exchange: e, builtIn: year), r) }
                 if let l = loan[e][year] { npv[payer].add(-d * ((dp.loanPresentValue ?? 1) - 1) * capex * money, l) }
             }
         }
@@ -108,9 +107,10 @@ extension ParkFormulation {
                 let d = dk.factor[year]
                 let capex = capex * data.capexFactor[year]
                 let fixed = dk.operatingYears(builtIn: year, lifetime: facility.lifetime) * facility.fixedCost
-                let residual = dk.horizonEnd * facility.capex * data.capexFactor[year]
-                    * data.residualShare(builtIn: year, lifetime: facility.lifetime)
-                npv[operatorAccount].add(-(d * capex + fixed - residual) * money, z)
+                npv[operatorAccount].add(-(d * capex + fixed) * money, z)
+                if let r = residualFacility[k][year] {
+                    npv[operatorAccount].add(dk.horizonEnd * residualBook(facility: k, builtIn: year), r)
+                }
                 if let l = loanFacility[k][year] {
                     npv[operatorAccount].add(-d * ((dk.loanPresentValue ?? 1) - 1) * capex * money, l)
                 }

@@ -49,6 +49,7 @@ extension ParkFormulation {
         } else {
             participates = Array(repeating: nil, count: data.scenario.companies.count)
         }
+        addResidualVariables()
     }
 
     /// `M_a = Σ_{e: a is an end of e} M_e` (plus, for the operator, `Σ_k M_k`): no account gains

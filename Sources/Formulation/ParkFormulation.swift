@@ -40,6 +40,17 @@ public struct ParkFormulation: Sendable {
     public internal(set) var buildFacility: [[Variable]] = []
     public internal(set) var activity: [[Variable]] = []
     public internal(set) var loanFacility: [[Variable?]] = []
+    /// `ρ[e][τ]`: the share of its book value exchange `e` built in `τ` keeps at the horizon's
+    /// end (`nil` without residual value, before the earliest build year, for a facility's link,
+    /// or with no life left); `ParkFormulation+Residual`.
+    public internal(set) var residual: [[Variable?]] = []
+    /// `ρ[k][τ]` for facilities.
+    public internal(set) var residualFacility: [[Variable?]] = []
+    /// `w[e]`: 1 when exchange `e` may keep a residual value (its last year's net cash flow is
+    /// not negative); `nil` where it has no residual column.
+    public internal(set) var keepsValue: [Variable?] = []
+    /// `w[k]` for facilities.
+    public internal(set) var keepsValueFacility: [Variable?] = []
     /// Participation binaries (only when a `min_companies` target exists).
     public internal(set) var participates: [Variable?] = []
     /// The rows of each target, budget and win-win requirement, in the order they were added.

@@ -315,6 +315,7 @@ public struct ComparisonReport {
         var items = [
             "\(l(.horizon)): \(park.startYear)–\(park.startYear + park.horizonYears - 1)",
             "\(l(.discountRate)): \(l.percent(park.discountRate))",
+            "\(l(.residualValueLine)): \(l(park.residualValue == .straightLine ? .residualIncluded : .residualNotIncluded))",
             "\(l(.carbonPrice)): \(perTonne(park.economics.carbonPrice)) \(currencyName)/t CO2e",
             "\(l(.currency)): \(currency)",
             "\(l(.socialCostOfCarbonLine)): \(perTonne(comparison.appraisal.settings.socialCostOfCarbon)) \(currencyName)/t CO2e",

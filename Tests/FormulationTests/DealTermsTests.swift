@@ -128,6 +128,74 @@ struct DealTermsTests {
         #expect(abs(outcome.npv - design.npv) < 1e-3)
     }
 
+    /// The residual value is at most what the asset earns after the horizon (EU CBA guide 2014):
+    /// `V_T = max(0, min(B, A·N))`. The link at 100 t a year and 100,000 capex, lifetime 5,
+    /// forced in (`targets.build`): built in 2032 (year 2, the cheapest year to pay the capex,
+    /// −67,136.86 against −73,850.55 in year 1 and −81,235.57 in year 0), it has R = 2 + 5 − 3 = 4
+    /// years left, a book value B = 100,000 × 4/5 = 80,000, and earns
+    /// N = 100 × (10 + 50 − 5) − 1,000 = 4,500 in its last year; A = Σ_{k=0..3} 1.1^−k
+    /// = 3.4868520, so A·N = 15,690.83 < B: V_T = 15,690.83, worth 15,690.83/1.1³ = 11,788.76
+    /// today. The park: (4,500 − 100,000)/1.21 + 11,788.76 = −67,136.86 (the book value alone
+    /// would have given 60,105.18, and −18,820.44). A, the sender, gets its saving only:
+    /// 100 × 10/1.21 = 826.45; B, the payer, owns the asset and the rest.
+    @Test func residualValueIsCappedByWhatTheAssetEarns() throws {
+        let yaml = HandSolvedTests.oneExchange
+            .replacingOccurrences(of: "discount_rate: 0.1", with: "discount_rate: 0.1\nresidual_value: straight_line")
+            .replacingOccurrences(of: "capacity: 800, capex: 10000", with: "capacity: 100, capex: 100000")
+            .replacingOccurrences(of: "unit_cost: 5}", with: "unit_cost: 5, lifetime: 5}")
+        var s = try scenario(yaml: yaml)
+        s.targets.build = ["ash_link"]
+        let formulation = ParkFormulation(s)
+        let solution = try LPSolver().solve(formulation.model)
+        #expect(solution.termination == .optimal)
+        checkInvariants(formulation, solution)
+        let design = ParkDesign(formulation, values: solution.values)
+        #expect(design.exchanges.first?.buildYear == 2032)
+        let residual = 3.4868519909842224 * 4_500 / 1.331
+        #expect(abs(residual - 11_788.7558) < 1e-3)
+        #expect(abs(design.npv - (-78_925.6198 + residual)) < 1e-3, "\(design.npv)")
+        #expect(abs(design.companies[0].npvBeforeTransfers - 826.4463) < 1e-3)
+        #expect(abs(design.companies[1].npvBeforeTransfers - (-79_752.0661 + residual)) < 1e-3)
+        let plan = BuildPlan(design: design, data: formulation.data)
+        let outcome = plan.outcome(data: formulation.data, flows: design.exchanges.map(\.flows),
+                                   activity: design.facilities.map(\.activity))
+        #expect(abs(outcome.npv - design.npv) < 1e-3)
+        #expect(abs(plan.residualValue(exchange: 0, data: formulation.data, flows: design.exchanges.map(\.flows)) - 15_690.834) < 1e-3)
+    }
+
+    /// An idle asset keeps nothing. With the ash worth nothing to either end (no disposal cost, no
+    /// clinker price) the forced link's margin is −5 per t: it carries the 10 % floor, 10 t a year,
+    /// so N = 10 × (−5) − 1,000 = −1,050 < 0 and V_T = 0. Built in 2032, the park loses
+    /// (100,000 + 1,000 + 50)/1.21 = 83,512.40 with or without `residual_value`; the book value
+    /// (60,105.18 under the former straight-line rule) would have made it look 4 times smaller.
+    @Test(arguments: [0.1, 0.0])
+    func idleAssetKeepsNoResidualValue(floor: Double) throws {
+        let yaml = HandSolvedTests.oneExchange
+            .replacingOccurrences(of: "capacity: 800, capex: 10000", with: "capacity: 100, capex: 100000")
+            .replacingOccurrences(of: "unit_cost: 5}", with: "unit_cost: 5, lifetime: 5}")
+            .replacingOccurrences(of: "ash: {unit: t, disposal_cost: 10, disposal_co2e: 0.02}", with: "ash: {unit: t, disposal_cost: 0, disposal_co2e: 0.02}")
+            .replacingOccurrences(of: "clinker: {unit: t, price: 50, co2e: 0.8}", with: "clinker: {unit: t, price: 0, co2e: 0.8}")
+        var without = try scenario(yaml: yaml)
+        without.targets.build = ["ash_link"]
+        without.minUtilization = floor
+        var with = without
+        with.residualValue = .straightLine
+        var npv: [Double] = []
+        for s in [without, with] {
+            let formulation = ParkFormulation(s)
+            let solution = try LPSolver().solve(formulation.model)
+            #expect(solution.termination == .optimal)
+            checkInvariants(formulation, solution)
+            let design = ParkDesign(formulation, values: solution.values)
+            #expect(design.exchanges.first?.buildYear == 2032)
+            npv.append(design.npv)
+            let plan = BuildPlan(design: design, data: formulation.data)
+            #expect(plan.residualValue(exchange: 0, data: formulation.data, flows: design.exchanges.map(\.flows)) == 0)
+        }
+        let expected = -(100_000 + 1_000 + floor * 100 * 5) / 1.21
+        #expect(npv.allSatisfy { abs($0 - expected) < 1e-3 }, "\(npv)")
+    }
+
     /// A loan's repayments after the horizon stay counted with a residual value: 4 % over 10
     /// years on the 10,000 capex, PVann = Σ_{j=1..10} A/1.1^j with A = 0.04/(1 − 1.04^−10).
     @Test func loanRepaymentsAfterTheHorizonStayCounted() throws {

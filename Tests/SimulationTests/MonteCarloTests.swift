@@ -143,6 +143,41 @@ import TestSupport
         }
         #expect(run.tally.built.reduce(0, +) > 0)
     }
+
+    /// Re-optimized samples share each sample's gain by the scenario's rule, as `solve` does.
+    /// tiny under legal_reform has one link between two firms, neither worth anything alone, so
+    /// under `sharing: {rule: shapley}` each firm ends every sample at half the sample's park NPV
+    /// (v({i}) = 0, φ_i = v(N)/2), and the operator at 0. Under `minimal` the smallest win-win
+    /// transfers leave one firm's NPV where it is: in samples where both gain before transfers
+    /// they move nothing, so the two firms' NPVs differ (not half each).
+    @Test func reoptimizedSamplesFollowTheSharingRule() throws {
+        let (base, result, plan) = try Self.tiny()
+        var scenario = base
+        var halves = 0, samplesWithLink = 0
+        for rule in [SharingSettings.Rule.shapley, .minimal] {
+            scenario.sharing.rule = rule
+            let settings = SimulationSettings(samples: 24, seed: 5, mode: .reoptimize, threads: 2)
+            let run = try MonteCarlo(scenario: scenario, plan: plan, weights: result.objectiveWeights, settings: settings)
+                .run(keepSamples: true)
+            #expect(run.samples.count == 24)
+            let cement = try #require(scenario.companies.firstIndex { $0.id == "cement_grinding" })
+            let power = try #require(scenario.companies.firstIndex { $0.id == "power_plant" })
+            var equal = 0
+            for sample in run.samples {
+                let npv = sample.values[0], after = Array(sample.values.dropFirst(3))
+                guard abs(npv) > 1 else { continue }
+                if rule == .shapley {
+                    samplesWithLink += 1
+                    #expect(abs(after[cement] - npv / 2) < 1e-3 * max(1, abs(npv)), "sample \(sample.sample): \(after[cement]) vs \(npv / 2)")
+                    #expect(abs(after[power] - npv / 2) < 1e-3 * max(1, abs(npv)), "sample \(sample.sample)")
+                    #expect(abs(after.last ?? 0) < 1e-6)
+                }
+                if abs(after[cement] - after[power]) < 1e-3 * abs(npv) { equal += 1 }
+            }
+            if rule == .shapley { halves = equal } else { #expect(equal < halves, "minimal: \(equal) samples split in halves") }
+        }
+        #expect(samplesWithLink > 0)
+    }
 }
 
 final class Counter: @unchecked Sendable {

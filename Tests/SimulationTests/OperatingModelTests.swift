@@ -80,6 +80,8 @@ import TestSupport
             if let l = formulation.loanFacility[k][choice.year] { point[l.index] = choice.financedShare }
             for t in 0..<years { point[formulation.activity[k][t].index] = activity[k][t] / scenario.facilities[k].capacity }
         }
+        // The residual columns at the value the flows give them (residual_value: straight_line).
+        point = formulation.withExactResidual(point)
         let money = formulation.moneyUnit
         let npvs = (formulation.companyNPV + [formulation.operatorNPV]).map { $0.value(at: point) * money }
         #expect(plan.exchanges.contains { $0 != nil })

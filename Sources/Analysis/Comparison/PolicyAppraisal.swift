@@ -155,7 +155,12 @@ public struct PolicyAppraisal: Sendable {
         var realPlan = plan
         realPlan.exchanges = plan.exchanges.map { $0.map { BuildPlan.Choice(year: $0.year) } }
         realPlan.facilities = plan.facilities.map { $0.map { BuildPlan.Choice(year: $0.year) } }
+        // The assets' residual value as their owners count it (at the option's prices): what a
+        // residual value rests on after the horizon (fees, carbon prices) is not in the horizon's
+        // ledger, so valuing it again at real costs would break the accounts' identity.
         let real = realPlan.outcome(data: realData, flows: flows, activity: activity).npv
+            - realPlan.residualPresentValue(data: realData, flows: flows, activity: activity)
+            + plan.residualPresentValue(data: data, flows: flows, activity: activity)
             + zip(ledger.companyLevelAtReference, statusQuoLedger.companyLevelAtReference).reduce(0) { $0 + $1.0 - $1.1 }
         return OptionAppraisal(
             firmIDs: scenario.companies.map(\.id), firmGains: gains, operatorGain: accounts[companies],

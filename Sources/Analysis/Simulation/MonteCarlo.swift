@@ -234,7 +234,9 @@ public struct MonteCarlo: Sendable {
     }
 
     /// The design the MIP chooses along one sample's path, with the deterministic run's
-    /// objective weights (so that no payoff table is solved per sample).
+    /// objective weights (so that no payoff table is solved per sample), its gain shared by the
+    /// scenario's `sharing` rule as `solve` shares it (`BenefitSharing.shared`): the transfers
+    /// a sample's firms would sign for that design, not the MILP's arbitrary feasible ones.
     func reoptimize(_ data: ParkData, sample: Int) throws(SimulationError) -> ParkDesign {
         var formulation = ParkFormulation(data: data)
         let objective = formulation.expression(weightedBy: weights)
@@ -248,7 +250,7 @@ public struct MonteCarlo: Sendable {
         guard solution.hasSolution else {
             throw .solver("sample \(sample): the re-optimized model ended \(solution.statusWord) without a design")
         }
-        return ParkDesign(formulation, values: solution.values)
+        return BenefitSharing.shared(formulation, values: solution.values)
     }
 }
 

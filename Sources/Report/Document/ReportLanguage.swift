@@ -49,6 +49,7 @@ public enum Phrase: Sendable, CaseIterable {
     case environmental, social, economic, climate, water, wasteAndMaterials, energy, employment, valueCreation, localBusiness
     case detailsHeading, mapCaption, histogramCaption, cdfCaption, fanCaption, built, exchange, fromTo, year, firstYearFlow
     case transfer, transfersHeading, losersHeading, noLosers, assumptionsHeading, sourcesIntro, horizon, discountRate
+    case residualValueLine, residualIncluded, residualNotIncluded
     case carbonPrice, currency, samples, riskHeading, notProven, noDesign, optimal, timeLimit, paidBy, none, policyChanges
     case quantileNote, rankingNote, publicCostNote, npvAxis, probabilityAxis, cashFlowAxis, samplesAxis, yearAxis
     case simulationNote, weightsLine, facilities, buildsNothing, tornadoHeading, tornadoCaption, parameter, range, designSwitch
@@ -116,6 +117,9 @@ public enum Phrase: Sendable, CaseIterable {
         case .sourcesIntro: return "The scenario file's own notes on its figures and their sources:"
         case .horizon: return "Horizon"
         case .discountRate: return "Discount rate"
+        case .residualValueLine: return "Residual value at the horizon's end"
+        case .residualIncluded: return "included (what each asset's last year earns over its remaining life, at most its straight-line book value)"
+        case .residualNotIncluded: return "not included (nothing built keeps a value after the horizon)"
         case .carbonPrice: return "Carbon price"
         case .currency: return "Currency"
         case .samples: return "Monte Carlo samples"
@@ -225,6 +229,9 @@ public enum Phrase: Sendable, CaseIterable {
         case .sourcesIntro: return "Ghi chú của tệp kịch bản về các số liệu và nguồn của chúng:"
         case .horizon: return "Giai đoạn"
         case .discountRate: return "Tỷ lệ chiết khấu"
+        case .residualValueLine: return "Giá trị còn lại cuối giai đoạn"
+        case .residualIncluded: return "có tính (dòng tiền ròng năm cuối của mỗi tài sản trong thời gian sử dụng còn lại, không vượt quá giá trị sổ sách khấu hao đường thẳng)"
+        case .residualNotIncluded: return "không tính (tài sản không còn giá trị sau giai đoạn)"
         case .carbonPrice: return "Giá các-bon"
         case .currency: return "Đơn vị tiền tệ"
         case .samples: return "Số mẫu Monte Carlo"
