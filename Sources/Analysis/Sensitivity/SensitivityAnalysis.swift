@@ -68,22 +68,7 @@ public struct SensitivityAnalysis: Sendable {
 
     /// Solves the park with the parameters at `values` (`nil` entries keep the scenario's value).
     public func evaluate(_ values: [Double?]) throws(SimulationError) -> ParkEvaluation {
-        var changed = scenario
-        for (parameter, value) in zip(parameters, values) {
-            guard let value else { continue }
-            do { changed = try changed.setting(parameter.keyPath, to: value) } catch {
-                throw .solver("\(parameter.keyPath) = \(value): \(error.diagnostics.map(\.message).joined(separator: "; "))")
-            }
-        }
-        var formulation = ParkFormulation(changed)
-        let objective = formulation.expression(weightedBy: weights)
-        formulation.maximize(objective)
-        let solution: Solution
-        // From the status quo (nothing built) where it is feasible: a stop for time still has a design.
-        do {
-            solution = try LPSolveModel(formulation.model)
-                .solve(knownPoints: formulation.statusQuoPoint.map { [$0] } ?? [], options: options)
-        } catch { throw .solver("\(error)") }
+        let (formulation, solution) = try solve(at: values)
         guard solution.hasSolution else {
             return ParkEvaluation(npv: .nan, co2eAvoided: .nan, jobs: .nan, built: [], termination: solution.termination)
         }
@@ -95,6 +80,17 @@ public struct SensitivityAnalysis: Sendable {
     /// Why `exchange` is not built with the parameters at `values` (`LinkAbsence`, from the design
     /// of one more solve), `nil` when it is built or there is no design.
     public func absence(of exchange: String, at values: [Double?]) throws(SimulationError) -> LinkAbsence? {
+        let (formulation, solution) = try solve(at: values)
+        guard solution.hasSolution else { return nil }
+        var design = ParkDesign(formulation, values: solution.values)
+        design.explainAbsences(data: formulation.data)
+        return design.exchanges.first { $0.id == exchange }?.notBuiltBecause
+    }
+
+    /// The park with the parameters at `values`, formulated for the study's weights and solved
+    /// from the status quo (nothing built) where it is feasible, so that a stop for time still
+    /// has a design.
+    private func solve(at values: [Double?]) throws(SimulationError) -> (ParkFormulation, Solution) {
         var changed = scenario
         for (parameter, value) in zip(parameters, values) {
             guard let value else { continue }
@@ -104,15 +100,11 @@ public struct SensitivityAnalysis: Sendable {
         }
         var formulation = ParkFormulation(changed)
         formulation.maximize(formulation.expression(weightedBy: weights))
-        let solution: Solution
         do {
-            solution = try LPSolveModel(formulation.model)
+            let solution = try LPSolveModel(formulation.model)
                 .solve(knownPoints: formulation.statusQuoPoint.map { [$0] } ?? [], options: options)
+            return (formulation, solution)
         } catch { throw .solver("\(error)") }
-        guard solution.hasSolution else { return nil }
-        var design = ParkDesign(formulation, values: solution.values)
-        design.explainAbsences(data: formulation.data)
-        return design.exchanges.first { $0.id == exchange }?.notBuiltBecause
     }
 
     /// Evaluates every row (parameter values) on `threads` threads; results in row order.
