@@ -62,7 +62,7 @@ struct DraftBuilder {
             if case let .number(number) = value { return DraftNode(.scalar(CellValue.numberText(number)), origin: here) }
             do {
                 guard let node = try Yams.compose(yaml: shown) else {
-                    return DraftNode(.scalar("null"), origin: here)
+                    return .null(origin: here)
                 }
                 return DraftNode(.scalar(node.flowText), origin: here)
             } catch {
@@ -147,7 +147,7 @@ struct DraftBuilder {
                 entity.append("location", map, origin: first.value.origin)
             } else if let gridCell {
                 let list = DraftNode.sequence(origin: gridCell)
-                for coordinate in grid { list.append(item: coordinate ?? DraftNode(.scalar("null"), origin: gridCell)) }
+                for coordinate in grid { list.append(item: coordinate ?? .null(origin: gridCell)) }
                 entity.append("location", list, origin: gridCell)
             }
         }
@@ -230,7 +230,7 @@ struct DraftBuilder {
             for column in 1 ... 3 {
                 let kind = layout.columns[column - 1].kind
                 item.append(item: scalar(sheet, row, column, kind, path: "uncertainty.correlations")
-                    ?? DraftNode(.scalar("null"), origin: origin(sheet, row, column)))
+                    ?? .null(origin: origin(sheet, row, column)))
             }
             root.mapping("uncertainty", origin: CellOrigin(sheet: sheet.name, cell: nil))
                 .sequence("correlations", origin: CellOrigin(sheet: sheet.name, cell: nil)).append(item: item)
@@ -247,7 +247,7 @@ struct DraftBuilder {
             let range = DraftNode.sequence(origin: origin(sheet, row, 1))
             for column in 2 ... 3 {
                 range.append(item: scalar(sheet, row, column, .value, path: "sensitivity.parameters.\(parameter)")
-                    ?? DraftNode(.scalar("null"), origin: origin(sheet, row, column)))
+                    ?? .null(origin: origin(sheet, row, column)))
             }
             root.mapping(at: ["sensitivity", "parameters"], origin: CellOrigin(sheet: sheet.name, cell: nil))
                 .append(parameter, range, origin: origin(sheet, row, 1))
@@ -272,7 +272,7 @@ struct DraftBuilder {
                 continue
             }
             let keyPath = "policies.\(policy).\(section).\(key)"
-            let value = scalar(sheet, row, 4, .yaml, path: keyPath) ?? DraftNode(.scalar("null"), origin: origin(sheet, row, 4))
+            let value = scalar(sheet, row, 4, .yaml, path: keyPath) ?? .null(origin: origin(sheet, row, 4))
             entity.mapping(section, origin: origin(sheet, row, 2)).append(key, value, origin: origin(sheet, row, 3))
         }
     }

@@ -30,6 +30,9 @@ final class DraftNode {
 
     static func mapping(origin: CellOrigin? = nil) -> DraftNode { DraftNode(.mapping([]), origin: origin) }
     static func sequence(origin: CellOrigin? = nil) -> DraftNode { DraftNode(.sequence([]), origin: origin) }
+    /// An empty cell where a value must stand (a list item, an override's value): YAML `null`,
+    /// which the loader reports at the cell.
+    static func null(origin: CellOrigin?) -> DraftNode { DraftNode(.scalar("null"), origin: origin) }
 
     /// Adds `key: node` (a repeated key is kept, so the loader reports it as a duplicate).
     func append(_ key: String, _ node: DraftNode, origin: CellOrigin?) {
@@ -49,22 +52,21 @@ final class DraftNode {
 
     /// The mapping under `key`, added (at `origin`) when there is none yet.
     func mapping(_ key: String, origin: CellOrigin? = nil) -> DraftNode {
-        if case let .mapping(entries) = content, let found = entries.first(where: { $0.key == key }),
-           case .mapping = found.node.content {
-            return found.node
-        }
-        let node = DraftNode.mapping(origin: origin)
-        append(key, node, origin: origin)
-        return node
+        child(key, origin: origin, make: DraftNode.mapping) { if case .mapping = $0 { true } else { false } }
     }
 
     /// The list under `key`, added when there is none yet.
     func sequence(_ key: String, origin: CellOrigin? = nil) -> DraftNode {
-        if case let .mapping(entries) = content, let found = entries.first(where: { $0.key == key }),
-           case .sequence = found.node.content {
+        child(key, origin: origin, make: DraftNode.sequence) { if case .sequence = $0 { true } else { false } }
+    }
+
+    /// The first child under `key` whose content `fits`, else a new one from `make`, added.
+    private func child(_ key: String, origin: CellOrigin?, make: (CellOrigin?) -> DraftNode,
+                       fits: (Content) -> Bool) -> DraftNode {
+        if case let .mapping(entries) = content, let found = entries.first(where: { $0.key == key }), fits(found.node.content) {
             return found.node
         }
-        let node = DraftNode.sequence(origin: origin)
+        let node = make(origin)
         append(key, node, origin: origin)
         return node
     }
