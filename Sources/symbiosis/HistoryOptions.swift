@@ -13,17 +13,21 @@ struct HistoryOptions: ParsableArguments {
     var noHistory = false
 
     /// Records the run (docs/history.md); a history that cannot be written is one warning.
-    func record(_ command: String, scenarioPath: String, loaded: LoadedScenario, result: String, started: Date) {
-        let warning = RunHistory.record(command: command, scenarioPath: scenarioPath, loaded: loaded, result: result,
+    /// `result` (the run's JSON) is rendered only when the run is recorded, so `--no-history`
+    /// costs nothing.
+    func record(_ command: String, scenarioPath: String, loaded: LoadedScenario, result: @autoclosure () -> String, started: Date) {
+        guard !noHistory else { return }
+        let warning = RunHistory.record(command: command, scenarioPath: scenarioPath, loaded: loaded, result: result(),
                                         started: started, path: history, enabled: !noHistory)
         if let warning { printError(warning) }
     }
 
     /// Records a run over several policies (compare).
     func record(_ command: String, scenarioPath: String, scenario: Scenario, policy: String, overrides: [String],
-                result: String, started: Date) {
+                result: @autoclosure () -> String, started: Date) {
+        guard !noHistory else { return }
         let warning = RunHistory.record(command: command, scenarioPath: scenarioPath, scenario: scenario, policy: policy,
-                                        overrides: overrides, result: result, started: started, path: history, enabled: !noHistory)
+                                        overrides: overrides, result: result(), started: started, path: history, enabled: !noHistory)
         if let warning { printError(warning) }
     }
 }

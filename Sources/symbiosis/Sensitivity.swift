@@ -143,7 +143,7 @@ struct Sensitivity: ParsableCommand {
         defer { bar.finish() }
         let design = study.study(method, grid: grid, trajectories: trajectories,
                                  samples: samples ?? park.sensitivity?.samples ?? 1024, seed: seed ?? park.sensitivity?.seed ?? 7)
-        var text = "", svg: String?, part: SensitivityPart?, json = "{}"
+        var text = "", svg: String?, part: SensitivityPart?, found: (outcome: SensitivityOutcome, breakEven: BreakEven?)?
         do {
             if let shard = shard.flatMap(StudyShard.init(argument:)) {
                 let points = try design.points()
@@ -155,8 +155,7 @@ struct Sensitivity: ParsableCommand {
                 let breakEvenLevel = try breakEven.map { exchange throws(SimulationError) in try study.breakEven(exchange: exchange) }
                 (text, svg) = SensitivityReport.render(outcome, study: design, breakEven: breakEvenLevel, currency: park.currency, format: format.rawValue,
                                                       chartScenario: park, language: lang)
-                json = format == .json ? text
-                    : SensitivityReport.render(outcome, study: design, breakEven: breakEvenLevel, currency: park.currency, format: "json").text
+                found = (outcome, breakEvenLevel)
             }
         } catch {
             printError(Interruption.shared.isRaised ? "interrupted: nothing was written." : "error: \(error)")
@@ -176,7 +175,9 @@ struct Sensitivity: ParsableCommand {
         }
         let chartFile = chart.flatMap { path in svg.map { (text: $0, path: Optional(path)) } }
         try deliver([(text, output)] + (chartFile.map { [$0] } ?? []), inputs: [scenario.file])
-        history.record("sensitivity", scenarioPath: scenario.file, loaded: loaded, result: json, started: started)
+        history.record("sensitivity", scenarioPath: scenario.file, loaded: loaded, result: format == .json ? text
+            : found.map { SensitivityReport.render($0.outcome, study: design, breakEven: $0.breakEven, currency: park.currency, format: "json").text } ?? "{}",
+                       started: started)
     }
 }
 
