@@ -2,9 +2,11 @@
 # Runs the documented Slurm array jobs on a real scheduler: a single-node Slurm cluster
 # (slurmctld + slurmd on localhost, Debian's slurm-wlm with munge), first the Monte Carlo of
 # docs/examples/simulate-slurm.sh, then the Sobol study of docs/examples/sensitivity-slurm.sh,
-# and checks that each merged result is byte for byte the result of one machine.
+# then the policy comparison of docs/examples/compare-slurm.sh, and checks that each merged
+# result is byte for byte the result of one machine.
 #
-#   Benchmarks/slurm-check.sh                      # tiny.yaml, 3 shards, 3,000 samples; Sobol N = 32, 3 parameters
+#   Benchmarks/slurm-check.sh                      # tiny.yaml, 3 shards, 3,000 samples; Sobol N = 32, 3 parameters;
+#                                                  # compare of 3 options with 400 samples each
 #   SCENARIO=Scenarios/hiep-phuoc.yaml SHARDS=4 SAMPLES=2000 Benchmarks/slurm-check.sh
 #   SOBOL_SAMPLES=64 SOBOL_PARAMS="discount_rate=0.06:0.12 carbon_price=0:40" Benchmarks/slurm-check.sh
 #
@@ -22,6 +24,8 @@ export SAMPLES=${SAMPLES:-3000}
 export POLICY=${POLICY:-legal_reform}
 SOBOL_SAMPLES=${SOBOL_SAMPLES:-32}
 SOBOL_PARAMS=${SOBOL_PARAMS:-"resources.clinker.price=30:70 resources.fly_ash.disposal_cost=5:40 exchanges.ash_to_cement.capex=500000:2000000"}
+COMPARE_POLICIES=${COMPARE_POLICIES:-baseline,legal_reform,legal_reform+green_credit}
+COMPARE_SAMPLES=${COMPARE_SAMPLES:-400}
 SUDO=""
 [ "$(id -u)" = 0 ] || SUDO="sudo"
 
@@ -143,5 +147,27 @@ if cmp -s sobol.json single.json && cmp -s sobol.svg single.svg; then
     echo "OK: the merged Sobol study of $SHARDS Slurm shards equals one machine's, byte for byte ($(wc -c < sobol.json) bytes of JSON, $(wc -c < sobol.svg) of chart)"
 else
     echo "DIFFERENT: merged sobol.json/sobol.svg and single.json/single.svg"; diff <(tr ',' '\n' < sobol.json) <(tr ',' '\n' < single.json) | head -20
+    exit 1
+fi
+
+echo "== submitting docs/examples/compare-slurm.sh: $SCENARIO, options $COMPARE_POLICIES, $SHARDS shards, $COMPARE_SAMPLES samples"
+mkdir -p "$WORK/compare"
+cd "$WORK/compare"
+POLICIES="$COMPARE_POLICIES" SAMPLES="$COMPARE_SAMPLES" bash "$ROOT/docs/examples/compare-slurm.sh"
+wait_for_queue
+[ -f report.html ] || { echo "FAILED: the merge job wrote no report.html"; tail -n 20 logs/*.out; exit 1; }
+echo "== jobs run:"
+sacct -X -n -o JobID,JobName%20,State,Elapsed 2>/dev/null | tail -n "$((SHARDS + 1))" || true
+tail -n 3 logs/*.out
+ls -l compare-parts report.html compare.json tables
+
+echo "== one machine: the same comparison"
+mkdir -p single
+symbiosis compare "$SCENARIO" --policies "$COMPARE_POLICIES" --samples "$COMPARE_SAMPLES" \
+    --report single/report.html --csv single/tables --format json --output single/compare.json
+if cmp -s report.html single/report.html && cmp -s compare.json single/compare.json && diff -r tables single/tables >/dev/null; then
+    echo "OK: the merged comparison of $SHARDS Slurm shards equals one machine's, byte for byte ($(wc -c < report.html) bytes of report, $(wc -c < compare.json) of JSON, $(ls tables | wc -l) CSV tables)"
+else
+    echo "DIFFERENT: merged report.html/compare.json/tables and single/"; diff <(tr ',' '\n' < compare.json) <(tr ',' '\n' < single/compare.json) | head -20
     exit 1
 fi

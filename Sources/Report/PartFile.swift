@@ -90,6 +90,7 @@ extension SensitivityReport {
 public enum StudyParts {
     case simulation([SimulationResult])
     case sensitivity([SensitivityPart])
+    case comparison([ComparisonPart])
 
     /// Reads every file; refuses unreadable, damaged or edited parts and a mix of commands,
     /// naming the file.
@@ -102,13 +103,14 @@ public enum StudyParts {
         // A file whose command cannot be read (cut short, not JSON) is read as a part of the
         // study the others belong to, so that its error says what was expected.
         let study = files.lazy.compactMap(\.command).first ?? "simulate"
-        var simulations: [SimulationResult] = [], studies: [SensitivityPart] = []
+        var simulations: [SimulationResult] = [], studies: [SensitivityPart] = [], comparisons: [ComparisonPart] = []
         var firstOfKind: [String: String] = [:]
         for (path, data, written) in files {
             let command = written ?? study
             switch command {
             case "simulate": simulations.append(try SimulationReport.readPart(data, name: path))
             case "sensitivity": studies.append(try SensitivityReport.readPart(data, name: path))
+            case "compare": comparisons.append(try ComparisonReport.readPart(data, name: path))
             default: throw .unreadable(path, "a part written by `\(command)`, which `merge` does not combine")
             }
             firstOfKind[command] = firstOfKind[command] ?? path
@@ -116,6 +118,7 @@ public enum StudyParts {
                 throw .unreadable(path, "a `\(command)` part, but \(other.value) is a `\(other.key)` part: merge the parts of one study")
             }
         }
+        if !comparisons.isEmpty { return .comparison(comparisons) }
         return studies.isEmpty ? .simulation(simulations) : .sensitivity(studies)
     }
 }

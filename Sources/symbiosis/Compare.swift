@@ -20,6 +20,12 @@ struct Compare: ParsableCommand {
         it); the tables as CSV files for Excel. --lang vi writes it in Vietnamese. Files are \
         written only when every option is done, each atomically.
 
+        Across machines: `--shard K/N --output part-K.json` solves and simulates part K of \
+        N of the options (the status quo's payoff table, for the ranking's scales, is the \
+        last item); `symbiosis merge` of all N parts, given the same scenario file, judges \
+        every option against the one status quo and writes the same files and result, byte \
+        for byte, as one machine.
+
         Examples:
           symbiosis compare Scenarios/hiep-phuoc.yaml --report report.html
           symbiosis compare Scenarios/tiny.yaml \\
@@ -27,6 +33,9 @@ struct Compare: ParsableCommand {
               --markdown tiny.md --csv tables
           symbiosis compare Scenarios/hiep-phuoc.yaml --policies all --lang vi \\
               --report bao-cao.html
+          symbiosis compare park.yaml --samples 400 --shard 2/3 \\
+              --output part-2.json
+          symbiosis merge part-*.json --scenario park.yaml --report report.html
         """
     )
 
@@ -76,6 +85,10 @@ struct Compare: ParsableCommand {
     @Option(name: .customLong("param"), help: ArgumentHelp("A tornado parameter and its range, key.path=low:high (repeatable).", valueName: "key=low:high"))
     var params: [String] = []
 
+    @Option(help: ArgumentHelp("Solve only this part of the options (K/N) and write it to --output for `symbiosis merge`.",
+                               valueName: "K/N"))
+    var shard: String?
+
     @OptionGroup var limits: TimeLimitOptions
 
     @OptionGroup var history: HistoryOptions
@@ -86,25 +99,22 @@ struct Compare: ParsableCommand {
             throw ValidationError("--param must look like key.path=low:high with low <= high, got \(text)")
         }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if let shard {
+            if StudyShard(argument: shard) == nil { throw ValidationError("--shard must be K/N with 1 <= K <= N, e.g. 2/4; got \(shard)") }
+            if output == nil { throw ValidationError("--shard needs --output FILE for the part file") }
+            if report != nil || markdown != nil || csv != nil {
+                throw ValidationError("--shard writes a part file: --report, --markdown and --csv are written by `symbiosis merge`")
+            }
+            if tornado { throw ValidationError("--tornado studies the recommended option, known only when every option is solved: not with --shard") }
+        }
     }
 
     func run() throws {
         Interruption.shared.install()
-        let base = try ScenarioOptions.load(file, policy: nil)
+        let inputs = try ComparisonInputs(
+            file: file, policies: policies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        let base = inputs.base, names = inputs.names, scenarios = inputs.scenarios
         let defined = base.scenario.policies.map(\.id)
-        let names = AppliedPolicy.options(policies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
-                                          defined: defined)
-        guard !names.isEmpty else { throw ValidationError("--policies names no option") }
-        var scenarios: [(name: String, scenario: Scenario)] = []
-        for name in names {
-            let policy = AppliedPolicy(spec: name, defined: defined).spec
-            scenarios.append((name, try ScenarioOptions.load(file, policy: policy, quiet: true).scenario))
-        }
-        // The one reference of the appraisal: the file without policies, or its `status_quo` policy.
-        let statusQuo = try base.scenario.appraisal.statusQuo.map { name in
-            try ScenarioOptions.load(file, policy: AppliedPolicy(spec: name, defined: defined).spec, quiet: true).scenario
-        }
-        let appraisal = PolicyAppraisal(base: base.scenario, statusQuo: statusQuo)
         let cores = threads ?? ProcessInfo.processInfo.activeProcessorCount
         let uncertainty = base.scenario.uncertainty
         let sampleCount = samples ?? uncertainty?.samples ?? 0
@@ -113,13 +123,18 @@ struct Compare: ParsableCommand {
         var options = limits.applied(to: ParkOptimizer.defaultOptions)
         options.shouldStop = { Interruption.shared.isRaised }
         let started = Date()
+        let progress: @Sendable (String) -> Void = { [lang] message in
+            printError(String(format: "[%5.0f s] %@", Date().timeIntervalSince(started), lang.consoleLine(message)))
+        }
+        if let shard = shard.flatMap(StudyShard.init(argument:)) {
+            try writePart(inputs, shard: shard, settings: settings, optimizer: ParkOptimizer(options: options), threads: cores, progress: progress)
+            return
+        }
         let comparison: PolicyComparison
         do {
             comparison = try PolicyComparison.run(
-                scenarios, appraisal: appraisal, optimizer: ParkOptimizer(options: options), settings: settings, threads: cores,
-                progress: { message in
-                    printError(String(format: "[%5.0f s] %@", Date().timeIntervalSince(started), lang.consoleLine(message)))
-                }, shouldStop: { Interruption.shared.isRaised })
+                scenarios, appraisal: inputs.appraisal, optimizer: ParkOptimizer(options: options), settings: settings, threads: cores,
+                progress: progress, shouldStop: { Interruption.shared.isRaised })
         } catch {
             if Interruption.shared.isRaised {
                 printError("interrupted: no report was written.")
@@ -132,7 +147,6 @@ struct Compare: ParsableCommand {
             printError("interrupted: the comparison is partial; no report was written.")
             throw ExitCode.interrupted
         }
-        let text = try? String(contentsOfFile: file, encoding: .utf8)
         var study: (base: ParkEvaluation, bars: [TornadoBar])?
         if tornado, let best = comparison.ranking.first {
             let option = comparison.options[best.option]
@@ -150,56 +164,38 @@ struct Compare: ParsableCommand {
                 }
             }
         }
-        var document = ComparisonReport(comparison: comparison, language: lang, scenarioText: text, tornado: study)
+        var document = ComparisonReport(comparison: comparison, language: lang, scenarioText: inputs.text, tornado: study)
         document.csvDialect = csvDialect
-        let printed: String
-        switch format {
-        case .table: printed = document.summaryText()
-        case .json: printed = document.json()
-        case .csv: printed = document.csv()
-        }
-        let built = document.document()
-        // Every file of the run is written, or none; the printed result goes to --output or stdout.
-        var results: [(text: String, path: String?)] = [(printed, output)]
-        if let report { results.append((built.html(), report)) }
-        var createdFolders: [String] = []
-        if let markdown {
-            let files = built.markdownFiles(at: markdown)
-            let clash = ReportDocument.existing(files.map(\.path))
-            if !force && !clash.isEmpty {
-                printError("error: --markdown would replace \(clash.count == 1 ? clash[0] : "\(clash[0]) and \(clash.count - 1) more files"), "
-                           + "written before this run; pass --force to replace them, or choose another name.")
-                throw ExitCode.cannotWrite
-            }
-            if !built.figures.isEmpty {
-                do { if let made = try OutputFolder.prepare(ReportDocument.figureFolder(forMarkdown: markdown)) { createdFolders.append(made) } } catch {
-                    printError("error: --markdown \(error)")
-                    throw ExitCode.cannotWrite
-                }
-            }
-            for file in files { results.append((file.text, file.path)) }
-        }
-        var createdFolder: String?
-        if let csv {
-            do { createdFolder = try OutputFolder.prepare(csv) } catch {
-                printError("error: --csv \(error)")
-                throw ExitCode.cannotWrite
-            }
-            for table in document.csvTables() { results.append((table.text, csv + "/" + table.file)) }
-        }
-        do { try deliver(results, inputs: [file]) } catch {
-            if let createdFolder { rmdir(createdFolder) }
-            for folder in createdFolders { rmdir(folder) }
-            throw error
-        }
+        let outputs = ComparisonOutputs(format: format, output: output, report: report, markdown: markdown, force: force, csv: csv)
+        let printed = try outputs.write(document, inputs: [file])
         history.record("compare", scenarioPath: file, scenario: base.scenario, policy: names.joined(separator: ","),
                        overrides: names.flatMap { name in
                            RunHistory.overrides(of: AppliedPolicy(spec: name, defined: defined), in: base.scenario).map { "\(name): \($0)" }
                        },
                        result: format == .json ? printed : document.json(), started: started)
-        if let report { printError(lang.consoleLine("report written to \(report)")) }
-        if let markdown { printError(lang.consoleLine("Markdown written to \(markdown)")) }
-        if let csv { printError(lang.consoleLine("CSV tables written to \(csv)/")) }
+        outputs.announce(lang)
+    }
+
+    /// `--shard K/N`: solves and simulates this shard's options (and the status quo's payoff
+    /// table when it is this shard's) and writes them as a part file for `merge`.
+    private func writePart(_ inputs: ComparisonInputs, shard: StudyShard, settings: SimulationSettings?, optimizer: ParkOptimizer,
+                           threads: Int, progress: @escaping @Sendable (String) -> Void) throws {
+        let header = inputs.header(settings: settings, limits: limits)
+        let part: ComparisonPart
+        do {
+            part = try PolicyComparison.part(inputs.scenarios, header: header, shard: shard, appraisal: inputs.appraisal,
+                                             optimizer: optimizer, settings: settings, threads: threads, progress: progress,
+                                             shouldStop: { Interruption.shared.isRaised })
+        } catch {
+            printError(Interruption.shared.isRaised ? "interrupted: no part file was written." : "error: \(error)")
+            throw Interruption.shared.isRaised ? ExitCode.interrupted : ExitCode.solverFailure
+        }
+        if Interruption.shared.isRaised || part.options.contains(where: { $0.risk?.partial == true }) {
+            printError("interrupted: the shard is partial; no part file was written.")
+            throw ExitCode.interrupted
+        }
+        try deliver(ComparisonReport.partFile(part), to: output, inputs: [file])
+        printError(lang.consoleLine("part \(shard.label) (\(part.options.count) of \(header.options.count) options) written to \(output ?? "")"))
     }
 }
 

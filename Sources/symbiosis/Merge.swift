@@ -6,24 +6,30 @@ import Scenario
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Combine the part files of a sharded simulation or sensitivity study into its result.",
+        abstract: "Combine the part files of a sharded simulation, sensitivity study or comparison into its result.",
         discussion: """
         Each part comes from `symbiosis simulate ... --shard K/N --output part-K.json` or \
-        `symbiosis sensitivity ... --shard K/N --output part-K.json`. The merged output is byte \
-        for byte the output of the same study run on one machine. Parts of different studies \
+        `symbiosis sensitivity ... --shard K/N --output part-K.json` or \
+        `symbiosis compare ... --shard K/N --output part-K.json`. The merged output is byte \
+        for byte the output of the same study run on one machine. Compare parts need \
+        --scenario, the scenario file they were computed on (every option is judged against \
+        its status quo here), and write what `compare` writes (--report, --markdown, --csv, \
+        --format). Parts of different studies \
         (scenario content, policy, settings), the same part twice, and a mix of commands are \
         refused, naming the files. Missing parts give a simulation result marked partial; a \
-        sensitivity study needs all its parts (nothing is written without them).
+        sensitivity study or a comparison needs all its parts (nothing is written without them).
 
         Examples:
           symbiosis merge part-1.json part-2.json part-3.json part-4.json \\
               --format json --output risk.json
           symbiosis merge sobol-part-*.json --format json --output sobol.json \\
               --chart sobol.svg --scenario park.yaml
+          symbiosis merge compare-part-*.json --scenario park.yaml \\
+              --report report.html --csv tables
         """
     )
 
-    @Argument(help: "Part files written by `simulate --shard` or `sensitivity --shard`.")
+    @Argument(help: "Part files written by `simulate --shard`, `sensitivity --shard` or `compare --shard`.")
     var parts: [String]
 
     @Option(help: "Output format: table, json or csv.")
@@ -36,11 +42,27 @@ struct Merge: ParsableCommand {
     var chart: String?
 
     @Option(name: .customLong("scenario"), help: ArgumentHelp(
-        "Sensitivity parts with --chart: the parts' scenario file, whose names label the chart.", valueName: "file"))
+        "The parts' scenario file: for compare parts, and for sensitivity parts with --chart (its names label the chart).",
+        valueName: "file"))
     var scenarioFile: String?
 
-    @Option(help: "Language of the chart: en or vi.")
+    @Option(help: "Language of the chart or the comparison's report: en or vi.")
     var lang: ReportLanguage = .en
+
+    @Option(help: "Compare parts: write the HTML report here.")
+    var report: String?
+
+    @Option(help: "Compare parts: write the report as Markdown here (its charts in a folder beside it).")
+    var markdown: String?
+
+    @Flag(help: "Compare parts: let --markdown replace files an earlier run wrote.")
+    var force = false
+
+    @Option(help: "Compare parts: write the tables as CSV files into this folder.")
+    var csv: String?
+
+    @Option(name: .customLong("csv-dialect"), help: "Compare parts: how CSV is written: standard or excel-vi.")
+    var csvDialect: CSVDialect = .standard
 
     func run() throws {
         let read: StudyParts
@@ -48,9 +70,14 @@ struct Merge: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode.invalidInput
         }
+        if case .comparison = read {} else if report != nil || markdown != nil || csv != nil {
+            printError("error: --report, --markdown and --csv are written from compare parts; these are not")
+            throw ExitCode.usage
+        }
         switch read {
         case let .simulation(results): try merge(results)
         case let .sensitivity(studies): try merge(studies)
+        case let .comparison(comparisons): try merge(comparisons)
         }
     }
 
@@ -102,5 +129,39 @@ struct Merge: ParsableCommand {
                                                 chartScenario: labels, language: lang)
         let chartFile = chart.flatMap { path in rendered.chart.map { (text: $0, path: Optional(path)) } }
         try deliver([(rendered.text, output)] + (chartFile.map { [$0] } ?? []), inputs: parts)
+    }
+
+    private func merge(_ comparisons: [ComparisonPart]) throws {
+        if chart != nil {
+            printError("error: --chart is drawn for sensitivity parts; these are compare parts (use --report or --markdown)")
+            throw ExitCode.usage
+        }
+        let merged: (header: ComparisonPart.Header, options: [ComparisonPart.SolvedOption], scales: CriterionScales)
+        do { merged = try ComparisonPart.merge(comparisons, names: parts) } catch {
+            printError("error: \(error)")
+            throw ExitCode.invalidInput
+        }
+        guard let scenarioFile else {
+            printError("error: compare parts need --scenario FILE, the scenario file they were computed on "
+                       + "(every option is judged against its status quo at the merge)")
+            throw ExitCode.usage
+        }
+        let inputs = try ComparisonInputs(file: scenarioFile, policies: merged.header.options)
+        let header = merged.header
+        let settings = header.samples > 0 ? SimulationSettings(samples: header.samples, seed: header.seed ?? 42) : nil
+        let loaded = ComparisonPart.Header(base: inputs.base.scenario, fileText: inputs.text, scenarios: inputs.scenarios,
+                                           appraisal: inputs.appraisal, settings: settings, timeLimit: header.timeLimit, search: header.search)
+        guard loaded == header else {
+            printError("error: \(scenarioFile) is not the scenario file the parts were computed on "
+                       + "(it differs in \(header.differences(from: loaded).joined(separator: ", ")))")
+            throw ExitCode.invalidInput
+        }
+        let comparison = PolicyComparison.merged(merged.options, scales: merged.scales, scenarios: inputs.scenarios,
+                                                 appraisal: inputs.appraisal)
+        var document = ComparisonReport(comparison: comparison, language: lang, scenarioText: inputs.text)
+        document.csvDialect = csvDialect
+        let outputs = ComparisonOutputs(format: format, output: output, report: report, markdown: markdown, force: force, csv: csv)
+        _ = try outputs.write(document, inputs: parts + [scenarioFile])
+        outputs.announce(lang)
     }
 }

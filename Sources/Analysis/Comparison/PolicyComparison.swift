@@ -128,51 +128,10 @@ public struct PolicyComparison: Sendable {
                            optimizer: ParkOptimizer, settings: SimulationSettings?, threads: Int,
                            progress: @escaping @Sendable (String) -> Void = { _ in },
                            shouldStop: @escaping @Sendable () -> Bool = { false }) throws(SimulationError) -> PolicyComparison {
-        // The last job is the status quo, solved only for its payoff table.
-        let jobs = scenarios + [(name: "status quo (\(appraisal.statusQuoName))", scenario: appraisal.statusQuo)]
-        let results = Results(count: jobs.count)
-        let queue = Results.Queue(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { _ in
-            while let index = queue.next(), !shouldStop() {
-                let (name, scenario) = jobs[index]
-                progress("solving \(name)")
-                do throws(SolverError) {
-                    results.set(index, .success(try optimizer.optimize(scenario)))
-                } catch {
-                    results.set(index, .failure(error))
-                }
-            }
-        }
-        var options: [PolicyOption] = []
-        for (index, (name, scenario)) in scenarios.enumerated() {
-            guard let outcome = results.value(index) else { throw .solver("stopped before \(name) was solved") }
-            let result: OptimizationResult
-            switch outcome {
-            case let .success(found): result = found
-            case let .failure(error): throw .solver("\(name): \(error)")
-            }
-            var option = PolicyOption(name: name, description: Self.describe(name, scenario), scenario: scenario, result: result, risk: nil)
-            option.appraisal = result.design.map { appraisal.appraise(scenario, design: $0) }
-            if let settings, scenario.uncertainty != nil, let design = result.design, !shouldStop() {
-                progress("simulating \(name)")
-                let data = ParkData(scenario)
-                let plan = BuildPlan(design: design, data: data)
-                // Every option draws the same paths (same seed and uncertainty block), and each
-                // firm's gain is measured against the status quo along the same path.
-                var simulation = try MonteCarlo(scenario: scenario, plan: plan, weights: result.objectiveWeights, settings: settings)
-                simulation.statusQuo = appraisal.simulationReference
-                let run = try simulation.run(shouldStop: shouldStop)
-                let header = SimulationHeader(scenario: scenario, policy: name, settings: settings, design: design)
-                option.risk = SimulationResult(header: header, tally: run.tally, partial: run.stopped)
-            }
-            options.append(option)
-        }
-        // A status quo without a payoff table (one objective weighed, or its solve failed) leaves
-        // scale 1: with one criterion weighed, the scale does not change the order.
-        let payoff: PayoffTable? = if case let .success(found)? = results.value(scenarios.count) { found.payoff } else { nil }
-        let w = scenarios.first?.scenario.objectives
-        return PolicyComparison(options: options, weights: (w?.economic ?? 1, w?.environmental ?? 0, w?.social ?? 0),
-                                appraisal: appraisal, scales: CriterionScales(payoff: payoff, moneyUnit: ParkData.moneyUnit(for: appraisal.statusQuo)))
+        let work = try solve(scenarios, appraisal: appraisal, optimizer: optimizer, settings: settings, threads: threads, shard: .whole,
+                             progress: progress, shouldStop: shouldStop)
+        // The whole comparison's run holds the status quo item, so the scales are there.
+        return assemble(scenarios, solved: work.options, appraisal: appraisal, scales: work.scales ?? CriterionScales())
     }
 
     /// The descriptions of the policies an option applies (`AppliedPolicy`), "; "-joined.
