@@ -71,7 +71,7 @@ struct CompareShardCommandTests {
     }
 
     /// Parts that do not belong together (another seed, a missing shard, the same shard twice, a
-    /// cut file, a sensitivity part among compare parts) and a scenario file other than the
+    /// cut file, an edited file, a sensitivity part among compare parts) and a scenario file other than the
     /// parts' (one value changed; only a comment changed) are refused with exit 65 and a message
     /// naming the file; nothing is written. A merge of compare parts needs --scenario (exit 64).
     @Test func mismatchedPartsAreRefused() throws {
@@ -84,6 +84,13 @@ struct CompareShardCommandTests {
         let cut = directory + "/cut.json"
         let text = try String(contentsOfFile: two, encoding: .utf8)
         try String(text.prefix(text.count / 2)).write(toFile: cut, atomically: true, encoding: .utf8)
+        // The last part without the status quo's scales (an edited file): its header still
+        // says it holds the last item.
+        let unscaled = directory + "/unscaled.json"
+        let last = try String(contentsOfFile: three, encoding: .utf8)
+        let stripped = last.replacingOccurrences(of: #","scales":\{[^}]*\}"#, with: "", options: .regularExpression)
+        #expect(stripped != last)
+        try stripped.write(toFile: unscaled, atomically: true, encoding: .utf8)
         let sensitivity = directory + "/sensitivity.json"
         #expect(TestSupport.symbiosis(["sensitivity", tiny, "--method", "tornado", "--param", "resources.clinker.price=30:70",
                                        "--shard", "1/1", "--output", sensitivity]).status == 0)
@@ -100,6 +107,7 @@ struct CompareShardCommandTests {
             ([one, three], tiny, "shard 2 of 3 missing"),
             ([one, two, two, three], tiny, "\(two) and \(two) are both shard 2/3"),
             ([one, cut, three], tiny, "\(cut): not a compare part file"),
+            ([one, two, unscaled], tiny, "\(unscaled): a damaged or edited part file: shard 3/3 holds the status quo's scales, the part has none"),
             ([one, sensitivity], tiny, "\(sensitivity): a `sensitivity` part, but \(one) is a `compare` part"),
             ([one, two, three], edited, "\(edited) is not the scenario file the parts were computed on (it differs in scenario content"),
             ([one, two, three], commented, "\(commented) is not the scenario file the parts were computed on (it differs in scenario file text)"),
