@@ -70,6 +70,32 @@ struct CompareShardCommandTests {
         #expect(printed.contains("legal_reform+green_credit"))
     }
 
+    /// A file whose status quo is one of its policies (`status_quo: landfill_tax`): the status
+    /// quo's payoff table falls in shard 2 of 2 with the last option, while the options of shard
+    /// 1 are judged at the merge against the same status quo; the merged JSON is the single run's.
+    @Test func statusQuoPolicyShardsMergeToTheSingleRun() throws {
+        let directory = try TestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let park = directory + "/park.yaml"
+        let source = try String(contentsOfFile: TestSupport.scenario("tiny.yaml"), encoding: .utf8)
+        let text = source.replacingOccurrences(of: "discount_rate: 0.08", with: "discount_rate: 0.08\nstatus_quo: landfill_tax")
+        #expect(text != source)
+        try text.write(toFile: park, atomically: true, encoding: .utf8)
+        let arguments = ["compare", park, "--policies", "baseline,landfill_tax+legal_reform,legal_reform+green_credit", "--samples", "64"]
+        let single = TestSupport.symbiosis(arguments + ["--format", "json"])
+        #expect(single.status == 0, "\(single.stderr)")
+        #expect(single.stdout.contains("\"status_quo\" : \"landfill_tax\""))
+        var parts: [String] = []
+        for k in 1...2 {
+            parts.append(directory + "/part-\(k).json")
+            let run = TestSupport.symbiosis(arguments + ["--shard", "\(k)/2", "--output", parts[k - 1]])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let merged = TestSupport.symbiosis(["merge"] + parts + ["--scenario", park, "--format", "json"])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(merged.stdout == single.stdout)
+    }
+
     /// Parts that do not belong together (another seed, a missing shard, the same shard twice, a
     /// cut file, an edited file, a sensitivity part among compare parts) and a scenario file other than the
     /// parts' (one value changed; only a comment changed) are refused with exit 65 and a message
