@@ -27,24 +27,27 @@ public struct KnapsackCoverSeparator: CutSeparator {
     public var name: String { "knapsack_cover" }
 
     /// Rows with at least two binary columns (integer columns with bounds within [0, 1]).
-    public init(_ model: Model) {
-        let isBinary = model.variables.map(\.isZeroOne)
+    public init(_ rows: RowView) {
         var knapsacks: [Knapsack] = []
-        for info in model.constraints {
-            var merged: [Int: Double] = [:]
-            for term in info.constraint.terms { merged[term.variable.index, default: 0] += term.coefficient }
-            let terms = merged.filter { $0.value != 0 }.sorted { $0.key < $1.key }
-            guard terms.count(where: { isBinary[$0.key] }) >= 2 else { continue }
-            for (sign, bound) in [(1.0, info.constraint.upper), (-1.0, -info.constraint.lower)] where bound.isFinite {
+        for r in 0..<rows.rowCount {
+            let terms = rows.terms(r)
+            guard terms.count(where: { rows.isZeroOne[rows.columns[$0]] }) >= 2 else { continue }
+            for (sign, bound) in [(1.0, rows.upper[r]), (-1.0, -rows.lower[r])] where bound.isFinite {
                 var knapsack = Knapsack(binaries: [], weights: [], others: [], otherCoefficients: [], capacity: bound)
-                for (j, a) in terms {
-                    if isBinary[j] { knapsack.binaries.append(j); knapsack.weights.append(sign * a) }
+                for p in terms {
+                    let j = rows.columns[p], a = rows.coefficients[p]
+                    if rows.isZeroOne[j] { knapsack.binaries.append(j); knapsack.weights.append(sign * a) }
                     else { knapsack.others.append(j); knapsack.otherCoefficients.append(sign * a) }
                 }
                 knapsacks.append(knapsack)
             }
         }
         self.knapsacks = knapsacks
+    }
+
+    /// The knapsack rows of `model` (`RowView(model)`).
+    public init(_ model: Model) {
+        self.init(RowView(model))
     }
 
     /// Row sides examined by `separate`.
