@@ -13,7 +13,9 @@
 /// Example: an operator's budget of 9 over facilities costing 6, 4, 3, 2.2 and 1.3 (millions)
 /// gives `x₆ + x₄ ≤ 1`, which the LP point `x₆ = 0.2, x₄ = 1` violates.
 public struct KnapsackCoverSeparator: CutSeparator {
-    /// One row side `Σ aⱼxⱼ + Σ other ≤ β`.
+    /// One row side `Σ aⱼxⱼ + Σ other ≤ β`, split into binaries and others once from the
+    /// `RowView`: reading the view's terms at every call instead made this separator's time on
+    /// hiep-phuoc's weighted solve 4.8 → 7.1 s (debug build, the same cuts).
     struct Knapsack: Sendable {
         var binaries: [Int]
         var weights: [Double]
