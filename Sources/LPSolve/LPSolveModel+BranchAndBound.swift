@@ -10,9 +10,12 @@ extension LPSolveModel {
     /// Solves the loaded MIP with `BranchAndBound` around lp_solve's LP relaxations, from
     /// `start` (a feasible point) when given.
     ///
-    /// The integer markers and column bounds are put back afterwards, so the model can be
-    /// solved again either way. The bound reported is the search's own (open nodes' best), so a
-    /// time-limited answer carries a true gap, unlike lp_solve's depth-first search.
+    /// The search, its cut separators and the reading of its outcome are MILP's
+    /// (`BranchAndBound(model:options:start:)`, `BranchAndBound.solve`); this supplies one
+    /// `LPSolveRelaxation` per thread. The integer markers and column bounds are put back
+    /// afterwards, so the model can be solved again either way. The bound reported is the
+    /// search's own (open nodes' best), so a time- or node-limited answer carries a true gap,
+    /// unlike lp_solve's depth-first search.
     public func searchBestBound(options: SolveOptions, start: [Double]?) throws(SolverError) -> Solution {
         try reloadIfStopped()
         let model = self.model
@@ -37,45 +40,8 @@ extension LPSolveModel {
             if relaxations[0].interrupted || LPLib.rows(lp) != model.constraintCount { stoppedBefore = true }
         }
         solvedBefore = true
-
-        var search = BranchAndBound(integerColumns: integers, sense: model.sense)
-        search.relativeGap = options.relativeGap ?? 1e-9
-        search.absoluteGap = options.absoluteGap ?? 1e-11
-        search.deadline = options.timeLimit.map { monotonicSeconds() + $0 }
-        search.shouldStop = options.shouldStop
-        search.cutoff = options.incumbentObjective
-        search.start = start
-        search.propagator = BoundPropagator(model)
-        search.separators = [KnapsackCoverSeparator(model), FlowCoverSeparator(model), MixedIntegerRoundingSeparator(model)]
-        // About 256 MB of saved bases (Int32, one entry per row and column) at most.
-        search.maximumStoredBases = max(100, (64 << 20) / (model.constraintCount + model.variableCount + 1))
-        let outcome = search.run(relaxations, lower: model.variables.map(\.lower), upper: model.variables.map(\.upper),
-                                 objective: { model.objectiveValue(at: $0) })
-        let seconds = monotonicSeconds() - started
-
-        let termination: TerminationStatus
-        var text: String
-        switch outcome.status {
-        case .optimal: termination = outcome.point == nil ? .solutionLimit : .optimal; text = "OPTIMAL"
-        case .infeasible: termination = .infeasible; text = "INFEASIBLE"
-        case .unbounded: termination = .unbounded; text = "UNBOUNDED"
-        case .timeLimit: termination = .timeLimit; text = "TIMEOUT"
-        case .nodeLimit: termination = .timeLimit; text = "NODELIMIT"
-        case .interrupted: termination = .interrupted; text = "USERABORT"
-        case let .numericalFailure(reason): termination = .numericalFailure; text = reason
-        }
-        text += " (best-bound search, \(relaxations.count) thread\(relaxations.count == 1 ? "" : "s"): \(outcome.nodes) nodes, \(outcome.lpSolves) LPs, "
-            + "\(outcome.strongBranchingSolves) strong-branching LPs, \(outcome.reducedCostFixings) reduced-cost fixings, "
-            + "\(outcome.propagationTightenings) root bounds tightened by propagation, \(outcome.divingSolves) diving LPs, \(outcome.cuts) cuts, \(outcome.neighbourhoodNodes) neighbourhood nodes)"
-        var solution = Solution(
-            termination: termination, primal: outcome.point == nil ? .noSolution : .feasiblePoint,
-            rawStatus: -100, rawStatusText: text, objective: outcome.objective, bestBound: outcome.bound,
-            values: outcome.point ?? [], rootRelaxation: outcome.rootRelaxation, nodes: outcome.nodes, seconds: seconds)
-        solution.cuts = outcome.separators
-        let looseGap = (options.relativeGap ?? 0) > 1e-9 || (options.absoluteGap ?? 0) > 1e-11
-        if termination == .optimal && !looseGap { solution.bestBound = solution.objective }
-        if outcome.point == nil { solution.bestBound = termination == .timeLimit || termination == .interrupted ? outcome.bound : nil }
-        return solution
+        let search = BranchAndBound(model: model, options: options, start: start)
+        return search.solve(model, on: relaxations, options: options, started: started)
     }
 
     /// Silences the lprec, turns presolve and lp_solve's timer off, marks the integer columns

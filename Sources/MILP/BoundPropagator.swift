@@ -1,5 +1,5 @@
-/// A model's rows arranged for bound propagation: row-wise terms, and for each column the
-/// rows it appears in (both as flat arrays).
+/// Bound propagation on a model's rows (`RowView`: row-wise terms, and for each column the
+/// rows it appears in).
 ///
 /// `propagate` tightens integer columns' bounds row by row ("domain propagation" of MIP
 /// presolve: M. W. P. Savelsbergh, "Preprocessing and probing techniques for mixed integer
@@ -16,13 +16,8 @@
 /// coefficients below 1e-9 or beyond 1e9 in size are not used. `BranchAndBound` runs it on
 /// every row at the root.
 public struct BoundPropagator: Sendable {
-    private let rowStart: [Int]
-    private let termColumns: [Int]
-    private let termCoefficients: [Double]
-    private let rowLower: [Double], rowUpper: [Double]
-    private let columnStart: [Int]
-    private let columnRowList: [Int]
-    private let isInteger: [Bool]
+    /// The model's rows, shared with the cut separators of the same search.
+    private let rows: RowView
     /// Whether a row has an integer column (others cannot tighten anything).
     private let rowHasInteger: [Bool]
 
@@ -34,37 +29,18 @@ public struct BoundPropagator: Sendable {
         case infeasible(row: Int)
     }
 
-    public init(_ model: Model) {
-        var rowStart = [0], termColumns: [Int] = [], termCoefficients: [Double] = []
-        var rowLower: [Double] = [], rowUpper: [Double] = []
-        var perColumn = [[Int]](repeating: [], count: model.variableCount)
-        let isInteger = model.variables.map(\.isInteger)
-        var rowHasInteger: [Bool] = []
-        for (row, info) in model.constraints.enumerated() {
-            var hasInteger = false
-            for term in info.constraint.terms {
-                termColumns.append(term.variable.index)
-                termCoefficients.append(term.coefficient)
-                perColumn[term.variable.index].append(row)
-                hasInteger = hasInteger || isInteger[term.variable.index]
-            }
-            rowStart.append(termColumns.count)
-            rowLower.append(info.constraint.lower)
-            rowUpper.append(info.constraint.upper)
-            rowHasInteger.append(hasInteger)
-        }
-        var columnStart = [0], columnRowList: [Int] = []
-        for rows in perColumn {
-            columnRowList.append(contentsOf: rows)
-            columnStart.append(columnRowList.count)
-        }
-        self.rowStart = rowStart; self.termColumns = termColumns; self.termCoefficients = termCoefficients
-        self.rowLower = rowLower; self.rowUpper = rowUpper
-        self.columnStart = columnStart; self.columnRowList = columnRowList
-        self.isInteger = isInteger; self.rowHasInteger = rowHasInteger
+    /// Reads `rows`; a row counts for propagation when it has an integer column.
+    public init(_ rows: RowView) {
+        self.rows = rows
+        rowHasInteger = (0..<rows.rowCount).map { r in rows.terms(r).contains { rows.isInteger[rows.columns[$0]] } }
     }
 
-    public var rowCount: Int { rowLower.count }
+    /// Propagation on `model`'s rows (`RowView(model)`).
+    public init(_ model: Model) {
+        self.init(RowView(model))
+    }
+
+    public var rowCount: Int { rows.rowCount }
 
     /// Tightens `lower`/`upper` in place: first the rows of `columns` (every row when nil), then
     /// the rows of each column changed, until nothing changes or `maximumRowVisits` rows have
@@ -74,8 +50,8 @@ public struct BoundPropagator: Sendable {
         var queued = [Bool](repeating: false, count: rowCount)
         var queue: [Int] = []
         func enqueueRows(of j: Int) {
-            for position in columnStart[j]..<columnStart[j + 1] {
-                let row = columnRowList[position]
+            for position in rows.rows(j) {
+                let row = rows.rowsOfColumn[position]
                 if !queued[row] && rowHasInteger[row] { queued[row] = true; queue.append(row) }
             }
         }
@@ -104,12 +80,12 @@ public struct BoundPropagator: Sendable {
 
     /// One row's pass over its integer columns (activities from the bounds at the start).
     private func tighten(row: Int, lower: inout [Double], upper: inout [Double]) -> Outcome {
-        let start = rowStart[row], end = rowStart[row + 1]
-        let upperSide = rowUpper[row], lowerSide = rowLower[row]
+        let start = rows.rowStart[row], end = rows.rowStart[row + 1]
+        let upperSide = rows.upper[row], lowerSide = rows.lower[row]
         var leastFinite = 0.0, leastInfinite = 0, greatestFinite = 0.0, greatestInfinite = 0
         for position in start..<end {
-            let j = termColumns[position]
-            let (least, greatest) = Self.range(termCoefficients[position], lower[j], upper[j])
+            let j = rows.columns[position]
+            let (least, greatest) = Self.range(rows.coefficients[position], lower[j], upper[j])
             if least.isFinite { leastFinite += least } else { leastInfinite += 1 }
             if greatest.isFinite { greatestFinite += greatest } else { greatestInfinite += 1 }
         }
@@ -122,8 +98,8 @@ public struct BoundPropagator: Sendable {
         }
         var changed: [Int] = []
         for position in start..<end {
-            let j = termColumns[position], a = termCoefficients[position]
-            guard isInteger[j], abs(a) >= 1e-9 else { continue }
+            let j = rows.columns[position], a = rows.coefficients[position]
+            guard rows.isInteger[j], abs(a) >= 1e-9 else { continue }
             let (least, greatest) = Self.range(a, lower[j], upper[j])
             var newLower = lower[j], newUpper = upper[j]
             // Σ a x ≤ U with the other terms as small as they can be (stale activities only

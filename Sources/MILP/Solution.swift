@@ -8,7 +8,10 @@ public enum TerminationStatus: String, Sendable, Equatable {
     /// Infeasible or unbounded, the solver could not tell which.
     case infeasibleOrUnbounded
     case timeLimit
-    /// Stopped early by a node/solution limit or a break-at-value setting.
+    /// Stopped by a node limit (`SolveOptions.nodeLimit`) before the search was done.
+    case nodeLimit
+    /// Stopped early by a solution limit or a break-at-value setting (lp_solve's
+    /// SUBOPTIMAL), or every node pruned by `SolveOptions.incumbentObjective`.
     case solutionLimit
     /// Stopped by the caller (cancellation, Ctrl-C).
     case interrupted

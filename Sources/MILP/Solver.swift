@@ -79,6 +79,9 @@ public struct SolveOptions: Sendable, Equatable {
     public var search: Search = .solver
     /// Threads of the best-bound search (each with its own copy of the LP).
     public var threads: Int = 1
+    /// Nodes the best-bound search processes at most (`nil`: no limit); it then stops with
+    /// `.nodeLimit`, its incumbent and the open nodes' bound. lp_solve's own search ignores it.
+    public var nodeLimit: Int?
 
     public init(timeLimit: Double? = nil, relativeGap: Double? = nil, absoluteGap: Double? = nil,
                 presolve: Bool = false, branching: Branching = .firstFractional, depthLimit: Int? = nil,
@@ -97,6 +100,6 @@ public struct SolveOptions: Sendable, Equatable {
             && lhs.reducedCostFixing == rhs.reducedCostFixing
             && lhs.verbose == rhs.verbose && lhs.incumbentObjective == rhs.incumbentObjective
             && lhs.computeDuals == rhs.computeDuals && (lhs.shouldStop == nil) == (rhs.shouldStop == nil)
-            && lhs.search == rhs.search && lhs.threads == rhs.threads
+            && lhs.search == rhs.search && lhs.threads == rhs.threads && lhs.nodeLimit == rhs.nodeLimit
     }
 }

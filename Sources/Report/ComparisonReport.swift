@@ -80,8 +80,14 @@ public struct ComparisonReport {
         guard option.design != nil else { return l(.noDesign) }
         if option.result.termination == .optimal { return l(.optimal) }
         let gap = option.result.gap.map { " " + l.percent($0) } ?? ""
-        // Stopped with a design: by the time limit (in the report's language), or as `StatusWord` says.
-        let stopped = option.result.termination == .timeLimit ? l(.timeLimit) : StatusWord.of(option.result.termination, hasDesign: true)
+        // Stopped with a design: by the time or node limit (in the report's language), or as
+        // `StatusWord` says.
+        let stopped: String
+        switch option.result.termination {
+        case .timeLimit: stopped = l(.timeLimit)
+        case .nodeLimit: stopped = l(.nodeLimit)
+        default: stopped = StatusWord.of(option.result.termination, hasDesign: true)
+        }
         return "\(stopped), \(l(.notProven))\(gap.isEmpty ? "" : ", gap" + gap)"
     }
 

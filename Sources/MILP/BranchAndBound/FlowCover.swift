@@ -37,17 +37,19 @@ public struct FlowCoverSeparator: CutSeparator {
     /// Subsets tried per row: every subset up to this many items, three greedy ones beyond.
     static let enumeratedItems = 10
 
-    public init(_ model: Model) {
-        let isBinary = model.variables.map(\.isZeroOne)
+    /// The flow rows of `rows`: variable upper bounds, the packing rows that make their
+    /// switches at most one, and the rows over flows with such bounds.
+    public init(_ rows: RowView) {
+        let isBinary = rows.isZeroOne
         // Rows allowing at most one of their +1 binaries, by member column.
         var packings: [Int: [Int]] = [:]
-        for (r, info) in model.constraints.enumerated() {
-            let terms = info.constraint.terms
-            guard terms.allSatisfy({ isBinary[$0.variable.index] }) else { continue }
-            let members = terms.filter { $0.coefficient == 1 }.map(\.variable.index)
-            let negatives = terms.count(where: { $0.coefficient == -1 })
+        for r in 0..<rows.rowCount {
+            let terms = rows.terms(r)
+            guard terms.allSatisfy({ isBinary[rows.columns[$0]] }) else { continue }
+            let members = terms.filter { rows.coefficients[$0] == 1 }.map { rows.columns[$0] }
+            let negatives = terms.count(where: { rows.coefficients[$0] == -1 })
             guard members.count + negatives == terms.count, negatives <= 1,
-                  info.constraint.upper <= (negatives == 0 ? 1 : 0) else { continue }
+                  rows.upper[r] <= (negatives == 0 ? 1 : 0) else { continue }
             for j in members { packings[j, default: []].append(r) }
         }
         func atMostOne(_ columns: [Int]) -> Bool {
@@ -58,33 +60,39 @@ public struct FlowCoverSeparator: CutSeparator {
         }
         // Variable upper bounds `c·x − d·Σ y ≤ 0` on continuous columns x ≥ 0.
         var bound: [Int: (factor: Double, switches: [Int])] = [:]
-        for info in model.constraints where info.constraint.upper == 0 && info.constraint.lower == -.infinity {
-            let terms = info.constraint.terms
-            let flows = terms.filter { !model.variables[$0.variable.index].isInteger }
-            guard flows.count == 1, let flow = flows.first, flow.coefficient > 0,
-                  model.variables[flow.variable.index].lower == 0 else { continue }
-            let switches = terms.filter { $0.variable.index != flow.variable.index }
-            guard let d = switches.first.map({ -$0.coefficient }), d > 0,
-                  switches.allSatisfy({ isBinary[$0.variable.index] && $0.coefficient == -d }) else { continue }
-            let columns = switches.map(\.variable.index)
+        for r in 0..<rows.rowCount where rows.upper[r] == 0 && rows.lower[r] == -.infinity {
+            let terms = rows.terms(r)
+            let flows = terms.filter { !rows.isInteger[rows.columns[$0]] }
+            guard flows.count == 1, let flow = flows.first, rows.coefficients[flow] > 0,
+                  rows.columnLower[rows.columns[flow]] == 0 else { continue }
+            let x = rows.columns[flow]
+            let switches = terms.filter { rows.columns[$0] != x }
+            guard let d = switches.first.map({ -rows.coefficients[$0] }), d > 0,
+                  switches.allSatisfy({ isBinary[rows.columns[$0]] && rows.coefficients[$0] == -d }) else { continue }
+            let columns = switches.map { rows.columns[$0] }
             guard atMostOne(columns) else { continue }
-            let factor = d / flow.coefficient
-            if let known = bound[flow.variable.index], known.factor <= factor { continue }
-            bound[flow.variable.index] = (factor, columns)
+            let factor = d / rows.coefficients[flow]
+            if let known = bound[x], known.factor <= factor { continue }
+            bound[x] = (factor, columns)
         }
         var sets: [FlowSet] = []
-        for info in model.constraints where info.constraint.upper.isFinite && info.constraint.lower == -.infinity {
-            let terms = info.constraint.terms
-            guard terms.count >= 2, terms.allSatisfy({ $0.coefficient > 0 && bound[$0.variable.index] != nil }),
-                  Set(terms.map(\.variable.index)).count == terms.count else { continue }
-            let items = terms.map { term in
-                let vub = bound[term.variable.index]!
-                return Item(column: term.variable.index, weight: term.coefficient,
-                            capacity: term.coefficient * vub.factor, switches: vub.switches)
+        for r in 0..<rows.rowCount where rows.upper[r].isFinite && rows.lower[r] == -.infinity {
+            let terms = rows.terms(r)
+            guard terms.count >= 2, terms.allSatisfy({ rows.coefficients[$0] > 0 && bound[rows.columns[$0]] != nil }),
+                  Set(terms.map { rows.columns[$0] }).count == terms.count else { continue }
+            let items = terms.map { p in
+                let vub = bound[rows.columns[p]]!
+                return Item(column: rows.columns[p], weight: rows.coefficients[p],
+                            capacity: rows.coefficients[p] * vub.factor, switches: vub.switches)
             }
-            sets.append(FlowSet(items: items, supply: info.constraint.upper))
+            sets.append(FlowSet(items: items, supply: rows.upper[r]))
         }
         self.sets = sets
+    }
+
+    /// The flow rows of `model` (`RowView(model)`).
+    public init(_ model: Model) {
+        self.init(RowView(model))
     }
 
     /// Flow rows examined by `separate`.

@@ -24,22 +24,14 @@ public struct MixedIntegerRoundingSeparator: CutSeparator {
     /// Complemented mixed-integer rounding.
     public var name: String { "c_mir" }
 
-    struct Row: Sendable {
-        var columns: [Int]
-        var coefficients: [Double]
-        var lower: Double
-        var upper: Double
-    }
-
     /// `x ≤ Σ factors · switches` on a continuous column, from one model row.
     struct VariableUpperBound: Sendable {
         var switches: [Int]
         var factors: [Double]
     }
 
-    let rows: [Row]
-    /// The rows of each column and the column's position in each.
-    let rowsOfColumn: [[(row: Int, position: Int)]]
+    /// The model's rows, shared with the other separators and the bound propagator.
+    let rows: RowView
     let isInteger: [Bool]
     let variableUpperBounds: [[VariableUpperBound]]
     /// Rows that are a variable upper bound (not used as starting rows).
@@ -58,47 +50,43 @@ public struct MixedIntegerRoundingSeparator: CutSeparator {
     /// Least violation over the Euclidean norm of the coefficients of a cut returned.
     public var minimumEfficacy = 1e-4
 
-    public init(_ model: Model) {
-        var rows: [Row] = []
-        var rowsOfColumn = [[(row: Int, position: Int)]](repeating: [], count: model.variableCount)
-        let isInteger = model.variables.map(\.isInteger)
-        var variableUpperBounds = [[VariableUpperBound]](repeating: [], count: model.variableCount)
+    /// Reads `rows` and finds its variable upper bounds.
+    public init(_ rows: RowView) {
+        var variableUpperBounds = [[VariableUpperBound]](repeating: [], count: rows.columnCount)
         var isBoundRow: [Bool] = []
-        for info in model.constraints {
-            var merged: [Int: Double] = [:]
-            for term in info.constraint.terms { merged[term.variable.index, default: 0] += term.coefficient }
-            let terms = merged.filter { $0.value != 0 }.sorted { $0.key < $1.key }
-            let r = rows.count
-            rows.append(Row(columns: terms.map(\.key), coefficients: terms.map(\.value),
-                            lower: info.constraint.lower, upper: info.constraint.upper))
-            for (position, (j, _)) in terms.enumerated() { rowsOfColumn[j].append((r, position)) }
+        for r in 0..<rows.rowCount {
+            let terms = rows.terms(r)
             // c·x − Σ dᵢyᵢ ≤ 0 (or its negation ≥ 0) with one continuous x and integer yᵢ.
             var bound = false
-            for (sign, side) in [(1.0, info.constraint.upper), (-1.0, -info.constraint.lower)] where side == 0 {
-                let continuous = terms.filter { !isInteger[$0.key] }
-                guard continuous.count == 1, let x = continuous.first, sign * x.value > 0, terms.count >= 2,
-                      terms.allSatisfy({ $0.key == x.key || sign * $0.value < 0 }) else { continue }
-                let c = sign * x.value
-                let others = terms.filter { $0.key != x.key }
-                variableUpperBounds[x.key].append(VariableUpperBound(
-                    switches: others.map(\.key), factors: others.map { -sign * $0.value / c }))
+            for (sign, side) in [(1.0, rows.upper[r]), (-1.0, -rows.lower[r])] where side == 0 {
+                let continuous = terms.filter { !rows.isInteger[rows.columns[$0]] }
+                guard continuous.count == 1, let x = continuous.first, sign * rows.coefficients[x] > 0, terms.count >= 2,
+                      terms.allSatisfy({ $0 == x || sign * rows.coefficients[$0] < 0 }) else { continue }
+                let c = sign * rows.coefficients[x]
+                let others = terms.filter { $0 != x }
+                variableUpperBounds[rows.columns[x]].append(VariableUpperBound(
+                    switches: others.map { rows.columns[$0] }, factors: others.map { -sign * rows.coefficients[$0] / c }))
                 bound = true
             }
             isBoundRow.append(bound)
         }
         self.rows = rows
-        self.rowsOfColumn = rowsOfColumn
-        self.isInteger = isInteger
+        self.isInteger = rows.isInteger
         self.variableUpperBounds = variableUpperBounds
         self.isBoundRow = isBoundRow
+    }
+
+    /// c-MIR on `model`'s rows (`RowView(model)`).
+    public init(_ model: Model) {
+        self.init(RowView(model))
     }
 
     /// c-MIR cuts violated at `point`, at most one per starting row side, valid wherever the
     /// columns are within `lower`/`upper`.
     public func separate(point: [Double], lower: [Double], upper: [Double]) -> [Cut] {
-        var activity = [Double](repeating: 0, count: rows.count)
-        for (r, row) in rows.enumerated() {
-            for (j, a) in zip(row.columns, row.coefficients) { activity[r] += a * point[j] }
+        var activity = [Double](repeating: 0, count: rows.rowCount)
+        for r in 0..<rows.rowCount {
+            for p in rows.terms(r) { activity[r] += rows.coefficients[p] * point[rows.columns[p]] }
         }
         // Each continuous column's closest bound: a variable upper bound first, then the lower,
         // then the upper bound, each only when strictly closer.
@@ -118,8 +106,8 @@ public struct MixedIntegerRoundingSeparator: CutSeparator {
         var workspace = Workspace(columns: point.count)
         var found: [(cut: Cut, efficacy: Double)] = []
         var seen = Set<Cut>()
-        for (r, row) in rows.enumerated() where !isBoundRow[r] && (2...maximumRowLength).contains(row.columns.count) {
-            for (sign, side) in [(1.0, row.upper), (-1.0, -row.lower)] where side.isFinite {
+        for r in 0..<rows.rowCount where !isBoundRow[r] && (2...maximumRowLength).contains(rows.length(r)) {
+            for (sign, side) in [(1.0, rows.upper[r]), (-1.0, -rows.lower[r])] where side.isFinite {
                 guard let result = separate(from: r, sign: sign, context: context, workspace: &workspace),
                       seen.insert(result.cut).inserted else { continue }
                 found.append(result)
@@ -173,17 +161,16 @@ public struct MixedIntegerRoundingSeparator: CutSeparator {
     /// Aggregates from row side `sign · row r` until a c-MIR cut is violated.
     func separate(from r: Int, sign: Double, context: Context, workspace: inout Workspace) -> (cut: Cut, efficacy: Double)? {
         defer { workspace.clear() }
-        for (j, a) in zip(rows[r].columns, rows[r].coefficients) { workspace.add(j, sign * a) }
-        var rhs = sign > 0 ? rows[r].upper : -rows[r].lower
+        for p in rows.terms(r) { workspace.add(rows.columns[p], sign * rows.coefficients[p]) }
+        var rhs = sign > 0 ? rows.upper[r] : -rows.lower[r]
         var used: [Int] = [r]
         for step in 0...maximumAggregations {
             if let cut = rounding(workspace, rhs: rhs, context: context) { return cut }
             guard step < maximumAggregations, workspace.touched.count <= 4 * maximumRowLength,
                   let next = aggregation(workspace, used: used, context: context) else { return nil }
-            let row = rows[next.row]
-            for (j, a) in zip(row.columns, row.coefficients) { workspace.add(j, next.multiplier * a) }
+            for p in rows.terms(next.row) { workspace.add(rows.columns[p], next.multiplier * rows.coefficients[p]) }
             workspace.value[next.column] = 0
-            rhs += next.multiplier * (next.multiplier > 0 ? row.upper : row.lower)
+            rhs += next.multiplier * (next.multiplier > 0 ? rows.upper[next.row] : rows.lower[next.row])
             used.append(next.row)
         }
         return nil
@@ -201,15 +188,15 @@ public struct MixedIntegerRoundingSeparator: CutSeparator {
         for (j, _) in columns.prefix(3) {
             let a = aggregate.value[j]
             var best: (row: Int, multiplier: Double, slack: Double)?
-            for (s, k) in rowsOfColumn[j] where !isBoundRow[s] && rows[s].columns.count <= maximumRowLength
-                && !used.contains(s) {
-                let row = rows[s]
-                let multiplier = -a / row.coefficients[k]
+            for q in rows.rows(j) {
+                let s = rows.rowsOfColumn[q], coefficient = rows.coefficients[rows.positions[q]]
+                guard !isBoundRow[s] && rows.length(s) <= maximumRowLength && !used.contains(s) else { continue }
+                let multiplier = -a / coefficient
                 guard abs(multiplier) <= 1e4, abs(multiplier) >= 1e-4 else { continue }
                 // multiplier > 0 scales the ≤ side, < 0 the ≥ side.
-                let side = multiplier > 0 ? row.upper : row.lower
+                let side = multiplier > 0 ? rows.upper[s] : rows.lower[s]
                 guard side.isFinite else { continue }
-                let slack = abs(side - context.activity[s]) / max(1, abs(row.coefficients[k]))
+                let slack = abs(side - context.activity[s]) / max(1, abs(coefficient))
                 if best == nil || slack < best!.slack { best = (s, multiplier, slack) }
             }
             if let best { return (best.row, j, best.multiplier) }

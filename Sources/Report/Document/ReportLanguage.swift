@@ -50,7 +50,7 @@ public enum Phrase: Sendable, CaseIterable {
     case detailsHeading, mapCaption, histogramCaption, cdfCaption, fanCaption, built, exchange, fromTo, year, firstYearFlow
     case transfer, transfersHeading, losersHeading, noLosers, assumptionsHeading, sourcesIntro, horizon, discountRate
     case residualValueLine, residualIncluded, residualNotIncluded
-    case carbonPrice, currency, samples, riskHeading, notProven, noDesign, optimal, timeLimit, paidBy, none, policyChanges
+    case carbonPrice, currency, samples, riskHeading, notProven, noDesign, optimal, timeLimit, nodeLimit, paidBy, none, policyChanges
     case quantileNote, rankingNote, publicCostNote, npvAxis, probabilityAxis, cashFlowAxis, samplesAxis, yearAxis
     case simulationNote, weightsLine, facilities, buildsNothing, tornadoHeading, tornadoCaption, parameter, range, designSwitch
     case accountsHeading, accountsIntro, firmsAccount, operatorAccount, publicAccount, externalities, societyAccount
@@ -128,6 +128,7 @@ public enum Phrase: Sendable, CaseIterable {
         case .noDesign: return "no design found"
         case .optimal: return "optimal"
         case .timeLimit: return "time limit"
+        case .nodeLimit: return "node limit"
         case .paidBy: return "paid by"
         case .none: return "none"
         case .policyChanges: return "What the option changes"
@@ -240,6 +241,7 @@ public enum Phrase: Sendable, CaseIterable {
         case .noDesign: return "không tìm được phương án"
         case .optimal: return "tối ưu"
         case .timeLimit: return "hết thời gian"
+        case .nodeLimit: return "đạt giới hạn số nút"
         case .paidBy: return "do bên trả"
         case .none: return "không có"
         case .policyChanges: return "Nội dung thay đổi của phương án"
