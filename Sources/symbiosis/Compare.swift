@@ -117,19 +117,19 @@ struct Compare: ParsableCommand {
         do {
             comparison = try PolicyComparison.run(
                 scenarios, appraisal: appraisal, optimizer: ParkOptimizer(options: options), settings: settings, threads: cores,
-                progress: { message in
-                    printError(String(format: "[%5.0f s] %@", Date().timeIntervalSince(started), lang.consoleLine(message)))
+                progress: { step in
+                    printError(String(format: "[%5.0f s] %@", Date().timeIntervalSince(started), lang(.step(step), policies: base.scenario.policies)))
                 }, shouldStop: { Interruption.shared.isRaised })
         } catch {
             if Interruption.shared.isRaised {
-                printError("interrupted: no report was written.")
+                printError(lang(.interrupted))
                 throw ExitCode.interrupted
             }
             printError("error: \(error)")
             throw ExitCode.solverFailure
         }
         if Interruption.shared.isRaised || comparison.options.contains(where: { $0.risk?.partial == true }) {
-            printError("interrupted: the comparison is partial; no report was written.")
+            printError(lang(.interruptedPartial))
             throw ExitCode.interrupted
         }
         let text = try? String(contentsOfFile: file, encoding: .utf8)
@@ -138,14 +138,14 @@ struct Compare: ParsableCommand {
             let option = comparison.options[best.option]
             let parameters = params.isEmpty ? (option.scenario.sensitivity?.parameters ?? []) : params.compactMap(Sensitivity.parse)
             if parameters.isEmpty {
-                printError("note: --tornado needs parameters (a sensitivity: block or --param); no tornado in the report")
+                printError(lang(.tornadoWithoutParameters))
             } else {
-                printError(lang.consoleLine("tornado study of \(option.name) (\(2 * parameters.count + 1) solves)"))
+                printError(lang(.tornadoStudy(option: option.name, solves: 2 * parameters.count + 1), policies: base.scenario.policies))
                 var analysis = SensitivityAnalysis(scenario: option.scenario, parameters: parameters,
                                                    weights: option.result.objectiveWeights, options: options, threads: cores)
                 analysis.shouldStop = { Interruption.shared.isRaised }
                 do { study = try analysis.tornado() } catch {
-                    printError(Interruption.shared.isRaised ? "interrupted: no report was written." : "error: tornado: \(error)")
+                    printError(Interruption.shared.isRaised ? lang(.interrupted) : "error: tornado: \(error)")
                     throw ExitCode.stoppedOrFailed
                 }
             }
@@ -197,9 +197,9 @@ struct Compare: ParsableCommand {
                            RunHistory.overrides(of: AppliedPolicy(spec: name, defined: defined), in: base.scenario).map { "\(name): \($0)" }
                        },
                        result: format == .json ? printed : document.json(), started: started)
-        if let report { printError(lang.consoleLine("report written to \(report)")) }
-        if let markdown { printError(lang.consoleLine("Markdown written to \(markdown)")) }
-        if let csv { printError(lang.consoleLine("CSV tables written to \(csv)/")) }
+        if let report { printError(lang(.reportWritten(report))) }
+        if let markdown { printError(lang(.markdownWritten(markdown))) }
+        if let csv { printError(lang(.tablesWritten(csv))) }
     }
 }
 

@@ -36,10 +36,10 @@ struct Merge: ParsableCommand {
     var chart: String?
 
     @Option(name: .customLong("scenario"), help: ArgumentHelp(
-        "Sensitivity parts with --chart: the parts' scenario file, whose names label the chart.", valueName: "file"))
+        "Sensitivity parts: the parts' scenario file, whose names label the chart and the table's parameters (needed with --chart).", valueName: "file"))
     var scenarioFile: String?
 
-    @Option(help: "Language of the chart: en or vi.")
+    @Option(help: "Language of the chart and the parameters' words: en or vi.")
     var lang: ReportLanguage = .en
 
     func run() throws {
@@ -85,11 +85,11 @@ struct Merge: ParsableCommand {
             throw ExitCode.solverFailure
         }
         var labels: Scenario?
-        if chart != nil {
-            guard let scenarioFile else {
-                printError("error: --chart needs --scenario FILE, the parts' scenario, to name the parameters in words")
-                throw ExitCode.usage
-            }
+        if chart != nil && scenarioFile == nil {
+            printError("error: --chart needs --scenario FILE, the parts' scenario, to name the parameters in words")
+            throw ExitCode.usage
+        }
+        if let scenarioFile {
             let policy = merged.header.policy == AppliedPolicy.statusQuoName ? nil : merged.header.policy
             let loaded = try ScenarioOptions.load(scenarioFile, policy: policy, quiet: true).scenario
             guard loaded.contentDigest == merged.header.scenarioDigest else {

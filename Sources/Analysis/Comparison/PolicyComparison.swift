@@ -120,22 +120,33 @@ public struct PolicyComparison: Sendable {
         self.options = options; self.weights = weights; self.appraisal = appraisal; self.scales = scales
     }
 
+    /// A step of the comparison, reported as it starts; `compare` prints each one on the console in
+    /// the report's language (`ConsoleMessage`), so no words are chosen here.
+    public enum Step: Sendable, Equatable {
+        /// Solving an option, named by its policy expression (`legal_reform+green_credit`).
+        case solving(option: String)
+        /// Solving the status quo (its policy, `baseline` by default) for the ranking's scales.
+        case solvingStatusQuo(policy: String)
+        /// Simulating an option's design over the Monte Carlo samples.
+        case simulating(option: String)
+    }
+
     /// Solves every option (several at once on `threads` threads; each solve is one lp_solve
     /// model), and the status quo for its payoff table (the ranking's scales); judges each design
     /// against `appraisal`'s status quo, then simulates it with `settings` (all threads per
     /// simulation). `scenarios` are (policy expression, scenario with the policy applied) pairs.
     public static func run(_ scenarios: [(name: String, scenario: Scenario)], appraisal: PolicyAppraisal,
                            optimizer: ParkOptimizer, settings: SimulationSettings?, threads: Int,
-                           progress: @escaping @Sendable (String) -> Void = { _ in },
+                           progress: @escaping @Sendable (Step) -> Void = { _ in },
                            shouldStop: @escaping @Sendable () -> Bool = { false }) throws(SimulationError) -> PolicyComparison {
         // The last job is the status quo, solved only for its payoff table.
-        let jobs = scenarios + [(name: "status quo (\(appraisal.statusQuoName))", scenario: appraisal.statusQuo)]
+        let jobs = scenarios + [(name: appraisal.statusQuoName, scenario: appraisal.statusQuo)]
         let results = Results(count: jobs.count)
         let queue = Results.Queue(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { _ in
             while let index = queue.next(), !shouldStop() {
                 let (name, scenario) = jobs[index]
-                progress("solving \(name)")
+                progress(index == scenarios.count ? Step.solvingStatusQuo(policy: name) : Step.solving(option: name))
                 do throws(SolverError) {
                     results.set(index, .success(try optimizer.optimize(scenario)))
                 } catch {
@@ -154,7 +165,7 @@ public struct PolicyComparison: Sendable {
             var option = PolicyOption(name: name, description: Self.describe(name, scenario), scenario: scenario, result: result, risk: nil)
             option.appraisal = result.design.map { appraisal.appraise(scenario, design: $0) }
             if let settings, scenario.uncertainty != nil, let design = result.design, !shouldStop() {
-                progress("simulating \(name)")
+                progress(.simulating(option: name))
                 let data = ParkData(scenario)
                 let plan = BuildPlan(design: design, data: data)
                 // Every option draws the same paths (same seed and uncertainty block), and each
