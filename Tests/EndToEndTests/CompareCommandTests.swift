@@ -55,6 +55,11 @@ struct CompareCommandTests {
         }
         #expect(html.contains("<td class=\"num\" data-label=\"Park NPV (million USD)\">"))
         #expect(html.contains("@media (max-width: 600px)"))
+        // A card's line keeps its floated header inside it when the value is empty (an option
+        // without a transfer: the header overlapped the card's border at 400 px, seen in a
+        // headless-Chromium screenshot of hiep-phuoc), and long ids wrap inside the card.
+        #expect(html.contains(".scroll td { display: flow-root;"))
+        #expect(html.contains("overflow-wrap: anywhere;"))
     }
 
     /// "What the option changes" in sentences with units, not the scenario's YAML; the best
