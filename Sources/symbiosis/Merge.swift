@@ -29,6 +29,8 @@ struct Merge: ParsableCommand {
     @Option(help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
 
+    @OptionGroup var csvDialect: CSVDialectOptions
+
     @Option(help: "Write the result to this file (atomically) instead of standard output.")
     var output: String?
 
@@ -68,7 +70,7 @@ struct Merge: ParsableCommand {
             printError("note: the parts cover \(merged.tally.samples) of \(merged.header.samples) samples; the result is partial")
         }
         let report = SimulationReport(result: merged)
-        let text = format.render(report)
+        let text = csvDialect.render(format, report)
         try deliver(text, to: output, inputs: parts)
     }
 
@@ -101,6 +103,6 @@ struct Merge: ParsableCommand {
         let rendered = SensitivityReport.render(outcome, study: merged.header.study, currency: merged.header.currency, format: format.rawValue,
                                                 chartScenario: labels, language: lang)
         let chartFile = chart.flatMap { path in rendered.chart.map { (text: $0, path: Optional(path)) } }
-        try deliver([(rendered.text, output)] + (chartFile.map { [$0] } ?? []), inputs: parts)
+        try deliver([(csvDialect.applied(rendered.text, format: format), output)] + (chartFile.map { [$0] } ?? []), inputs: parts)
     }
 }

@@ -47,6 +47,30 @@ struct SensitivityCommandTests {
         #expect(none.stderr.contains("no parameters"))
     }
 
+    /// `--csv-dialect excel-vi` on the commands that print CSV: the same fields as the standard
+    /// dialect, `;` between them and decimal commas in the numbers (issue 19).
+    @Test(arguments: [["solve", "Scenarios/tiny.yaml", "--policy", "legal_reform"],
+                      ["simulate", "Scenarios/tiny.yaml", "--policy", "legal_reform", "--samples", "50"],
+                      ["sensitivity", "Scenarios/tiny.yaml", "--policy", "legal_reform", "--method", "tornado",
+                       "--param", "resources.clinker.price=30:70"]])
+    func csvForExcelInVietnamese(command: [String]) throws {
+        let standard = TestSupport.symbiosis(command + ["--format", "csv"])
+        let excel = TestSupport.symbiosis(command + ["--format", "csv", "--csv-dialect", "excel-vi"])
+        #expect(standard.status == 0 && excel.status == 0, "\(excel.stderr)")
+        let a = standard.stdout.components(separatedBy: "\r\n"), b = excel.stdout.components(separatedBy: "\r\n")
+        #expect(a.count == b.count && a.count > 2)
+        var decimals = 0
+        for (x, y) in zip(a, b) where !x.contains("\"") {
+            let fx = x.components(separatedBy: ","), fy = y.components(separatedBy: ";")
+            #expect(fx.count == fy.count, "\(x) | \(y)")
+            for (u, v) in zip(fx, fy) where u != v {
+                #expect(Double(u) != nil && v == u.replacingOccurrences(of: ".", with: ","), "\(u) → \(v)")
+                decimals += 1
+            }
+        }
+        #expect(decimals > 0, "some number has decimals in \(command[0])")
+    }
+
     @Test func sweepWithBreakEven() {
         let result = TestSupport.symbiosis(["sensitivity", "Scenarios/tiny.yaml", "--policy", "legal_reform", "--method", "sweep",
                                             "--param", "exchanges.ash_to_cement.unit_cost=0:80", "--grid", "3", "--break-even", "ash_to_cement"])
