@@ -41,7 +41,7 @@ extension ComparisonReport {
         let scc = appraisal.settings.socialCostOfCarbon
         let name = appraisal.statusQuoName
         let line = l == .vi
-            ? "Hiện trạng: “\(name)”, không xây dựng gì. \(l(.socialCostOfCarbonLine)): \(perTonne(scc)) \(currencyName)/t CO2e."
+            ? "Hiện trạng: “\(name)”, không xây dựng gì. \(l(.socialCostOfCarbonLine)): \(perTonne(scc)) \(currencyName)/tấn CO2e."
             : "Status quo: “\(name)”, nothing built. \(l(.socialCostOfCarbonLine)): \(perTonne(scc)) \(currencyName)/t CO2e."
         // The other shadow prices only when the scenario sets them.
         var extra: [String] = []
@@ -85,9 +85,9 @@ extension ComparisonReport {
                 + "social cost of carbon \(scc)\n\n"
         let header = l == .vi
             ? ["phương án", "doanh nghiệp", "vận hành", "ngân sách", "ngoại ứng", "xã hội", "hỗ trợ vốn", "hỗ trợ lãi", "phí", "carbon",
-               "mỗi tấn thêm"]
+               "\(currencyName)/tấn thêm"]
             : ["option", "firms", "operator", "public", "externality", "society", "grants", "int. subsidy", "fees", "carbon",
-               "per add. t"]
+               "\(currencyName)/add. t"]
         let widths = [30, 14, 12, 13, 12, 14, 11, 13, 12, 12, 0]
         out += zip(header, widths).map { padded($0, $1) }.joined() + "\n"
         for (_, option, a) in appraised {

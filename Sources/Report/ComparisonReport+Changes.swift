@@ -20,7 +20,7 @@ extension ComparisonReport {
         let fields = Self.flowMap(override.yaml)
         let vi = l == .vi
         let (subject, field): (String, String?) = switch parts.first {
-        case "resources" where parts.count >= 2: (parts[1], parts.count > 2 ? parts[2...].joined(separator: ".") : nil)
+        case "resources" where parts.count >= 2: (l.resource(parts[1], in: scenario), parts.count > 2 ? parts[2...].joined(separator: ".") : nil)
         case "permits" where parts.count >= 2: ((vi ? "Giấy phép " : "Permit ") + parts[1], parts.count > 2 ? parts[2...].joined(separator: ".") : nil)
         case "exchanges" where parts.count >= 2: ((vi ? "Liên kết " : "Link ") + parts[1], parts.count > 2 ? parts[2...].joined(separator: ".") : nil)
         case "facilities" where parts.count >= 2: ((vi ? "Cơ sở " : "Facility ") + parts[1], parts.count > 2 ? parts[2...].joined(separator: ".") : nil)
@@ -47,7 +47,7 @@ extension ComparisonReport {
         }
         if last == "by" { return l.style.year(Int(number.rounded())) }  // a year, never grouped
         if last.hasSuffix("years") { return l == .vi ? "\(l.grouped(number)) năm" : counted(Int(number), "year") }
-        if last == "carbon_price" { return "\(perTonne(number)) \(currencyName)/t CO2e" }
+        if last == "carbon_price" { return "\(perTonne(number)) \(currencyName)/\(l.unit("t")) CO2e" }
         if ["price", "sale_price", "disposal_cost", "unit_cost"].contains(last) {
             return "\(perTonne(number)) \(currencyName)\(perUnit)"
         }

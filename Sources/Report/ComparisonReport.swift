@@ -48,7 +48,7 @@ public struct ComparisonReport {
         label.hasSuffix(")") ? label.dropLast() + ", \(moneyUnit))" : label + " (\(moneyUnit))"
     }
     /// The header of the public cost per additional t CO2e, with its unit.
-    var costPerTonneHeader: String { l(.costPerTonne) + " (\(currencyName)/t CO2e)" }
+    var costPerTonneHeader: String { l(.costPerTonne) + " (\(currencyName)/\(l.unit("t")) CO2e)" }
     func count(_ value: Double) -> String { l.grouped(value) }
     /// "450,000 t": an amount with its unit in the report's language.
     func quantity(_ q: PhysicalQuantity) -> String { count(q.amount) + " " + l.unit(q.unit) }
@@ -71,7 +71,7 @@ public struct ComparisonReport {
         addAccounts(&doc)
         addFramework(&doc)
         addTornado(&doc)
-        for entry in comparison.ranking { addDetails(&doc, options[entry.option], index: entry.option) }
+        for group in designGroups() { addDetails(&doc, group: group) }
         addAssumptions(&doc)
         return doc
     }
@@ -93,11 +93,14 @@ public struct ComparisonReport {
 
     // MARK: Sections
 
-    /// The option as the board reads it: its policies' names (`name`, `name_vi` in Vietnamese),
-    /// else the policy expression (`legal_reform`).
+    /// The option as the board reads it: its policies' names (`name`, `name_vi` in Vietnamese);
+    /// the status quo without a name is "Status quo" ("Hiện trạng"); else the policy expression
+    /// (`legal_reform`).
     func title(_ option: PolicyOption) -> String {
-        AppliedPolicy(spec: option.name, defined: option.scenario.policies.map(\.id))
-            .title(in: option.scenario.policies, vietnamese: l == .vi) ?? option.name
+        if let named = AppliedPolicy(spec: option.name, defined: option.scenario.policies.map(\.id))
+            .title(in: option.scenario.policies, vietnamese: l == .vi) { return named }
+        let statusQuo = [AppliedPolicy.statusQuoName, comparison.appraisal.statusQuoName]
+        return statusQuo.contains(option.name) ? l(.statusQuoOption) : option.name
     }
 
     /// "“Legal reform” (legal_reform)": the name and, when it differs, the id the tables and CSV use.
@@ -236,7 +239,7 @@ public struct ComparisonReport {
         doc.paragraph(l(.ifeipIntro) + " (“\(title(option))”)")
         let energy = d.virginAvoided.filter { option.scenario.resource($0.key)?.kind == .energy }
             .sorted { $0.key < $1.key }
-            .map { "\($0.key) \(count($0.value)) \(l.unit(option.scenario.resource($0.key)?.unit ?? ""))" }
+            .map { "\(l.resource($0.key, in: option.scenario)) \(count($0.value)) \(l.unit(option.scenario.resource($0.key)?.unit ?? ""))" }
         let rows: [[String]] = [
             [l(.environmental), l(.climate), count(d.co2eAvoided) + " " + l.unit("t") + " CO2e"],
             [l(.environmental), l(.energy), energy.isEmpty ? l(.none) : energy.joined(separator: ", ")],
@@ -248,59 +251,6 @@ public struct ComparisonReport {
             [l(.economic), l(.localBusiness), "\(d.companiesParticipating) / \(d.exchangesBuilt)"],
         ]
         doc.table([l(.category), l(.indicator), l(.value)], rows, numeric: [false, false, true])
-    }
-
-    func addDetails(_ doc: inout ReportDocument, _ option: PolicyOption, index: Int) {
-        doc.heading(l(.detailsHeading) + " “\(title(option))”", anchor: "option-\(index)")
-        if !describe(option).isEmpty { doc.paragraph(describe(option)) }
-        let changes = changes(option)
-        if !changes.isEmpty {
-            doc.paragraph(l(.policyChanges) + ":")
-            doc.list(changes)
-        }
-        guard let design = option.design else {
-            doc.paragraph(status(option))
-            return
-        }
-        guard design.exchangesBuilt > 0 || design.facilities.contains(where: \.built) else {
-            doc.paragraph(l(.buildsNothing))
-            return
-        }
-        doc.figure(ComparisonCharts.map(option, title: title(option), language: l), caption: l(.mapCaption), file: "map-\(index).svg")
-        let built = design.exchanges.filter(\.built).sorted { ($0.buildYear ?? 0, $0.id) < ($1.buildYear ?? 0, $1.id) }
-        let rows = built.map { e -> [String] in
-            let unit = option.scenario.resource(e.resource)?.unit ?? ""
-            let first = e.flows.first { $0 > 0 } ?? 0
-            return [e.id, "\(e.from) → \(e.to)", "\(e.buildYear ?? 0)", "\(count(first)) \(unit) \(e.resource)", e.transfer == 0 ? "" : money(e.transfer)]
-        }
-        doc.table([l(.exchange), l(.fromTo), l(.year), l(.firstYearFlow), l(.transfer)], rows, numeric: [false, false, true, true, true])
-        let facilities = design.facilities.filter(\.built).map { "\($0.id) (\($0.buildYear ?? 0))" }
-        if !facilities.isEmpty { doc.paragraph(l(.facilities) + ": " + facilities.joined(separator: ", ")) }
-
-        addFirmGains(&doc, option)
-        doc.heading(l(.losersHeading), level: 3)
-        let losers = option.losersWithoutTransfers
-        if losers.isEmpty {
-            doc.paragraph(l(.noLosers))
-        } else {
-            doc.table([l(.companies), inCurrency(l(.npvBeforeTransfers)), inCurrency(l(.npvAfterTransfers))],
-                      losers.map { [$0.id, cell($0.npvBeforeTransfers), cell($0.npv)] }, numeric: [false, true, true])
-            doc.heading(l(.transfersHeading), level: 3)
-            doc.list(built.filter { $0.transfer != 0 }.map { e in
-                let payer = e.transfer > 0 ? e.to : e.from, payee = e.transfer > 0 ? e.from : e.to
-                let unit = option.scenario.resource(e.resource)?.unit ?? ""
-                let perUnit = e.transferPerUnit.map { l == .vi ? " (≈ \(perTonne(abs($0))) \(currencyName)/\(l.unit(unit)))" : " (≈ \(perTonne(abs($0))) \(currencyName) per \(unit))" } ?? ""
-                return l == .vi ? "\(e.id): \(payer) trả cho \(payee) \(money(abs(e.transfer)))\(perUnit)"
-                    : "\(e.id): \(payer) pays \(payee) \(money(abs(e.transfer)))\(perUnit)"
-            })
-        }
-        if let risk = option.risk, risk.tally.samples > 0 {
-            doc.heading(l(.riskHeading) + " (\(l(.samples)): \(risk.tally.samples))", level: 3)
-            doc.paragraph(l(.simulationNote))
-            doc.figure(ComparisonCharts.histogram(risk, language: l), caption: l(.histogramCaption), file: "npv-histogram-\(index).svg")
-            doc.figure(ComparisonCharts.cdf(risk, language: l), caption: l(.cdfCaption), file: "npv-cdf-\(index).svg")
-            doc.figure(ComparisonCharts.fan(risk, language: l), caption: l(.fanCaption), file: "cash-flow-\(index).svg")
-        }
     }
 
     func addTornado(_ doc: inout ReportDocument) {
@@ -322,9 +272,9 @@ public struct ComparisonReport {
             "\(l(.horizon)): \(park.startYear)–\(park.startYear + park.horizonYears - 1)",
             "\(l(.discountRate)): \(l.percent(park.discountRate))",
             "\(l(.residualValueLine)): \(l(park.residualValue == .straightLine ? .residualIncluded : .residualNotIncluded))",
-            "\(l(.carbonPrice)): \(perTonne(park.economics.carbonPrice)) \(currencyName)/t CO2e",
+            "\(l(.carbonPrice)): \(perTonne(park.economics.carbonPrice)) \(currencyName)/\(l.unit("t")) CO2e",
             "\(l(.currency)): \(currency)",
-            "\(l(.socialCostOfCarbonLine)): \(perTonne(comparison.appraisal.settings.socialCostOfCarbon)) \(currencyName)/t CO2e",
+            "\(l(.socialCostOfCarbonLine)): \(perTonne(comparison.appraisal.settings.socialCostOfCarbon)) \(currencyName)/\(l.unit("t")) CO2e",
         ]
         if let samples = options.compactMap({ $0.risk?.header.samples }).first { items.append("\(l(.samples)): \(samples)") }
         doc.list(items)

@@ -62,25 +62,28 @@ extension SensitivityReport {
     }
 
     /// The study's output in `format` (table, json or csv) and its chart, the same whether the
-    /// evaluations were made on one machine or merged from shards. The chart names parameters
-    /// in the words of `chartScenario` (`SettingDescription`) and in `language`; without a
-    /// scenario no chart is drawn.
+    /// evaluations were made on one machine or merged from shards. The chart and the table name
+    /// parameters in the words of `chartScenario` (`SettingDescription`) and in `language`, the
+    /// table with each key path beside its words; without a scenario no chart is drawn and the
+    /// table shows key paths.
     public static func render(_ outcome: SensitivityOutcome, study: SensitivityPlan, breakEven: BreakEven? = nil,
                               currency: String, format: String, chartScenario: Scenario? = nil,
                               language: ReportLanguage = .en) -> (text: String, chart: String?) {
         let parameters = study.parameters
         switch outcome {
         case let .tornado(base, bars):
-            return (tornado(base, bars, currency: currency, format: format),
+            return (tornado(base, bars, currency: currency, format: format, scenario: chartScenario, language: language),
                     chartScenario.map { tornadoChart(base, bars, scenario: $0, language: language) })
         case let .sweep(levels, results):
-            return (sweep(parameters, levels: levels, results: results, breakEven: breakEven, currency: currency, format: format),
+            return (sweep(parameters, levels: levels, results: results, breakEven: breakEven, currency: currency, format: format,
+                          scenario: chartScenario, language: language),
                     chartScenario.map { sweepChart(parameters, levels: levels, results: results, breakEven: breakEven, scenario: $0, language: language) })
         case let .morris(results):
-            return (morris(parameters, results, trajectories: study.trajectories ?? 0, format: format),
+            return (morris(parameters, results, trajectories: study.trajectories ?? 0, format: format, scenario: chartScenario, language: language),
                     chartScenario.map { morrisChart(parameters, results[0], scenario: $0, language: language) })
         case let .sobol(indices, evaluations):
-            return (sobol(parameters, indices, samples: study.samples ?? 0, evaluations: evaluations, format: format),
+            return (sobol(parameters, indices, samples: study.samples ?? 0, evaluations: evaluations, format: format,
+                          scenario: chartScenario, language: language),
                     chartScenario.map { sobolChart(parameters, indices[0], scenario: $0, language: language) })
         }
     }

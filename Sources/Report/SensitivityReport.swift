@@ -18,7 +18,34 @@ public enum SensitivityReport {
 
     // MARK: Tornado
 
-    public static func tornado(_ base: ParkEvaluation, _ bars: [TornadoBar], currency: String, format: String) -> String {
+    /// The parameters of a text table in words (`SettingDescription`, with their units), each
+    /// with its key path in a column of its own for reproducing the study; key paths alone
+    /// without a scenario.
+    struct ParameterColumns {
+        let labels: [String: String]
+        let width: Int
+
+        init(_ keyPaths: [String], scenario: Scenario?, language: ReportLanguage) {
+            var labels: [String: String] = [:]
+            if let scenario {
+                for path in keyPaths { labels[path] = SettingDescription(path, in: scenario, language: language).label }
+            }
+            self.labels = labels
+            width = max(12, (keyPaths.map { labels[$0]?.count ?? 0 }.max() ?? 0) + 2)
+        }
+
+        /// The header: "parameter" (and "key path" when described).
+        var header: String { labels.isEmpty ? padded("parameter", 42) : padded("parameter", width) + padded("key path", 42) }
+
+        /// A parameter's cells: its words and its key path, or its key path alone.
+        func cells(_ keyPath: String) -> String {
+            guard let label = labels[keyPath] else { return padded(keyPath, 42) }
+            return padded(label, width) + padded(keyPath, 42)
+        }
+    }
+
+    public static func tornado(_ base: ParkEvaluation, _ bars: [TornadoBar], currency: String, format: String,
+                               scenario: Scenario? = nil, language: ReportLanguage = .en) -> String {
         switch format {
         case "json":
             return json(["method": "tornado", "base": evaluation(base), "parameters": Dictionary(uniqueKeysWithValues: bars.map { bar in
@@ -36,9 +63,10 @@ public enum SensitivityReport {
             return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
         default:
             var out = "Tornado: each parameter at its low and high value, the MIP re-solved (base NPV \(money(base.npv)) \(currency))\n\n"
-            out += padded("parameter", 42) + padded("range", 22) + padded("NPV at low", 16) + padded("NPV at high", 16) + "design\n"
+            let columns = ParameterColumns(bars.map(\.parameter.keyPath), scenario: scenario, language: language)
+            out += columns.header + padded("range", 22) + padded("NPV at low", 16) + padded("NPV at high", 16) + "design\n"
             for bar in bars {
-                out += padded(bar.parameter.keyPath, 42) + padded("\(level(bar.parameter.low)) .. \(level(bar.parameter.high))", 22)
+                out += columns.cells(bar.parameter.keyPath) + padded("\(level(bar.parameter.low)) .. \(level(bar.parameter.high))", 22)
                     + padded(outcome(bar.low), 16) + padded(outcome(bar.high), 16) + (bar.switchesDesign ? "switches *" : "same") + "\n"
             }
             out += "\n* the links built differ from the base design at one end of the range.\n"
@@ -67,7 +95,8 @@ public enum SensitivityReport {
     // MARK: Sweep and break-even
 
     public static func sweep(_ parameters: [SensitivityParameter], levels: [[Double]], results: [ParkEvaluation],
-                             breakEven: BreakEven?, currency: String, format: String) -> String {
+                             breakEven: BreakEven?, currency: String, format: String,
+                             scenario: Scenario? = nil, language: ReportLanguage = .en) -> String {
         switch format {
         case "json":
             var root: [String: Any] = ["method": "sweep", "parameters": parameters.map(\.keyPath),
@@ -87,7 +116,9 @@ public enum SensitivityReport {
             }
             return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
         default:
-            var out = "Sweep over " + parameters.map(\.keyPath).joined(separator: " x ") + "\n\n"
+            let columns = ParameterColumns(parameters.map(\.keyPath), scenario: scenario, language: language)
+            func named(_ p: SensitivityParameter) -> String { columns.labels[p.keyPath].map { "\($0) [\(p.keyPath)]" } ?? p.keyPath }
+            var out = "Sweep over " + parameters.map(named).joined(separator: " x ") + "\n\n"
             out += parameters.map { padded($0.keyPath, 34) }.joined() + padded("NPV (\(currency))", 16) + padded("CO2e (t)", 14) + padded("jobs", 8) + "links\n"
             for (level, r) in zip(levels, results) {
                 out += level.map { padded(Self.level($0), 34) }.joined() + padded(outcome(r), 16)
@@ -95,7 +126,7 @@ public enum SensitivityReport {
                     + padded(r.jobs.isFinite ? number(r.jobs) : "-", 8) + "\(r.built.count)\n"
             }
             if let b = breakEven {
-                out += "\n\(b.isBudgetLimit ? "Budget limit" : "Break-even") of \(b.exchange) on \(b.parameter.keyPath): "
+                out += "\n\(b.isBudgetLimit ? "Budget limit" : "Break-even") of \(b.exchange) on \(named(b.parameter)): "
                  out += b.level.map { "\(Self.level($0)) (± \(String(format: "%.3g", b.tolerance)); \(b.note))" } ?? b.note
                 out += "\n"
             }
@@ -105,7 +136,8 @@ public enum SensitivityReport {
 
     // MARK: Morris and Sobol
 
-    public static func morris(_ parameters: [SensitivityParameter], _ results: [MorrisScreening], trajectories: Int, format: String) -> String {
+    public static func morris(_ parameters: [SensitivityParameter], _ results: [MorrisScreening], trajectories: Int, format: String,
+                              scenario: Scenario? = nil, language: ReportLanguage = .en) -> String {
         if format == "json" {
             return json(["method": "morris", "trajectories": trajectories, "parameters": Dictionary(uniqueKeysWithValues: parameters.enumerated().map { i, p in
                 (p.keyPath, Dictionary(uniqueKeysWithValues: ParkEvaluation.outputs.enumerated().map { k, name in
@@ -126,17 +158,19 @@ public enum SensitivityReport {
             return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
         }
         var out = "Morris elementary effects (\(trajectories) trajectories, \(MorrisScreening.levels) levels), effect per full range of each parameter\n"
+        let columns = ParameterColumns(parameters.map(\.keyPath), scenario: scenario, language: language)
         for (k, name) in ParkEvaluation.outputs.enumerated() {
-            out += "\n\(name)\n" + padded("parameter", 42) + padded("mu*", 16) + padded("± (95%)", 14) + padded("mu", 16) + "sigma\n"
+            out += "\n\(name)\n" + columns.header + padded("mu*", 16) + padded("± (95%)", 14) + padded("mu", 16) + "sigma\n"
             for i in parameters.indices.sorted(by: { results[k].muStar[$0] > results[k].muStar[$1] }) {
-                out += padded(parameters[i].keyPath, 42) + padded(number(results[k].muStar[i]), 16) + padded(number(results[k].muStarConfidence[i]), 14)
+                out += columns.cells(parameters[i].keyPath) + padded(number(results[k].muStar[i]), 16) + padded(number(results[k].muStarConfidence[i]), 14)
                     + padded(number(results[k].mu[i]), 16) + number(results[k].sigma[i]) + "\n"
             }
         }
         return out
     }
 
-    public static func sobol(_ parameters: [SensitivityParameter], _ results: [SobolIndices], samples: Int, evaluations: Int, format: String) -> String {
+    public static func sobol(_ parameters: [SensitivityParameter], _ results: [SobolIndices], samples: Int, evaluations: Int, format: String,
+                             scenario: Scenario? = nil, language: ReportLanguage = .en) -> String {
         if format == "json" {
             return json(["method": "sobol", "samples": samples, "evaluations": evaluations,
                          "parameters": Dictionary(uniqueKeysWithValues: parameters.enumerated().map { i, p in
@@ -157,10 +191,11 @@ public enum SensitivityReport {
             return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
         }
         var out = "Sobol indices (Saltelli 2010 first order, Jansen total; \(samples) base samples, \(evaluations) evaluations, 95% bootstrap intervals)\n"
+        let columns = ParameterColumns(parameters.map(\.keyPath), scenario: scenario, language: language)
         for (k, name) in ParkEvaluation.outputs.enumerated() {
-            out += "\n\(name)\n" + padded("parameter", 42) + padded("S1", 18) + "ST\n"
+            out += "\n\(name)\n" + columns.header + padded("S1", 18) + "ST\n"
             for i in parameters.indices.sorted(by: { results[k].total[$0] > results[k].total[$1] }) {
-                out += padded(parameters[i].keyPath, 42)
+                out += columns.cells(parameters[i].keyPath)
                     + padded(String(format: "%.3f ± %.3f", results[k].firstOrder[i], results[k].firstOrderConfidence[i]), 18)
                     + String(format: "%.3f ± %.3f", results[k].total[i], results[k].totalConfidence[i]) + "\n"
             }

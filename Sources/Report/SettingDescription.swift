@@ -39,6 +39,8 @@ public struct SettingDescription: Sendable, Equatable {
             let spaced = id.replacingOccurrences(of: "_", with: " ")
             return spaced.prefix(1).uppercased() + spaced.dropFirst()
         }
+        /// A resource in words: its `name_vi` in Vietnamese when given, else its id as words.
+        func resourceWords(_ id: String) -> String { vi ? scenario.resource(id)?.nameVi ?? words(id) : words(id) }
         func unitOf(_ resource: String) -> String { l.unit(scenario.resource(resource)?.unit ?? "unit") }
         func field(_ key: String) -> (String, String)? {
             let table: [String: (String, String)] = [
@@ -55,9 +57,10 @@ public struct SettingDescription: Sendable, Equatable {
             ]
             return table[key]
         }
-        func named(_ owner: String, _ key: String) -> String {
-            guard let f = field(key) else { return "\(words(owner)): \(key)" }
-            return "\(words(owner)): \(vi ? f.1 : f.0)"
+        func named(_ owner: String, _ key: String, resource: Bool = false) -> String {
+            let name = resource ? resourceWords(owner) : words(owner)
+            guard let f = field(key) else { return "\(name): \(key)" }
+            return "\(name): \(vi ? f.1 : f.0)"
         }
         switch parts.count {
         case 1:
@@ -81,7 +84,7 @@ public struct SettingDescription: Sendable, Equatable {
             case "co2e", "disposal_co2e": unit = "t CO2e/\(unitOf(r))"
             default: unit = "\(money)/\(unitOf(r))"
             }
-            self.init(text: named(r, key), unit: unit); return
+            self.init(text: named(r, key, resource: true), unit: unit); return
         case 3 where parts[0] == "companies":
             switch parts[2] {
             case "capital_budget": self.init(text: named(parts[1], "capital_budget"), unit: money, isMoney: true); return
@@ -90,7 +93,7 @@ public struct SettingDescription: Sendable, Equatable {
             }
         case 4 where parts[0] == "companies" && (parts[2] == "produces" || parts[2] == "needs"):
             let verb = parts[2] == "produces" ? (vi ? "sản lượng" : "output of") : (vi ? "nhu cầu" : "need of")
-            let resource = vi ? words(parts[3]).lowercased() : parts[3].replacingOccurrences(of: "_", with: " ")
+            let resource = vi ? (scenario.resource(parts[3])?.nameVi ?? words(parts[3])).lowercased() : parts[3].replacingOccurrences(of: "_", with: " ")
             self.init(text: "\(words(parts[1])): \(verb) \(resource)", unit: "\(unitOf(parts[3]))/\(vi ? "năm" : "yr")"); return
         case 3 where parts[0] == "exchanges" || parts[0] == "facilities":
             let key = parts[2]

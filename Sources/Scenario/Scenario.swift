@@ -89,6 +89,8 @@ public struct Resource: Sendable, Equatable {
     /// Reporting category: water saved, virgin material avoided, energy, waste. Default: `water`
     /// for an id containing "water", else `material`.
     public var kind: Kind
+    /// The name a Vietnamese reader reads (`name_vi`, for `--lang vi`); `nil`: the id is shown.
+    public var nameVi: String?
 
     public init(id: String, unit: String, price: Double = 0, co2e: Double = 0, disposalCost: Double = 0,
                 disposalCo2e: Double = 0, kind: Kind = .material, salePrice: Double = 0) {

@@ -14,6 +14,7 @@ extension ScenarioDecoder {
             kind: choice(map, "kind", among: Resource.Kind.allCases) ?? defaultKind,
             salePrice: number(map, "sale_price") ?? 0)
         resource.code = text(map, "code")
+        resource.nameVi = text(map, "name_vi")
         return resource
     }
 

@@ -45,7 +45,7 @@ public enum ScenarioFormat {
                 + economicsKeys + appraisalKeys
                 + ["resources", "companies", "facilities", "exchanges", "permits", "policies", "objectives",
                    "targets", "uncertainty", "sensitivity"]
-        case .resource: return ["unit", "code", "kind", "price", "co2e", "disposal_cost", "disposal_co2e", "sale_price"]
+        case .resource: return ["unit", "name_vi", "code", "kind", "price", "co2e", "disposal_cost", "disposal_co2e", "sale_price"]
         case .company: return ["sector", "location", "produces", "needs", "growth", "capital_budget", "hurdle_rate"]
         case .facility:
             return ["location", "capacity", "converts", "capex", "fixed_cost", "unit_cost", "jobs", "lifetime",

@@ -118,6 +118,7 @@ enum ParkWorkbookLayout {
             SheetColumn("disposal_co2e", "t CO2e / unit", "emitted per unit disposed (default 0)"),
             SheetColumn("sale_price", "currency / unit", "earned selling a unit outside the park; not with a disposal_cost (default 0)"),
             SheetColumn("code", "text", "List of Waste, Basel or HS code, for discover (optional)", .text),
+            SheetColumn("name_vi", "text", "the name in Vietnamese (--lang vi; optional)", .text),
         ]),
         SheetLayout(name: "companies", shape: .entities(path: ["companies"]), columns: [
             SheetColumn("id", "", "company id: no . or +; not also a facility id", .name),

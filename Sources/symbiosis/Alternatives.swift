@@ -36,6 +36,8 @@ struct Alternatives: ParsableCommand {
     @Option(help: "Output format: table, json, or csv (one row per design, for Excel).")
     var format: OutputFormat = .table
 
+    @OptionGroup var csvDialect: CSVDialectOptions
+
     @Option(help: "Write the result to this file (atomically) instead of standard output.")
     var output: String?
 
@@ -55,7 +57,7 @@ struct Alternatives: ParsableCommand {
             throw ExitCode.solverFailure
         }
         let report = AlternativesReport(scenario: loaded.scenario, policy: scenario.policy, alternatives: found)
-        let text = format.render(report)
+        let text = csvDialect.render(format, report)
         try deliver(text, to: output, inputs: [scenario.file])
         if found.designs.isEmpty { throw ExitCode.noDesign }
     }

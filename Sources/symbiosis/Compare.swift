@@ -123,8 +123,9 @@ struct Compare: ParsableCommand {
         var options = limits.applied(to: ParkOptimizer.defaultOptions)
         options.shouldStop = { Interruption.shared.isRaised }
         let started = Date()
-        let progress: @Sendable (String) -> Void = { [lang] message in
-            printError(String(format: "[%5.0f s] %@", Date().timeIntervalSince(started), lang.consoleLine(message)))
+        let policies = inputs.base.scenario.policies
+        let progress: @Sendable (PolicyComparison.Step) -> Void = { [lang] step in
+            printError(String(format: "[%5.0f s] %@", Date().timeIntervalSince(started), lang(.step(step), policies: policies)))
         }
         if let shard = shard.flatMap(StudyShard.init(argument:)) {
             try writePart(inputs, shard: shard, settings: settings, optimizer: ParkOptimizer(options: options), threads: cores, progress: progress)
@@ -137,14 +138,14 @@ struct Compare: ParsableCommand {
                 progress: progress, shouldStop: { Interruption.shared.isRaised })
         } catch {
             if Interruption.shared.isRaised {
-                printError("interrupted: no report was written.")
+                printError(lang(.interrupted))
                 throw ExitCode.interrupted
             }
             printError("error: \(error)")
             throw ExitCode.solverFailure
         }
         if Interruption.shared.isRaised || comparison.options.contains(where: { $0.risk?.partial == true }) {
-            printError("interrupted: the comparison is partial; no report was written.")
+            printError(lang(.interruptedPartial))
             throw ExitCode.interrupted
         }
         var study: (base: ParkEvaluation, bars: [TornadoBar])?
@@ -152,14 +153,14 @@ struct Compare: ParsableCommand {
             let option = comparison.options[best.option]
             let parameters = params.isEmpty ? (option.scenario.sensitivity?.parameters ?? []) : params.compactMap(Sensitivity.parse)
             if parameters.isEmpty {
-                printError("note: --tornado needs parameters (a sensitivity: block or --param); no tornado in the report")
+                printError(lang(.tornadoWithoutParameters))
             } else {
-                printError(lang.consoleLine("tornado study of \(option.name) (\(2 * parameters.count + 1) solves)"))
+                printError(lang(.tornadoStudy(option: option.name, solves: 2 * parameters.count + 1), policies: base.scenario.policies))
                 var analysis = SensitivityAnalysis(scenario: option.scenario, parameters: parameters,
                                                    weights: option.result.objectiveWeights, options: options, threads: cores)
                 analysis.shouldStop = { Interruption.shared.isRaised }
                 do { study = try analysis.tornado() } catch {
-                    printError(Interruption.shared.isRaised ? "interrupted: no report was written." : "error: tornado: \(error)")
+                    printError(Interruption.shared.isRaised ? lang(.interrupted) : "error: tornado: \(error)")
                     throw ExitCode.stoppedOrFailed
                 }
             }
@@ -179,7 +180,7 @@ struct Compare: ParsableCommand {
     /// `--shard K/N`: solves and simulates this shard's options (and the status quo's payoff
     /// table when it is this shard's) and writes them as a part file for `merge`.
     private func writePart(_ inputs: ComparisonInputs, shard: StudyShard, settings: SimulationSettings?, optimizer: ParkOptimizer,
-                           threads: Int, progress: @escaping @Sendable (String) -> Void) throws {
+                           threads: Int, progress: @escaping @Sendable (PolicyComparison.Step) -> Void) throws {
         let header = inputs.header(settings: settings, limits: limits)
         let part: ComparisonPart
         do {
@@ -195,7 +196,7 @@ struct Compare: ParsableCommand {
             throw ExitCode.interrupted
         }
         try deliver(ComparisonReport.partFile(part), to: output, inputs: [file])
-        printError(lang.consoleLine("part \(shard.label) (\(part.options.count) of \(header.options.count) options) written to \(output ?? "")"))
+        printError(lang(.partWritten(shard: shard.label, options: part.options.count, total: header.options.count, path: output ?? "")))
     }
 }
 

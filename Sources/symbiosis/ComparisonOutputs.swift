@@ -100,8 +100,8 @@ struct ComparisonOutputs {
 
     /// The console lines naming the files written.
     func announce(_ language: ReportLanguage) {
-        if let report { printError(language.consoleLine("report written to \(report)")) }
-        if let markdown { printError(language.consoleLine("Markdown written to \(markdown)")) }
-        if let csv { printError(language.consoleLine("CSV tables written to \(csv)/")) }
+        if let report { printError(language(.reportWritten(report))) }
+        if let markdown { printError(language(.markdownWritten(markdown))) }
+        if let csv { printError(language(.tablesWritten(csv))) }
     }
 }

@@ -35,6 +35,8 @@ struct Merge: ParsableCommand {
     @Option(help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
 
+    @OptionGroup var csvDialect: CSVDialectOptions
+
     @Option(help: "Write the result to this file (atomically) instead of standard output.")
     var output: String?
 
@@ -42,11 +44,11 @@ struct Merge: ParsableCommand {
     var chart: String?
 
     @Option(name: .customLong("scenario"), help: ArgumentHelp(
-        "The parts' scenario file: for compare parts, and for sensitivity parts with --chart (its names label the chart).",
+        "The parts' scenario file: for compare parts, and for sensitivity parts, whose names label the chart and the table's parameters (needed with --chart).",
         valueName: "file"))
     var scenarioFile: String?
 
-    @Option(help: "Language of the chart or the comparison's report: en or vi.")
+    @Option(help: "Language of the chart, the parameters' words or the comparison's report: en or vi.")
     var lang: ReportLanguage = .en
 
     @Option(help: "Compare parts: write the HTML report here.")
@@ -60,9 +62,6 @@ struct Merge: ParsableCommand {
 
     @Option(help: "Compare parts: write the tables as CSV files into this folder.")
     var csv: String?
-
-    @Option(name: .customLong("csv-dialect"), help: "Compare parts: how CSV is written: standard or excel-vi.")
-    var csvDialect: CSVDialect = .standard
 
     func run() throws {
         let read: StudyParts
@@ -95,7 +94,7 @@ struct Merge: ParsableCommand {
             printError("note: the parts cover \(merged.tally.samples) of \(merged.header.samples) samples; the result is partial")
         }
         let report = SimulationReport(result: merged)
-        let text = format.render(report)
+        let text = csvDialect.render(format, report)
         try deliver(text, to: output, inputs: parts)
     }
 
@@ -112,11 +111,11 @@ struct Merge: ParsableCommand {
             throw ExitCode.solverFailure
         }
         var labels: Scenario?
-        if chart != nil {
-            guard let scenarioFile else {
-                printError("error: --chart needs --scenario FILE, the parts' scenario, to name the parameters in words")
-                throw ExitCode.usage
-            }
+        if chart != nil && scenarioFile == nil {
+            printError("error: --chart needs --scenario FILE, the parts' scenario, to name the parameters in words")
+            throw ExitCode.usage
+        }
+        if let scenarioFile {
             let policy = merged.header.policy == AppliedPolicy.statusQuoName ? nil : merged.header.policy
             let loaded = try ScenarioOptions.load(scenarioFile, policy: policy, quiet: true).scenario
             guard loaded.contentDigest == merged.header.scenarioDigest else {
@@ -128,7 +127,7 @@ struct Merge: ParsableCommand {
         let rendered = SensitivityReport.render(outcome, study: merged.header.study, currency: merged.header.currency, format: format.rawValue,
                                                 chartScenario: labels, language: lang)
         let chartFile = chart.flatMap { path in rendered.chart.map { (text: $0, path: Optional(path)) } }
-        try deliver([(rendered.text, output)] + (chartFile.map { [$0] } ?? []), inputs: parts)
+        try deliver([(csvDialect.applied(rendered.text, format: format), output)] + (chartFile.map { [$0] } ?? []), inputs: parts)
     }
 
     private func merge(_ comparisons: [ComparisonPart]) throws {
@@ -159,7 +158,7 @@ struct Merge: ParsableCommand {
         let comparison = PolicyComparison.merged(merged.options, scales: merged.scales, scenarios: inputs.scenarios,
                                                  appraisal: inputs.appraisal)
         var document = ComparisonReport(comparison: comparison, language: lang, scenarioText: inputs.text)
-        document.csvDialect = csvDialect
+        document.csvDialect = csvDialect.dialect
         let outputs = ComparisonOutputs(format: format, output: output, report: report, markdown: markdown, force: force, csv: csv)
         _ = try outputs.write(document, inputs: parts + [scenarioFile])
         outputs.announce(lang)

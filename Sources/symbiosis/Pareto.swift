@@ -45,6 +45,8 @@ struct Pareto: ParsableCommand {
     @Option(help: "Output format: table, json, or csv (one row per point, for Excel).")
     var format: OutputFormat = .table
 
+    @OptionGroup var csvDialect: CSVDialectOptions
+
     @Option(help: "Write the result to this file (atomically) instead of standard output.")
     var output: String?
 
@@ -91,7 +93,7 @@ struct Pareto: ParsableCommand {
             throw ExitCode.solverFailure
         }
         let rendered = FrontReport(scenario: loaded.scenario, policy: scenario.policy, front: front, gridPoints: points)
-        let text = format.render(rendered)
+        let text = csvDialect.render(format, rendered)
         let chartFile = chart.flatMap { front.points.isEmpty ? nil : (text: rendered.chart(), path: Optional($0)) }
         try deliver([(text, output)] + (chartFile.map { [$0] } ?? []), inputs: [scenario.file])
         history.record("pareto", scenarioPath: scenario.file, loaded: loaded, result: format == .json ? text : rendered.json(), started: started)

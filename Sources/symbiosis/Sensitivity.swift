@@ -66,6 +66,8 @@ struct Sensitivity: ParsableCommand {
     @Option(help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
 
+    @OptionGroup var csvDialect: CSVDialectOptions
+
     @Option(help: "Write the result to this file (atomically) instead of standard output.")
     var output: String?
 
@@ -174,7 +176,7 @@ struct Sensitivity: ParsableCommand {
             printError("note: --chart is not drawn for --method \(method.rawValue); no chart was written")
         }
         let chartFile = chart.flatMap { path in svg.map { (text: $0, path: Optional(path)) } }
-        try deliver([(text, output)] + (chartFile.map { [$0] } ?? []), inputs: [scenario.file])
+        try deliver([(csvDialect.applied(text, format: format), output)] + (chartFile.map { [$0] } ?? []), inputs: [scenario.file])
         history.record("sensitivity", scenarioPath: scenario.file, loaded: loaded, result: format == .json ? text
             : found.map { SensitivityReport.render($0.outcome, study: design, breakEven: $0.breakEven, currency: park.currency, format: "json").text } ?? "{}",
                        started: started)

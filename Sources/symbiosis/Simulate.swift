@@ -60,6 +60,8 @@ struct Simulate: ParsableCommand {
     @Option(help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
 
+    @OptionGroup var csvDialect: CSVDialectOptions
+
     @Option(help: "Write the result to this file (atomically) instead of standard output.")
     var output: String?
 
@@ -202,9 +204,9 @@ struct Simulate: ParsableCommand {
             return
         }
         if let samplesOut {
-            try write(SimulationReport.samplesCSV(run.samples, header: header), to: samplesOut)
+            try write(csvDialect.dialect.rewriting(SimulationReport.samplesCSV(run.samples, header: header)), to: samplesOut)
         }
-        let text = format.render(report)
+        let text = csvDialect.render(format, report)
         try write(text, to: output)
         history.record("simulate", scenarioPath: scenario.file, loaded: loaded, result: format == .json ? text : report.json(), started: started)
     }

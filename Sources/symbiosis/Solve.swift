@@ -50,6 +50,8 @@ struct Solve: ParsableCommand {
     @Option(help: "Output format: table, json, or csv (the exchanges with yearly flows, for Excel).")
     var format: OutputFormat = .table
 
+    @OptionGroup var csvDialect: CSVDialectOptions
+
     @Option(help: "Write the result to this file (atomically) instead of standard output.")
     var output: String?
 
@@ -84,7 +86,7 @@ struct Solve: ParsableCommand {
             throw ExitCode.solverFailure
         }
         let report = DesignReport(scenario: loaded.scenario, policy: scenario.policy, result: result)
-        let text = format.render(report)
+        let text = csvDialect.render(format, report)
         try deliver(text, to: output, inputs: [scenario.file])
         for line in report.diagnostics() { printError(line) }
         if verbose { for line in report.solverLines() { printError(line) } }

@@ -55,6 +55,11 @@ struct CompareCommandTests {
         }
         #expect(html.contains("<td class=\"num\" data-label=\"Park NPV (million USD)\">"))
         #expect(html.contains("@media (max-width: 600px)"))
+        // A card's line keeps its floated header inside it when the value is empty (an option
+        // without a transfer: the header overlapped the card's border at 400 px, seen in a
+        // headless-Chromium screenshot of hiep-phuoc), and long ids wrap inside the card.
+        #expect(html.contains(".scroll td { display: flow-root;"))
+        #expect(html.contains("overflow-wrap: anywhere;"))
     }
 
     /// "What the option changes" in sentences with units, not the scenario's YAML; the best
@@ -137,6 +142,46 @@ struct CompareCommandTests {
         for phrase in ["Khuyến nghị", "So sánh các phương án", "Xác suất lỗ", "Giả định và nguồn số liệu", "Phân phối NPV toàn khu"] {
             #expect(html.contains(phrase), "\(phrase)")
         }
+        // Resources by their name_vi, units in Vietnamese, the status quo by its name (issue 19).
+        #expect(html.contains(" tấn Tro bay</td>"), "the link table names fly ash in Vietnamese")
+        #expect(html.contains(">Tro bay 50.000 tấn/năm<"), "the map's link label: 50,000 t, the link's capacity")
+        #expect(html.contains("<td data-label=\"Phương án\">Hiện trạng</td>"))
+        #expect(!html.contains(">baseline<"))
+    }
+
+    /// `--lang vi` prints its progress and closing lines in Vietnamese, options by their
+    /// Vietnamese names, and no English word; English runs name the options too.
+    @Test func consoleLinesInTheReportsLanguage() throws {
+        let directory = try TestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let vi = TestSupport.symbiosis(Self.options + ["--lang", "vi", "--report", directory + "/bao-cao.html"])
+        #expect(vi.status == 0, "\(vi.stderr)")
+        #expect(vi.stderr.contains("đang giải phương án “Cải cách pháp lý” (legal_reform)"), "\(vi.stderr)")
+        #expect(vi.stderr.contains("đang giải hiện trạng (baseline)"), "\(vi.stderr)")
+        #expect(vi.stderr.contains("đang mô phỏng phương án “Cải cách pháp lý + Tín dụng xanh” (legal_reform+green_credit)"), "\(vi.stderr)")
+        #expect(vi.stderr.contains("đã ghi báo cáo vào \(directory)/bao-cao.html"), "\(vi.stderr)")
+        for english in ["solving", "simulating", "status quo", "written", "solves"] {
+            #expect(!vi.stderr.contains(english), "\(english) in: \(vi.stderr)")
+        }
+        let en = TestSupport.symbiosis(Self.options + ["--report", directory + "/report.html"])
+        #expect(en.stderr.contains("solving “Legal reform” (legal_reform)"), "\(en.stderr)")
+        #expect(en.stderr.contains("solving the status quo (baseline)"), "\(en.stderr)")
+        #expect(en.stderr.contains("report written to \(directory)/report.html"), "\(en.stderr)")
+    }
+
+    /// Options with the same design share one section naming each of them, with a transfer
+    /// column per option; the summary tables keep a row per option. In tiny, legal_reform and
+    /// legal_reform+green_credit build the same link in the same year (the grant and the loan
+    /// change who pays, not what is built).
+    @Test func optionsWithOneDesignShareASection() throws {
+        let (directory, _) = try Self.run()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let html = try String(contentsOfFile: directory + "/report.html", encoding: .utf8)
+        #expect(html.contains("<h2 id=\"option-1\">Options with one design: “Legal reform”, “Legal reform + Green credit”</h2>"), "\(html)")
+        #expect(!html.contains("<h2 id=\"option-2\">"))
+        #expect(html.contains("<th>Transfer (PV) “Legal reform”</th><th>Transfer (PV) “Legal reform + Green credit”</th>"))
+        #expect(html.components(separatedBy: "<td data-label=\"Option\">Legal reform + Green credit</td>").count - 1 >= 2)
+        #expect(!FileManager.default.fileExists(atPath: directory + "/report-files/map-2.svg"))
     }
 
     /// Rendered by headless Chromium without errors, where Chromium is installed.

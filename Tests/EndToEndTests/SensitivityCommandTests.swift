@@ -29,7 +29,14 @@ struct SensitivityCommandTests {
     @Test func tornadoTableAndBadParameters() throws {
         let result = TestSupport.symbiosis(["sensitivity", "Scenarios/tiny.yaml", "--policy", "legal_reform", "--method", "tornado"] + Self.params)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("exchanges.ash_to_cement.capex"))
+        // Each parameter in words with its unit, its key path beside it (issue 19).
+        let capex = try #require(result.stdout.split(separator: "\n").first { $0.contains("exchanges.ash_to_cement.capex") })
+        #expect(capex.hasPrefix("Ash to cement: capex (USD)"), "\(capex)")
+        #expect(result.stdout.contains("Clinker: price (USD/t)"), "\(result.stdout)")
+        #expect(result.stdout.contains("resources.clinker.price"))
+        let vietnamese = TestSupport.symbiosis(["sensitivity", "Scenarios/tiny.yaml", "--policy", "legal_reform", "--method", "tornado",
+                                                "--lang", "vi"] + Self.params)
+        #expect(vietnamese.stdout.contains("Tro bay: chi phí xử lý (USD/tấn)"), "\(vietnamese.stdout)")
         let unknown = TestSupport.symbiosis(["sensitivity", "Scenarios/tiny.yaml", "--method", "tornado", "--param", "resources.clinkr.price=1:2"])
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("resources.clinkr.price"))
@@ -40,11 +47,36 @@ struct SensitivityCommandTests {
         #expect(none.stderr.contains("no parameters"))
     }
 
+    /// `--csv-dialect excel-vi` on the commands that print CSV: the same fields as the standard
+    /// dialect, `;` between them and decimal commas in the numbers (issue 19).
+    @Test(arguments: [["solve", "Scenarios/tiny.yaml", "--policy", "legal_reform"],
+                      ["simulate", "Scenarios/tiny.yaml", "--policy", "legal_reform", "--samples", "50"],
+                      ["sensitivity", "Scenarios/tiny.yaml", "--policy", "legal_reform", "--method", "tornado",
+                       "--param", "resources.clinker.price=30:70"]])
+    func csvForExcelInVietnamese(command: [String]) throws {
+        let standard = TestSupport.symbiosis(command + ["--format", "csv"])
+        let excel = TestSupport.symbiosis(command + ["--format", "csv", "--csv-dialect", "excel-vi"])
+        #expect(standard.status == 0 && excel.status == 0, "\(excel.stderr)")
+        let a = standard.stdout.components(separatedBy: "\r\n"), b = excel.stdout.components(separatedBy: "\r\n")
+        #expect(a.count == b.count && a.count > 2)
+        var decimals = 0
+        for (x, y) in zip(a, b) where !x.contains("\"") {
+            let fx = x.components(separatedBy: ","), fy = y.components(separatedBy: ";")
+            #expect(fx.count == fy.count, "\(x) | \(y)")
+            for (u, v) in zip(fx, fy) where u != v {
+                #expect(Double(u) != nil && v == u.replacingOccurrences(of: ".", with: ","), "\(u) → \(v)")
+                decimals += 1
+            }
+        }
+        #expect(decimals > 0, "some number has decimals in \(command[0])")
+    }
+
     @Test func sweepWithBreakEven() {
         let result = TestSupport.symbiosis(["sensitivity", "Scenarios/tiny.yaml", "--policy", "legal_reform", "--method", "sweep",
                                             "--param", "exchanges.ash_to_cement.unit_cost=0:80", "--grid", "3", "--break-even", "ash_to_cement"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("Break-even of ash_to_cement on exchanges.ash_to_cement.unit_cost: 51.9"))
+        #expect(result.stdout.contains("Break-even of ash_to_cement on Ash to cement: unit cost (USD/t) [exchanges.ash_to_cement.unit_cost]: 51.9"),
+                "\(result.stdout)")
     }
 
     /// A "break-even" that is the payer's budget running out is named a budget limit. By hand:
@@ -59,7 +91,7 @@ struct SensitivityCommandTests {
                          "--param", "exchanges.ash_to_cement.capex=0:3000000", "--grid", "4", "--break-even", "ash_to_cement"]
         let table = TestSupport.symbiosis(arguments + ["--chart", directory + "/sweep.svg"])
         #expect(table.status == 0, "\(table.stderr)")
-        #expect(table.stdout.contains("Budget limit of ash_to_cement on exchanges.ash_to_cement.capex"), "\(table.stdout)")
+        #expect(table.stdout.contains("Budget limit of ash_to_cement on Ash to cement: capex (USD) [exchanges.ash_to_cement.capex]"), "\(table.stdout)")
         #expect(table.stdout.contains("exceeds cement_grinding's budget"), "\(table.stdout)")
         let json = TestSupport.symbiosis(arguments + ["--format", "json"])
         let root = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])

@@ -24,7 +24,8 @@ struct SensitivityShardCommandTests {
             parts.append(path)
         }
         // Parts in another order than the shards': the merge sorts them by shard.
-        let merged = TestSupport.symbiosis(["merge"] + parts.reversed() + ["--format", format])
+        // With the scenario, the merged table names the parameters in words as the single run does.
+        let merged = TestSupport.symbiosis(["merge"] + parts.reversed() + ["--format", format, "--scenario", arguments[1]])
         #expect(merged.status == 0, "\(merged.stderr)")
         return (single.stdout, merged.stdout, parts)
     }

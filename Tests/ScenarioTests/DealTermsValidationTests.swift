@@ -21,8 +21,8 @@ import Testing
     // MARK: sale_price
 
     @Test func salePriceIsRead() throws {
-        let yaml = Fixtures.tiny(replacing: "water:      {unit: m3, price: 0.55, co2e: 0.0003}",
-                                 with: "water:      {unit: m3, price: 0.55, co2e: 0.0003, sale_price: 0.1}")
+        let yaml = Fixtures.tiny(replacing: "water:      {unit: m3, name_vi: Nước sạch, price: 0.55, co2e: 0.0003}",
+                                 with: "water:      {unit: m3, name_vi: Nước sạch, price: 0.55, co2e: 0.0003, sale_price: 0.1}")
         let s = try Scenario.parse(yaml: yaml, file: "tiny.yaml").scenario
         #expect(s.resource("water")?.salePrice == 0.1)
         #expect(try s.setting("resources.water.sale_price", to: 0.2).resource("water")?.salePrice == 0.2)
@@ -31,21 +31,21 @@ import Testing
     }
 
     @Test func salePriceWithADisposalCostIsAnError() throws {
-        let yaml = Fixtures.tiny(replacing: "wastewater: {unit: m3, disposal_cost: 0.4}",
-                                 with: "wastewater: {unit: m3, disposal_cost: 0.4, sale_price: 0.1}")
+        let yaml = Fixtures.tiny(replacing: "wastewater: {unit: m3, name_vi: Nước thải, disposal_cost: 0.4}",
+                                 with: "wastewater: {unit: m3, name_vi: Nước thải, disposal_cost: 0.4, sale_price: 0.1}")
         let found = try error(yaml, at: "resources.wastewater.sale_price", line: "sale_price: 0.1")
         #expect(found.message.hasPrefix("a resource has either a disposal cost or a sale price, not both"))
     }
 
     @Test func negativeSalePriceIsAnError() throws {
-        let yaml = Fixtures.tiny(replacing: "water:      {unit: m3, price: 0.55, co2e: 0.0003}",
-                                 with: "water:      {unit: m3, price: 0.55, co2e: 0.0003, sale_price: -2}")
+        let yaml = Fixtures.tiny(replacing: "water:      {unit: m3, name_vi: Nước sạch, price: 0.55, co2e: 0.0003}",
+                                 with: "water:      {unit: m3, name_vi: Nước sạch, price: 0.55, co2e: 0.0003, sale_price: -2}")
         let found = try error(yaml, at: "resources.water.sale_price", line: "sale_price: -2")
         #expect(found.message == "must be >= 0, got -2")
     }
 
     @Test func aPolicyThatAddsADisposalCostToASoldResourceIsAnError() throws {
-        let yaml = Fixtures.tiny(replacing: "wastewater: {unit: m3, disposal_cost: 0.4}",
+        let yaml = Fixtures.tiny(replacing: "wastewater: {unit: m3, name_vi: Nước thải, disposal_cost: 0.4}",
                                  with: "wastewater: {unit: m3, sale_price: 0.1}")
             .replacingOccurrences(of: "\nobjectives:", with: "  discharge_fee:\n    set: {resources.wastewater: {unit: m3, sale_price: 0.1, disposal_cost: 0.3}}\nobjectives:")
         let errors = Fixtures.errors(yaml)

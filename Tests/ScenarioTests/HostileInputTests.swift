@@ -52,7 +52,7 @@ import Testing
             let text = try String(contentsOfFile: Fixtures.packageRoot.appendingPathComponent(file).path, encoding: .utf8)
             #expect(try problem(text, aliases: 0) == nil, "\(file)")
         }
-        #expect(try problem(Fixtures.tiny(replacing: "  wastewater: {unit: m3, disposal_cost: 0.4}",
+        #expect(try problem(Fixtures.tiny(replacing: "  wastewater: {unit: m3, name_vi: Nước thải, disposal_cost: 0.4}",
                                           with: "  wastewater: &cheap {unit: m3, disposal_cost: 0.4}\n  greywater: *cheap"),
                             aliases: 5) == nil, "the alias adds the mapping and its 4 scalars")
     }
@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func ordinaryAliasesStillWork() throws {
-        let yaml = Fixtures.tiny(replacing: "  wastewater: {unit: m3, disposal_cost: 0.4}",
+        let yaml = Fixtures.tiny(replacing: "  wastewater: {unit: m3, name_vi: Nước thải, disposal_cost: 0.4}",
                                  with: "  wastewater: &cheap {unit: m3, disposal_cost: 0.4}\n  greywater: *cheap")
         let loaded = try Scenario.parse(yaml: yaml, file: "tiny.yaml")
         #expect(loaded.scenario.resource("greywater")?.disposalCost == 0.4)

@@ -27,10 +27,15 @@ import Testing
     @Test func resourcesWithDefaultsAndKinds() throws {
         let s = try Fixtures.tiny()
         #expect(s.resources.map(\.id) == ["fly_ash", "clinker", "wastewater", "water"])
-        #expect(s.resource("fly_ash") == Resource(id: "fly_ash", unit: "t", disposalCost: 12, disposalCo2e: 0.02))
-        #expect(s.resource("clinker") == Resource(id: "clinker", unit: "t", price: 55, co2e: 0.86))
-        #expect(s.resource("wastewater") == Resource(id: "wastewater", unit: "m3", disposalCost: 0.4, kind: .water))
-        #expect(s.resource("water") == Resource(id: "water", unit: "m3", price: 0.55, co2e: 0.0003, kind: .water))
+        func named(_ resource: Resource, _ vietnamese: String) -> Resource {
+            var named = resource
+            named.nameVi = vietnamese
+            return named
+        }
+        #expect(s.resource("fly_ash") == named(Resource(id: "fly_ash", unit: "t", disposalCost: 12, disposalCo2e: 0.02), "Tro bay"))
+        #expect(s.resource("clinker") == named(Resource(id: "clinker", unit: "t", price: 55, co2e: 0.86), "Clanhke"))
+        #expect(s.resource("wastewater") == named(Resource(id: "wastewater", unit: "m3", disposalCost: 0.4, kind: .water), "Nước thải"))
+        #expect(s.resource("water") == named(Resource(id: "water", unit: "m3", price: 0.55, co2e: 0.0003, kind: .water), "Nước sạch"))
         #expect(s.resource("steam") == nil)
     }
 

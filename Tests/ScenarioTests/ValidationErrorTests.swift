@@ -80,9 +80,15 @@ import Testing
         let quoted = Fixtures.tiny(replacing: "jobs: 8 ", with: "jobs: \"8\"")
         #expect(try error(quoted, at: "facilities.water_reuse_plant.jobs", line: "jobs: \"8\"").message
             == "expected a number, got the text \"8\"")
-        let entity = Fixtures.tiny(replacing: "  wastewater: {unit: m3, disposal_cost: 0.4}", with: "  wastewater: 3")
+        let entity = Fixtures.tiny(replacing: "  wastewater: {unit: m3, name_vi: Nước thải, disposal_cost: 0.4}", with: "  wastewater: 3")
         #expect(try error(entity, at: "resources.wastewater", line: "  wastewater: 3").message
             == "expected a mapping of keys to values, got the number 3")
+    }
+
+    /// A resource's `name_vi` is text: a list there is an error at its line and key path.
+    @Test func resourceNameInVietnameseIsText() throws {
+        let yaml = Fixtures.tiny(replacing: "name_vi: Tro bay,", with: "name_vi: [Tro, bay],")
+        #expect(try error(yaml, at: "resources.fly_ash.name_vi", line: "name_vi: [Tro, bay]").message == "expected text, got a list")
     }
 
     @Test func wholeNumberAndEnumerations() throws {

@@ -63,7 +63,7 @@ struct WorkbookRoundTripTests {
     @Test func latLonSitesAndCodesSurviveTheWorkbook() throws {
         let yaml = try TestSupport.tinyOnLatLon()
             .replacingOccurrences(of: "discount_rate:", with: "road_factor: 1.4\ndiscount_rate:")
-            .replacingOccurrences(of: "{unit: t,  disposal_cost: 12", with: "{unit: t, code: \"10 01 02\", disposal_cost: 12")
+            .replacingOccurrences(of: "{unit: t,  name_vi: Tro bay,   disposal_cost: 12", with: "{unit: t, name_vi: Tro bay, code: \"10 01 02\", disposal_cost: 12")
         let original = try Scenario.parse(yaml: yaml, file: "tiny-latlon.yaml")
         #expect(original.scenario.roadFactor == 1.4)
         #expect(original.scenario.resources.first { $0.id == "fly_ash" }?.code == "10 01 02")

@@ -198,11 +198,11 @@ extension PolicyComparison {
     /// the shard's run holds it. Options in `scenarios` order.
     static func solve(_ scenarios: [(name: String, scenario: Scenario)], appraisal: PolicyAppraisal,
                       optimizer: ParkOptimizer, settings: SimulationSettings?, threads: Int, shard: StudyShard,
-                      progress: @escaping @Sendable (String) -> Void,
+                      progress: @escaping @Sendable (PolicyComparison.Step) -> Void,
                       shouldStop: @escaping @Sendable () -> Bool) throws(SimulationError)
         -> (options: [(result: OptimizationResult, risk: SimulationResult?)], scales: CriterionScales?) {
         // The last job is the status quo, solved only for its payoff table.
-        let jobs = scenarios + [(name: "status quo (\(appraisal.statusQuoName))", scenario: appraisal.statusQuo)]
+        let jobs = scenarios + [(name: appraisal.statusQuoName, scenario: appraisal.statusQuo)]
         let range = shard.range(of: jobs.count)
         let results = Results(count: jobs.count)
         let queue = Results.Queue(count: range.count)
@@ -210,7 +210,7 @@ extension PolicyComparison {
             while let offset = queue.next(), !shouldStop() {
                 let index = range.lowerBound + offset
                 let (name, scenario) = jobs[index]
-                progress("solving \(name)")
+                progress(index == scenarios.count ? PolicyComparison.Step.solvingStatusQuo(policy: name) : PolicyComparison.Step.solving(option: name))
                 do throws(SolverError) {
                     results.set(index, .success(try optimizer.optimize(scenario)))
                 } catch {
@@ -229,7 +229,7 @@ extension PolicyComparison {
             }
             var risk: SimulationResult?
             if let settings, scenario.uncertainty != nil, let design = result.design, !shouldStop() {
-                progress("simulating \(name)")
+                progress(.simulating(option: name))
                 let data = ParkData(scenario)
                 let plan = BuildPlan(design: design, data: data)
                 // Every option draws the same paths (same seed and uncertainty block), and each
@@ -268,7 +268,7 @@ extension PolicyComparison {
     /// describes the whole comparison.
     public static func part(_ scenarios: [(name: String, scenario: Scenario)], header: ComparisonPart.Header, shard: StudyShard,
                             appraisal: PolicyAppraisal, optimizer: ParkOptimizer, settings: SimulationSettings?, threads: Int,
-                            progress: @escaping @Sendable (String) -> Void = { _ in },
+                            progress: @escaping @Sendable (PolicyComparison.Step) -> Void = { _ in },
                             shouldStop: @escaping @Sendable () -> Bool = { false }) throws(SimulationError) -> ComparisonPart {
         let work = try solve(scenarios, appraisal: appraisal, optimizer: optimizer, settings: settings, threads: threads, shard: shard,
                              progress: progress, shouldStop: shouldStop)

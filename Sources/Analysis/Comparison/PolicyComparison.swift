@@ -120,13 +120,24 @@ public struct PolicyComparison: Sendable {
         self.options = options; self.weights = weights; self.appraisal = appraisal; self.scales = scales
     }
 
+    /// A step of the comparison, reported as it starts; `compare` prints each one on the console in
+    /// the report's language (`ConsoleMessage`), so no words are chosen here.
+    public enum Step: Sendable, Equatable {
+        /// Solving an option, named by its policy expression (`legal_reform+green_credit`).
+        case solving(option: String)
+        /// Solving the status quo (its policy, `baseline` by default) for the ranking's scales.
+        case solvingStatusQuo(policy: String)
+        /// Simulating an option's design over the Monte Carlo samples.
+        case simulating(option: String)
+    }
+
     /// Solves every option (several at once on `threads` threads; each solve is one lp_solve
     /// model), and the status quo for its payoff table (the ranking's scales); judges each design
     /// against `appraisal`'s status quo, then simulates it with `settings` (all threads per
     /// simulation). `scenarios` are (policy expression, scenario with the policy applied) pairs.
     public static func run(_ scenarios: [(name: String, scenario: Scenario)], appraisal: PolicyAppraisal,
                            optimizer: ParkOptimizer, settings: SimulationSettings?, threads: Int,
-                           progress: @escaping @Sendable (String) -> Void = { _ in },
+                           progress: @escaping @Sendable (Step) -> Void = { _ in },
                            shouldStop: @escaping @Sendable () -> Bool = { false }) throws(SimulationError) -> PolicyComparison {
         let work = try solve(scenarios, appraisal: appraisal, optimizer: optimizer, settings: settings, threads: threads, shard: .whole,
                              progress: progress, shouldStop: shouldStop)

@@ -66,7 +66,8 @@ enum ComparisonCharts {
             svg.polygon([end, head1, head2], style: SVGStyle(fill: green))
             let first = e.flows.first { $0 > 0 } ?? 0
             let unit = l.unit(scenario.resource(e.resource)?.unit ?? "")
-            let text = "\(e.resource.replacingOccurrences(of: "_", with: " ")) \(l.grouped(first)) \(unit)/\(l == .vi ? "năm" : "yr")"
+            let name = l == .vi ? l.resource(e.resource, in: scenario) : e.resource.replacingOccurrences(of: "_", with: " ")
+            let text = "\(name) \(l.grouped(first)) \(unit)/\(l == .vi ? "năm" : "yr")"
             // Along the link on its left side (where its twin's label is not), nearer the middle first.
             let width = TextExtent.width(text, size: flowSize)
             var candidates: [LabelLayout.Candidate] = []

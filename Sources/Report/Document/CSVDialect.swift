@@ -33,4 +33,47 @@ public enum CSVDialect: String, Sendable, CaseIterable {
 
     /// One line of fields.
     public func row(_ fields: [String]) -> String { fields.map(field).joined(separator: separator) }
+
+    /// `text`, CSV written in the standard dialect (RFC 4180: `,`, `"` quotes, CRLF or LF lines,
+    /// a leading byte order mark kept), rewritten in this one: each field that is a plain number
+    /// (`-12.5`, `3e-07`) takes a decimal comma, other fields are kept as they are, quoted
+    /// where this dialect needs it. What every command's `--format csv` goes through for
+    /// `--csv-dialect excel-vi`; the standard dialect returns `text` unchanged.
+    public func rewriting(_ text: String) -> String {
+        guard self != .standard else { return text }
+        var out = "", field = "", fields: [String] = [], quoted = false, wasQuoted = false
+        func endField() {
+            let isNumber = !wasQuoted && field.range(of: #"^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$"#, options: .regularExpression) != nil
+            fields.append(isNumber ? field.replacingOccurrences(of: ".", with: ",") : self.field(field))
+            field = ""; wasQuoted = false
+        }
+        var characters = text.makeIterator()
+        var pending: Character? = nil
+        while let c = pending ?? characters.next() {
+            pending = nil
+            if quoted {
+                if c == "\"" {
+                    let next = characters.next()
+                    if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
+                } else {
+                    field.append(c)
+                }
+                continue
+            }
+            switch c {
+            case "\"": quoted = true; wasQuoted = true
+            case ",": endField()
+            case "\r\n", "\n":
+                endField()
+                out += fields.joined(separator: separator) + String(c)
+                fields = []
+            default: field.append(c)
+            }
+        }
+        if !field.isEmpty || !fields.isEmpty {
+            endField()
+            out += fields.joined(separator: separator)
+        }
+        return out
+    }
 }

@@ -75,13 +75,15 @@ extension ReportDocument {
         pre { background: #f7f7f7; padding: .8em; font-size: .8em; white-space: pre-wrap; }
         nav.toc ol { margin: .3em 0 1.5em; padding-left: 1.5em; }
         /* Phone width: each table row becomes a card of "header: value" lines, so no value is off
-           screen; charts keep a readable size and scroll sideways. */
+           screen; a line holds its floated header even when its value is empty (flow-root), and
+           long ids break anywhere rather than run off the card; charts keep a readable size and
+           scroll sideways. */
         @media (max-width: 600px) {
           body { margin: 1em auto; }
           .scroll table, .scroll tbody, .scroll tr, .scroll td { display: block; width: 100%; box-sizing: border-box; }
           .scroll thead { display: none; }
           .scroll tr { border: 1px solid #ccc; margin-bottom: .6em; }
-          .scroll td { border: none; border-bottom: 1px solid #eee; text-align: right; white-space: normal; min-height: 1.45em; }
+          .scroll td { display: flow-root; border: none; border-bottom: 1px solid #eee; text-align: right; white-space: normal; min-height: 1.45em; overflow-wrap: anywhere; }
           .scroll td::before { content: attr(data-label); float: left; font-weight: bold; text-align: left; padding-right: .6em; }
           figure { overflow-x: auto; }
           figure svg { max-width: none; width: 720px; }

@@ -1,3 +1,5 @@
+import Scenario
+
 /// The language of a board report: English, or Vietnamese for the board in Ho Chi Minh City.
 public enum ReportLanguage: String, Sendable, CaseIterable {
     case en, vi
@@ -17,28 +19,26 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     /// How this language writes numbers, years and money.
     public var style: NumberStyle { NumberStyle(self) }
 
-    /// A physical unit as the language writes it: `t` is `tấn` in Vietnamese; other units
-    /// (m3, MWh) are written as the scenario gives them.
+    /// A physical unit as the language writes it: in Vietnamese `t` is `tấn`, `kg` is `kg`,
+    /// `m3` is `m³` (as a Vietnamese analyst writes it); other units (MWh, GJ) are written as
+    /// the scenario gives them.
     public func unit(_ unit: String) -> String {
-        self == .vi && unit == "t" ? "tấn" : unit
+        guard self == .vi else { return unit }
+        switch unit {
+        case "t": return "tấn"
+        case "m3": return "m³"
+        default: return unit
+        }
+    }
+
+    /// A resource as the reader names it: its `name_vi` in Vietnamese when the scenario gives
+    /// one, else its id (names from the scenario stay as given).
+    public func resource(_ id: String, in scenario: Scenario) -> String {
+        self == .vi ? scenario.resource(id)?.nameVi ?? id : id
     }
 
     /// A share as a percentage with one decimal.
     public func percent(_ share: Double) -> String { style.percent(share) }
-
-    /// A progress or closing line of `compare` on the console in this language: "solving X",
-    /// "simulating X", "status quo (X)", "report written to F", "Markdown written to F" and
-    /// "CSV tables written to D" become "đang giải X", "đang mô phỏng X", "hiện trạng (X)",
-    /// "đã ghi báo cáo vào F"... in Vietnamese; English lines are returned as they are.
-    public func consoleLine(_ line: String) -> String {
-        guard self == .vi else { return line }
-        let starts = [("solving ", "đang giải "), ("simulating ", "đang mô phỏng "), ("report written to ", "đã ghi báo cáo vào "),
-                      ("Markdown written to ", "đã ghi báo cáo Markdown vào "), ("CSV tables written to ", "đã ghi các bảng CSV vào "),
-                      ("tornado study of ", "phân tích lốc xoáy cho ")]
-        var out = line
-        for (en, vi) in starts where out.hasPrefix(en) { out = vi + out.dropFirst(en.count); break }
-        return out.replacingOccurrences(of: "status quo (", with: "hiện trạng (").replacingOccurrences(of: " solves)", with: " lần giải)")
-    }
 }
 
 /// Every phrase of the board report, in English and Vietnamese.
@@ -56,11 +56,15 @@ public enum Phrase: Sendable, CaseIterable {
     case accountsHeading, accountsIntro, firmsAccount, operatorAccount, publicAccount, externalities, societyAccount
     case grants, interestSubsidy, feeRevenue, carbonRevenue, publicCostNet, firmGainsHeading, gainVsStatusQuo, gainP10
     case socialCostOfCarbonLine, responseNote, additionalCO2e, materialsReplaced, npvBeforeTransfers, npvAfterTransfers
+    case statusQuoOption, sameDesignHeading, sameDesignNote
 
     var english: String {
         switch self {
         case .reportTitle: return "Policy options for the eco-industrial park"
         case .recommendation: return "Recommendation"
+        case .statusQuoOption: return "Status quo"
+        case .sameDesignHeading: return "Options with one design:"
+        case .sameDesignNote: return "These options lead to the same design: the same links and facilities, built in the same years, with the same flows. The map and the risk charts are those of the first, ranked highest; each option's transfers and firms' gains follow, and the tables above give each option's figures."
         case .summary: return "Options side by side"
         case .option: return "Option"
         case .rank: return "Rank"
@@ -174,6 +178,9 @@ public enum Phrase: Sendable, CaseIterable {
         switch self {
         case .reportTitle: return "Các phương án chính sách cho khu công nghiệp sinh thái"
         case .recommendation: return "Khuyến nghị"
+        case .statusQuoOption: return "Hiện trạng"
+        case .sameDesignHeading: return "Các phương án có cùng thiết kế:"
+        case .sameDesignNote: return "Các phương án này dẫn đến cùng một thiết kế: cùng các liên kết và công trình dùng chung, xây dựng cùng năm, với cùng lưu lượng. Sơ đồ và các biểu đồ rủi ro là của phương án xếp hạng cao nhất; bên dưới là khoản chuyển giao và lợi ích của doanh nghiệp theo từng phương án, còn số liệu của từng phương án có trong các bảng phía trên."
         case .summary: return "So sánh các phương án"
         case .option: return "Phương án"
         case .rank: return "Hạng"
@@ -183,7 +190,7 @@ public enum Phrase: Sendable, CaseIterable {
         case .publicCost: return "Chi phí công ròng (giá trị hiện tại)"
         case .co2eAvoided: return "CO2e tránh được (tấn)"
         case .wasteDiverted: return "Chất thải không phải xử lý"
-        case .waterSaved: return "Nước tiết kiệm được (m3)"
+        case .waterSaved: return "Nước tiết kiệm được (m³)"
         case .jobs: return "Việc làm (người-năm)"
         case .companies: return "Doanh nghiệp tham gia"
         case .exchangesBuilt: return "Liên kết cộng sinh được xây dựng"
