@@ -40,8 +40,8 @@ let package = Package(
         .target(name: "Formulation", dependencies: ["Scenario", "MILP"]),
         // Random streams, quasi-random points and streaming statistics; knows nothing of parks.
         .target(name: "Sampling"),
-        // Multi-objective, Monte Carlo, sensitivity, policy comparison.
-        .target(name: "Analysis", dependencies: ["Formulation", "Scenario", "MILP", "LPSolve", "Sampling"]),
+        // Multi-objective, Monte Carlo, sensitivity, policy comparison; solvers behind MILP's SolverBackend (the CLI chooses).
+        .target(name: "Analysis", dependencies: ["Formulation", "Scenario", "MILP", "Sampling"]),
         // Tables, CSV/JSON, charts, HTML.
         .target(name: "Report", dependencies: ["Analysis", "Formulation", "Scenario", "MILP"]),
         // The run history: every run's inputs, headline figures and JSON result in SQLite (docs/history.md).
@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "DiscoveryTests", dependencies: ["Discovery", "Scenario", "TestSupport"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "TestSupport"]),
         .testTarget(name: "FormulationTests", dependencies: ["Formulation", "Scenario", "MILP", "LPSolve", "Analysis", "TestSupport"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "Sampling", "Report", "TestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "LPSolve", "Sampling", "Report", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "LPSolve", "Report", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "RunHistoryTests", dependencies: ["RunHistory", .product(name: "GRDB", package: "GRDB.swift")]),

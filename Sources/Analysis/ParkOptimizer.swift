@@ -1,6 +1,5 @@
 import Foundation
 import Formulation
-import LPSolve
 import MILP
 import Scenario
 
@@ -8,6 +7,8 @@ import Scenario
 /// weighted sum of normalized objectives (`Σ_k w_k (f_k − nadir_k) / (ideal_k − nadir_k)`);
 /// or one objective alone; or objectives in a lexicographic order.
 public struct ParkOptimizer: Sendable {
+    /// The solver every load and solve of a run goes to (the command line chooses it).
+    public var backend: any SolverBackend
     public var options: SolveOptions
     /// Optimize this objective alone instead of the scenario's weighted sum.
     public var single: ParkFormulation.Objective?
@@ -38,7 +39,7 @@ public struct ParkOptimizer: Sendable {
         var knownPoints: [[Double]]
         /// The payoff rows' loaded model (the final model's rows and columns, another
         /// objective), whose last root basis starts the final solve.
-        var loaded: LPSolveModel? = nil
+        var loaded: (any LoadedModel)? = nil
         var seconds: Double
         var nodes: Int
     }
@@ -58,7 +59,9 @@ public struct ParkOptimizer: Sendable {
         return options
     }()
 
-    public init(options: SolveOptions = ParkOptimizer.defaultOptions, single: ParkFormulation.Objective? = nil) {
+    public init(backend: any SolverBackend, options: SolveOptions = ParkOptimizer.defaultOptions,
+                single: ParkFormulation.Objective? = nil) {
+        self.backend = backend
         self.options = options
         self.single = single
     }
@@ -106,7 +109,7 @@ public struct ParkOptimizer: Sendable {
         let stagesDeadline = deadline.map { monotonicSeconds() + ($0 - monotonicSeconds()) * Double(order.count - 1) / Double(order.count) }
         var exact = options
         exact.relativeGap = nil; exact.absoluteGap = nil
-        let run = try LexicographicOptimization(order: Array(0..<(order.count - 1)), tolerance: lexicographicTolerance, options: exact)
+        let run = try LexicographicOptimization(backend: backend, order: Array(0..<(order.count - 1)), tolerance: lexicographicTolerance, options: exact)
             .solve(problem, deadline: stagesDeadline, knownPoints: formulation.statusQuoPoint.map { [$0] } ?? [])
         var stages = run.stages.filter { $0.optimum != nil }
         for index in stages.indices {
@@ -124,7 +127,7 @@ public struct ParkOptimizer: Sendable {
 
     /// The weighted (or single-objective) model.
     private func weighted(_ scenario: Scenario, deadline: Double?)
-        throws(SolverError) -> (ParkFormulation, PayoffTable?, seconds: Double, nodes: Int, loaded: LPSolveModel?) {
+        throws(SolverError) -> (ParkFormulation, PayoffTable?, seconds: Double, nodes: Int, loaded: (any LoadedModel)?) {
         var formulation = ParkFormulation(scenario)
         let weighted = (single ?? lexicographic?.first).map { [($0, 1.0)] } ?? Self.weightedObjectives(scenario)
         guard weighted.count > 1 else {
@@ -179,7 +182,7 @@ public struct ParkOptimizer: Sendable {
     /// `payoffTable`, and the model its rows were solved on (one `lprec` whose objective
     /// changes from row to row, so that each row's root LP starts from the previous root basis).
     func payoffRows(_ formulation: ParkFormulation, objectives: [ParkFormulation.Objective], deadline: Double?)
-        throws(SolverError) -> (PayoffTable?, seconds: Double, nodes: Int, loaded: LPSolveModel?) {
+        throws(SolverError) -> (PayoffTable?, seconds: Double, nodes: Int, loaded: (any LoadedModel)?) {
         var fellBack = false
         var points: [[Double]] = []
         // Building nothing is a design whenever no target forbids it: every row starts from it.
@@ -188,7 +191,7 @@ public struct ParkOptimizer: Sendable {
         var relaxed = formulation.model
         relaxed.relaxIntegrality()
         // One lprec: each LP re-solve starts from the previous optimal basis.
-        let relaxation = try LPSolveModel(relaxed)
+        let relaxation = try backend.load(relaxed)
         var scales: [Double] = []
         var relaxationOptima: [Double?] = []
         for kind in objectives {
@@ -200,7 +203,7 @@ public struct ParkOptimizer: Sendable {
         }
         var rows: [[Double]] = []
         var approximate = false
-        let loaded = try LPSolveModel(formulation.model)
+        let loaded = try backend.load(formulation.model)
         for k in objectives.indices {
             var objective = LinearExpression()
             for (j, other) in objectives.enumerated() {
@@ -235,7 +238,7 @@ public struct ParkOptimizer: Sendable {
     /// Formulates and solves; a result, whatever the termination.
     public func optimize(_ scenario: Scenario) throws(SolverError) -> OptimizationResult {
         let deadline = options.timeLimit.map { monotonicSeconds() + $0 }
-        let solver = LPSolver()
+        let solver = backend
         let prepared = try prepare(scenario, deadline: deadline)
         let formulation = prepared.formulation, table = prepared.payoff
         let payoffSeconds = prepared.seconds, payoffNodes = prepared.nodes
@@ -261,7 +264,7 @@ public struct ParkOptimizer: Sendable {
         var result = OptimizationResult(
             termination: solution.termination,
             design: point.map { values in
-                var design = BenefitSharing.design(formulation, values: values)
+                var design = BenefitSharing.design(formulation, values: values, backend: backend)
                 design.explainAbsences(data: formulation.data)
                 return design
             },
@@ -277,7 +280,7 @@ public struct ParkOptimizer: Sendable {
         case .infeasible, .infeasibleOrUnbounded:
             guard explainsInfeasibility else { break }
             let left = deadline.map { max(1, $0 - monotonicSeconds()) } ?? explanationTimeLimit
-            result.infeasibility = try InfeasibilityExplainer(timeLimit: left).explain(formulation)
+            result.infeasibility = try InfeasibilityExplainer(backend: backend, timeLimit: left).explain(formulation)
         case .unbounded:
             result.runaway = try model.runawayVariables(using: solver)
         default:

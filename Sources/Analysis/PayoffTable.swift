@@ -1,5 +1,4 @@
 import Formulation
-import LPSolve
 import MILP
 
 /// Each objective optimized alone (ties broken on the others): its row holds every
@@ -79,8 +78,8 @@ extension PayoffTable {
     /// each other objective in turn (in column order) with the earlier ones held at their
     /// optima (`LexicographicOptimization` with tolerance 0), so no weakly dominated point
     /// enters the table. `p` objectives cost up to `p²` MIP solves; the rows run in parallel
-    /// on `threads` threads, one loaded lp_solve model each.
-    public static func lexicographic(_ problem: MultiObjectiveModel, options: SolveOptions = SolveOptions(),
+    /// on `threads` threads, one loaded model each.
+    public static func lexicographic(_ problem: MultiObjectiveModel, backend: any SolverBackend, options: SolveOptions = SolveOptions(),
                                      deadline: Double? = nil, threads: Int = 1,
                                      knownPoints: [[Double]] = []) throws(SolverError) -> Computation {
         let count = problem.objectives.count
@@ -89,7 +88,7 @@ extension PayoffTable {
         onThreads(min(max(1, threads), count)) { worker, workers in
             for k in stride(from: worker, to: count, by: workers) {
                 let order = [k] + (0..<count).filter { $0 != k }
-                let run = LexicographicOptimization(order: order, tolerance: 0, options: options)
+                let run = LexicographicOptimization(backend: backend, order: order, tolerance: 0, options: options)
                 let outcome = Result { () throws(SolverError) in try run.solve(problem, deadline: deadline, knownPoints: knownPoints) }
                 results.withLock { $0[k] = outcome }
             }

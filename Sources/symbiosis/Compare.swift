@@ -116,7 +116,7 @@ struct Compare: ParsableCommand {
         let comparison: PolicyComparison
         do {
             comparison = try PolicyComparison.run(
-                scenarios, appraisal: appraisal, optimizer: ParkOptimizer(options: options), settings: settings, threads: cores,
+                scenarios, appraisal: appraisal, optimizer: ParkOptimizer(backend: Backend.solver, options: options), settings: settings, threads: cores,
                 progress: { message in
                     printError(String(format: "[%5.0f s] %@", Date().timeIntervalSince(started), lang.consoleLine(message)))
                 }, shouldStop: { Interruption.shared.isRaised })
@@ -142,7 +142,8 @@ struct Compare: ParsableCommand {
             } else {
                 printError(lang.consoleLine("tornado study of \(option.name) (\(2 * parameters.count + 1) solves)"))
                 var analysis = SensitivityAnalysis(scenario: option.scenario, parameters: parameters,
-                                                   weights: option.result.objectiveWeights, options: options, threads: cores)
+                                                   weights: option.result.objectiveWeights, backend: Backend.solver,
+                                                   options: options, threads: cores)
                 analysis.shouldStop = { Interruption.shared.isRaised }
                 do { study = try analysis.tornado() } catch {
                     printError(Interruption.shared.isRaised ? "interrupted: no report was written." : "error: tornado: \(error)")

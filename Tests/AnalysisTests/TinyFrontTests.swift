@@ -78,7 +78,7 @@ struct TinyFrontTests {
     func compare(policy: String, objectives: [ParkFormulation.Objective], points: Int) throws {
         let formulation = ParkFormulation(try Self.load(policy))
         let problem = formulation.multiObjective(objectives)
-        let method = AugmentedEpsilonConstraint(gridPoints: points, threads: 2,
+        let method = AugmentedEpsilonConstraint(backend: LPSolver(), gridPoints: points, threads: 2,
                                                 neighbourhood: formulation.chosen + formulation.chosenFacility)
         let front = try method.front(problem)
         #expect(front.failure == nil && front.complete && front.statistics.notProven == 0)
