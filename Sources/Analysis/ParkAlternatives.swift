@@ -1,5 +1,6 @@
 import Formulation
 import MILP
+import MultiObjective
 import Scenario
 
 /// Near-optimal park designs (`ParkOptimizer.alternatives`): the economic optimum and designs

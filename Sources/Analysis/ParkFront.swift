@@ -1,5 +1,6 @@
 import Formulation
 import MILP
+import MultiObjective
 import Scenario
 
 extension ParkFormulation {

@@ -1,6 +1,7 @@
 import Foundation
 import Formulation
 import MILP
+import MultiObjective
 import Scenario
 
 /// Solves a park scenario: the payoff table when several objectives have weight, then the
@@ -162,14 +163,10 @@ public struct ParkOptimizer: Sendable {
         return weights
     }
 
-    /// Weight of the tie-breaking terms in a payoff-table row (AUGMECON's augmentation):
-    /// each row maximizes `f_k + δ Σ_{j≠k} f_j · s_k / s_j`, which keeps weakly dominated points
-    /// out of the table and gives lp_solve a non-degenerate objective. The row can fall short
-    /// of the pure optimum of `f_k` by at most `δ Σ_{j≠k} range_j / s_j · s_k` (≤ 0.02% here).
-    public static let tieBreakWeight = 1e-4
+    /// Weight of the tie-breaking terms in a payoff-table row (`PayoffTable.tieBreakWeight`).
+    public static let tieBreakWeight = PayoffTable.tieBreakWeight
 
-    /// Each objective optimized alone with ties broken on the others. The scales `s_j` are the
-    /// objectives' LP-relaxation optima (cheap, and of the right magnitude).
+    /// Each objective optimized alone with ties broken on the others (`PayoffTable.tieBroken`).
     ///
     /// Returns no table when a row finds no design (the model is infeasible, or no incumbent
     /// was found before the deadline). Each row gets an equal share of the time left.
@@ -179,60 +176,16 @@ public struct ParkOptimizer: Sendable {
         return (table, seconds, nodes)
     }
 
-    /// `payoffTable`, and the model its rows were solved on (one `lprec` whose objective
+    /// `payoffTable`, and the model its rows were solved on (one loaded model whose objective
     /// changes from row to row, so that each row's root LP starts from the previous root basis).
+    /// Building nothing is a design whenever no target forbids it: every row starts from it.
+    /// Rows ignore a requested MIP gap (`exactGaps`).
     func payoffRows(_ formulation: ParkFormulation, objectives: [ParkFormulation.Objective], deadline: Double?)
         throws(SolverError) -> (PayoffTable?, seconds: Double, nodes: Int, loaded: (any LoadedModel)?) {
-        var fellBack = false
-        var points: [[Double]] = []
-        // Building nothing is a design whenever no target forbids it: every row starts from it.
-        let statusQuo = formulation.statusQuoPoint.map { [$0] } ?? []
-        var seconds = 0.0, nodes = 0
-        var relaxed = formulation.model
-        relaxed.relaxIntegrality()
-        // One lprec: each LP re-solve starts from the previous optimal basis.
-        let relaxation = try backend.load(relaxed)
-        var scales: [Double] = []
-        var relaxationOptima: [Double?] = []
-        for kind in objectives {
-            relaxation.setObjective(.maximize, formulation.expression(kind))
-            let bound = try relaxation.solve(options: remaining(until: deadline, exactGaps: true))
-            seconds += bound.seconds
-            scales.append(max(1, abs(bound.objective ?? 1)))
-            relaxationOptima.append(bound.termination == .optimal ? bound.objective : nil)
-        }
-        var rows: [[Double]] = []
-        var approximate = false
-        let loaded = try backend.load(formulation.model)
-        for k in objectives.indices {
-            var objective = LinearExpression()
-            for (j, other) in objectives.enumerated() {
-                // In f_k's own units: lp_solve failed numerically on the same row divided by s_k.
-                objective.add(formulation.expression(other), scaledBy: j == k ? 1 : Self.tieBreakWeight * scales[k] / scales[j])
-            }
-            loaded.setObjective(.maximize, objective)
-            let share = deadline.map { monotonicSeconds() + ($0 - monotonicSeconds()) / Double(objectives.count - k) }
-            let solution = try loaded.solve(knownPoints: points + statusQuo, options: remaining(until: share, exactGaps: true))
-            seconds += solution.seconds; nodes += solution.nodes
-            approximate = approximate || solution.termination != .optimal
-            // A row that stopped for time with only the status quo in hand found no design of
-            // its own: a table of empty designs normalizes nothing, so fall back as below.
-            let onlyStatusQuo = solution.termination != .optimal && statusQuo.first == solution.values
-            guard solution.hasSolution, !onlyStatusQuo else {
-                if solution.termination != .infeasible { fellBack = true }
-                guard fellBack else { return (nil, seconds, nodes, loaded) }
-                var table = PayoffTable(objectives: objectives, values: rows, approximate: true)
-                table.fellBackToEconomic = true
-                table.relaxationOptima = relaxationOptima
-                return (table, seconds, nodes, loaded)
-            }
-            rows.append(objectives.map { formulation.expression($0).value(at: solution.values) })
-            points.append(solution.values)
-        }
-        var table = PayoffTable(objectives: objectives, values: rows, approximate: approximate)
-        table.points = points
-        table.relaxationOptima = relaxationOptima
-        return (table, seconds, nodes, loaded)
+        let rows = try PayoffTable.tieBroken(formulation.multiObjective(objectives), backend: backend,
+                                             options: remaining(until: nil, exactGaps: true), deadline: deadline,
+                                             reference: formulation.statusQuoPoint)
+        return (rows.table, rows.seconds, rows.nodes, rows.loaded)
     }
 
     /// Formulates and solves; a result, whatever the termination.

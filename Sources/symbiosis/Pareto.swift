@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import Formulation
 import MILP
+import MultiObjective
 import Report
 
 struct Pareto: ParsableCommand {

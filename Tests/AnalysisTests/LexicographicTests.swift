@@ -2,6 +2,7 @@ import Analysis
 import Foundation
 import LPSolve
 import MILP
+import MultiObjective
 import Testing
 import TestSupport
 

@@ -3,6 +3,7 @@ import Foundation
 import Formulation
 import LPSolve
 import MILP
+import MultiObjective
 import Scenario
 import Testing
 import TestSupport

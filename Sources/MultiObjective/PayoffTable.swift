@@ -1,4 +1,3 @@
-import Formulation
 import MILP
 
 /// Each objective optimized alone (ties broken on the others): its row holds every
@@ -6,7 +5,8 @@ import MILP
 /// nadir = worst; the weighted objective of `solve` normalizes each over `[nadir, ideal]`, and
 /// the ε-constraint front spreads its grid over the same ranges.
 public struct PayoffTable: Sendable, Codable, Equatable {
-    /// The objectives' names, in column order (`economic`, `environmental`, ... for a park).
+    /// The objectives' names, in column order (`economic`, `environmental`, ... for a park;
+    /// Analysis's `PayoffTable+Park.swift` reads them as park objectives).
     public var names: [String]
     /// `values[k][j]`: objective `j` at the optimum of objective `k`.
     public var values: [[Double]]
@@ -30,13 +30,6 @@ public struct PayoffTable: Sendable, Codable, Equatable {
         self.values = values
         self.approximate = approximate
     }
-
-    public init(objectives: [ParkFormulation.Objective], values: [[Double]], approximate: Bool = false) {
-        self.init(names: objectives.map(\.rawValue), values: values, approximate: approximate)
-    }
-
-    /// The park objectives the columns stand for.
-    public var objectives: [ParkFormulation.Objective] { names.compactMap(ParkFormulation.Objective.init(rawValue:)) }
 
     public func ideal(_ j: Int) -> Double { values.map { $0[j] }.max() ?? 0 }
     public func nadir(_ j: Int) -> Double { values.map { $0[j] }.min() ?? 0 }
