@@ -40,16 +40,20 @@ let package = Package(
         .target(name: "Formulation", dependencies: ["Scenario", "MILP"]),
         // Random streams, quasi-random points and streaming statistics; knows nothing of parks.
         .target(name: "Sampling"),
-        // Multi-objective, Monte Carlo, sensitivity, policy comparison.
-        .target(name: "Analysis", dependencies: ["Formulation", "Scenario", "MILP", "LPSolve", "Sampling"]),
+        // Multi-objective methods on any MILP: payoff table, lexicographic, AUGMECON2, near-optimal
+        // alternatives; knows nothing of parks.
+        .target(name: "MultiObjective", dependencies: ["MILP"]),
+        // Park optimization runs, Monte Carlo, sensitivity, policy comparison; solvers behind MILP's
+        // SolverBackend (the CLI chooses).
+        .target(name: "Analysis", dependencies: ["Formulation", "Scenario", "MILP", "MultiObjective", "Sampling"]),
         // Tables, CSV/JSON, charts, HTML.
-        .target(name: "Report", dependencies: ["Analysis", "Formulation", "Scenario", "MILP"]),
+        .target(name: "Report", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "MultiObjective"]),
         // The run history: every run's inputs, headline figures and JSON result in SQLite (docs/history.md).
         .target(name: "RunHistory", dependencies: ["Scenario", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "symbiosis",
             dependencies: [
-                "MILP", "LPSolve", "Scenario", "Formulation", "Analysis", "Report", "Workbook", "Discovery", "RunHistory",
+                "MILP", "LPSolve", "Scenario", "Formulation", "MultiObjective", "Analysis", "Report", "Workbook", "Discovery", "RunHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,8 +71,8 @@ let package = Package(
         .testTarget(name: "DiscoveryTests", dependencies: ["Discovery", "Scenario", "TestSupport"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "TestSupport"]),
         .testTarget(name: "FormulationTests", dependencies: ["Formulation", "Scenario", "MILP", "LPSolve", "Analysis", "TestSupport"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "Sampling", "Report", "TestSupport"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "LPSolve", "Report", "TestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "LPSolve", "Sampling", "Report", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "MultiObjective", "Formulation", "Scenario", "MILP", "LPSolve", "Report", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "RunHistoryTests", dependencies: ["RunHistory", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "WorkbookTests", dependencies: [

@@ -1,5 +1,4 @@
 import Formulation
-import LPSolve
 import MILP
 
 extension BenefitSharing {
@@ -15,7 +14,7 @@ extension BenefitSharing {
     ///
     /// Returns `ψ_e` per model exchange (0 on links not built) and `ρ_a` per account, currency;
     /// `nil` when the LP fails.
-    static func settlement(of transfers: [Double], design: ParkDesign, formulation: ParkFormulation)
+    static func settlement(of transfers: [Double], design: ParkDesign, formulation: ParkFormulation, backend: any Solver)
         -> (links: [Double], benefitAccount: [Double])? {
         let data = formulation.data
         let money = formulation.moneyUnit
@@ -44,7 +43,7 @@ extension BenefitSharing {
                                 name: "settle[\(a)]")
         }
         model.setObjective(.minimize, total)
-        guard let solution = try? LPSolver().solve(model, options: SolveOptions()), solution.termination == .optimal else {
+        guard let solution = try? backend.solve(model, options: SolveOptions()), solution.termination == .optimal else {
             return nil
         }
         func clean(_ x: Double) -> Double { abs(x) < 1e-7 ? 0 : x * money }
@@ -60,7 +59,8 @@ extension BenefitSharing {
     /// `design` with its accounts after `transfers` (currency, companies then the operator) and
     /// their settlement written on the links: `transfer`, `transfer_per_unit` and each account's
     /// remainder through the benefit-sharing account.
-    static func settled(_ design: ParkDesign, transfers: [Double], formulation: ParkFormulation) -> ParkDesign {
+    static func settled(_ design: ParkDesign, transfers: [Double], formulation: ParkFormulation,
+                        backend: any Solver) -> ParkDesign {
         var design = design
         func clean(_ x: Double) -> Double { abs(x) < 1e-7 ? 0 : x }
         let transfers = transfers.map(clean)
@@ -70,7 +70,7 @@ extension BenefitSharing {
             design.companies[a].npv = transfers[a] == 0 ? design.companies[a].npvBeforeTransfers
                 : clean(design.companies[a].npvBeforeTransfers + transfers[a])
         }
-        let settlement = settlement(of: transfers, design: design, formulation: formulation)
+        let settlement = settlement(of: transfers, design: design, formulation: formulation, backend: backend)
         for (e, item) in data.exchanges.enumerated() {
             guard let i = index[item.exchange.id] else { continue }
             let psi = settlement?.links[e] ?? 0

@@ -22,7 +22,7 @@ import Scenario
 public enum BenefitSharing {
     /// The design of `values` (transfers already minimal) with its transfers set by the
     /// scenario's sharing rule, settled on the links, and the rule's figures in `design.sharing`.
-    public static func design(_ formulation: ParkFormulation, values: [Double]) -> ParkDesign {
+    public static func design(_ formulation: ParkFormulation, values: [Double], backend: any SolverBackend) -> ParkDesign {
         let design = ParkDesign(formulation, values: values)
         let settings = formulation.data.scenario.sharing
         let started = Date()
@@ -32,21 +32,21 @@ public enum BenefitSharing {
         case .minimal:
             allocation = design.companies.map(\.npv)
         case .shapley:
-            (allocation, result) = shapley(design, formulation: formulation, values: values, settings: settings)
+            (allocation, result) = shapley(design, formulation: formulation, values: values, settings: settings, backend: backend)
         case .nash:
             allocation = nash(design, formulation: formulation, senderWeight: settings.senderWeight)
         case .proportional:
-            allocation = proportional(design, formulation: formulation)
+            allocation = proportional(design, formulation: formulation, backend: backend)
         }
         if settings.rule != .minimal, settings.rule != .shapley {
-            let game = ParkGame(formulation, values: values, design: design)
+            let game = ParkGame(formulation, values: values, design: design, backend: backend)
             result.players = game.players.map { design.companies[$0].id }
             result.coreViolations = coreViolations(game: game, allocation: allocation, design: design, visited: [])
             result.coalitionLPs = game.lpCount
             result.failedLPs = game.failures
         }
         let transfers = design.companies.indices.map { allocation[$0] - design.companies[$0].npvBeforeTransfers }
-        var shared = settled(design, transfers: transfers, formulation: formulation)
+        var shared = settled(design, transfers: transfers, formulation: formulation, backend: backend)
         result.seconds = Date().timeIntervalSince(started)
         shared.sharing = result
         return shared
@@ -56,20 +56,21 @@ public enum BenefitSharing {
     /// (`ParkOptimizer.minimalTransfers`), then the scenario's sharing rule (`design`). Monte
     /// Carlo's re-optimized samples and the Pareto front's points use it, so every design of a
     /// run shares its gain by the same rule.
-    public static func shared(_ formulation: ParkFormulation, values: [Double]) -> ParkDesign {
-        design(formulation, values: ParkOptimizer().minimalTransfers(formulation, values: values))
+    public static func shared(_ formulation: ParkFormulation, values: [Double], backend: any SolverBackend) -> ParkDesign {
+        design(formulation, values: ParkOptimizer(backend: backend).minimalTransfers(formulation, values: values), backend: backend)
     }
 
     /// The design of `values` with the transfers of `values` settled on the links (no sharing rule).
-    public static func settled(_ formulation: ParkFormulation, values: [Double]) -> ParkDesign {
+    public static func settled(_ formulation: ParkFormulation, values: [Double], backend: any Solver) -> ParkDesign {
         let design = ParkDesign(formulation, values: values)
-        return settled(design, transfers: design.companies.map { $0.npv - $0.npvBeforeTransfers }, formulation: formulation)
+        return settled(design, transfers: design.companies.map { $0.npv - $0.npvBeforeTransfers }, formulation: formulation,
+                       backend: backend)
     }
 
     /// Shapley shares per component, the standard errors of sampled ones, and the core check.
     static func shapley(_ design: ParkDesign, formulation: ParkFormulation, values: [Double],
-                        settings: SharingSettings) -> ([Double], ParkDesign.Sharing) {
-        let game = ParkGame(formulation, values: values, design: design)
+                        settings: SharingSettings, backend: any SolverBackend) -> ([Double], ParkDesign.Sharing) {
+        let game = ParkGame(formulation, values: values, design: design, backend: backend)
         var allocation = design.companies.map(\.npvBeforeTransfers)
         var result = ParkDesign.Sharing(rule: settings.rule.rawValue)
         result.players = game.players.map { design.companies[$0].id }
@@ -174,8 +175,8 @@ public enum BenefitSharing {
     }
 
     /// Shares in proportion to investment within each component (see the type's note).
-    static func proportional(_ design: ParkDesign, formulation: ParkFormulation) -> [Double] {
-        let game = ParkGame(formulation, values: [], design: design)
+    static func proportional(_ design: ParkDesign, formulation: ParkFormulation, backend: any SolverBackend) -> [Double] {
+        let game = ParkGame(formulation, values: [], design: design, backend: backend)
         var allocation = design.companies.map(\.npvBeforeTransfers)
         for component in game.components {
             let worth = component.reduce(0) { $0 + design.companies[$1].npvBeforeTransfers }

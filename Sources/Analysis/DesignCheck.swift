@@ -1,5 +1,4 @@
 import Formulation
-import LPSolve
 import MILP
 import Scenario
 
@@ -15,9 +14,12 @@ import Scenario
 /// with these links, and the smallest set of requirements to relax is named
 /// (`InfeasibilityExplainer`).
 public struct DesignCheck: Sendable {
+    /// The solver of the check (and of the explanation when the design breaks a rule).
+    public var backend: any SolverBackend
     public var options: SolveOptions
 
-    public init(options: SolveOptions = ParkOptimizer.defaultOptions) {
+    public init(backend: any SolverBackend, options: SolveOptions = ParkOptimizer.defaultOptions) {
+        self.backend = backend
         self.options = options
     }
 
@@ -87,12 +89,12 @@ public struct DesignCheck: Sendable {
         let objective = formulation.expression(weightedBy: weights)
         formulation.maximize(objective.terms.isEmpty ? formulation.economic : objective)
         let solution: Solution
-        do { solution = try LPSolver().solve(formulation.model, options: options) } catch { throw .solver("\(error)") }
+        do { solution = try backend.solve(formulation.model, options: options) } catch { throw .solver("\(error)") }
         if solution.hasSolution { return ParkDesign(formulation, values: solution.values) }
         switch solution.termination {
         case .infeasible, .infeasibleOrUnbounded:
             var rules: [String] = []
-            if let explanation = try? InfeasibilityExplainer(timeLimit: options.timeLimit ?? 60).explain(formulation) {
+            if let explanation = try? InfeasibilityExplainer(backend: backend, timeLimit: options.timeLimit ?? 60).explain(formulation) {
                 rules = explanation.requirements.map { "\($0.requirement): \($0.message)" }
             }
             throw .breaksRules(rules.isEmpty

@@ -1,6 +1,5 @@
 import Foundation
 import Formulation
-import LPSolve
 import MILP
 import Scenario
 
@@ -68,10 +67,13 @@ public struct InfeasibilityExplanation: Sendable, Equatable {
 /// Measured: the explanations in `InfeasibilityTests` take 0.1 s; hiep-phuoc with an
 /// unreachable CO2e target takes 6.7 s (debug build), almost all of it in phase 0.
 public struct InfeasibilityExplainer: Sendable {
+    /// The solver of the elastic solves.
+    public var backend: any SolverBackend
     /// Seconds for all the elastic solves together; `nil` = no limit.
     public var timeLimit: Double?
 
-    public init(timeLimit: Double? = nil) {
+    public init(backend: any SolverBackend, timeLimit: Double? = nil) {
+        self.backend = backend
         self.timeLimit = timeLimit
     }
 
@@ -101,14 +103,14 @@ public struct InfeasibilityExplainer: Sendable {
             if group.requirement.isTarget { targets.add(1, group.relaxed) }
         }
         func relaxedCount(_ point: [Double]) -> Int { Int(count.value(at: point).rounded()) }
-        let optimizer = ParkOptimizer()
+        let optimizer = ParkOptimizer(backend: backend)
 
         // Phase 0: the least total violation, any requirement free to give way. Cheap for
         // lp_solve (the slacks guide its search) and usually already a smallest set: the
         // starting point of phase 1.
         var violating = elastic.model
         violating.setObjective(.minimize, elastic.violation)
-        let start = try LPSolver().solve(violating, options: options(until: deadline, share: 0.3))
+        let start = try backend.solve(violating, options: options(until: deadline, share: 0.3))
         var known = start.hasSolution ? [elastic.switchedOn(start.values)] : []
 
         // Phase 1: the fewest requirements relaxed, targets last on ties.

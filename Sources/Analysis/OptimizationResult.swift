@@ -1,5 +1,6 @@
 import Formulation
 import MILP
+import MultiObjective
 
 /// What `solve` reports: the termination, the design, the numbers an independent check needs.
 public struct OptimizationResult: Sendable {

@@ -1,6 +1,6 @@
 import Formulation
-import LPSolve
 import MILP
+import MultiObjective
 import Scenario
 
 /// Near-optimal park designs (`ParkOptimizer.alternatives`): the economic optimum and designs
@@ -48,10 +48,10 @@ extension ParkOptimizer {
         settings.timeLimit = nil
         let decisions = formulation.chosen + formulation.chosenFacility
         let ids = formulation.data.exchanges.map(\.exchange.id) + scenario.facilities.map(\.id)
-        let run = try NearOptimalAlternatives(slack: slack, count: count, options: settings)
+        let run = try NearOptimalAlternatives(backend: backend, slack: slack, count: count, options: settings)
             .generate(formulation.model, objective: formulation.economic, decisions: decisions, deadline: deadline)
         let designs = run.designs.map { found in
-            ParkAlternatives.Design(design: BenefitSharing.design(formulation, values: minimalTransfers(formulation, values: found.values)),
+            ParkAlternatives.Design(design: BenefitSharing.design(formulation, values: minimalTransfers(formulation, values: found.values), backend: backend),
                                     proven: found.proven, distanceFromOptimum: found.distanceFromOptimum,
                                     distanceFromClosest: found.distanceFromClosest)
         }
@@ -64,6 +64,6 @@ extension ParkOptimizer {
             robust: run.robust.map { ids[$0] }, neverBuilt: run.never.map { ids[$0] },
             counts: Dictionary(uniqueKeysWithValues: zip(ids, counts.isEmpty ? Array(repeating: 0, count: ids.count) : counts)),
             exhausted: run.exhausted, termination: termination, solves: run.solves, seconds: run.seconds,
-            solverName: LPSolver().name)
+            solverName: backend.name)
     }
 }

@@ -1,6 +1,6 @@
 import Formulation
-import LPSolve
 import MILP
+import MultiObjective
 import Scenario
 
 extension ParkFormulation {
@@ -101,7 +101,7 @@ extension ParkOptimizer {
         // (hiep-phuoc's 21-point front: 131.7 s with searches of up to 10 s, 113.5 s with 3 s,
         // 90.9 s without; the levels' proofs took as long either way).
         let neighbourhood = options.search == .solver ? formulation.chosen + formulation.chosenFacility : []
-        var method = AugmentedEpsilonConstraint(gridPoints: gridPoints, threads: threads, options: grid,
+        var method = AugmentedEpsilonConstraint(backend: backend, gridPoints: gridPoints, threads: threads, options: grid,
                                                 neighbourhood: neighbourhood)
         method.payoffOptions = settings
         method.progress = progress
@@ -110,7 +110,7 @@ extension ParkOptimizer {
         var points: [ParkFront.Point] = front.points.map { point in
             ParkFront.Point(
                 values: zip(point.objectives, scales).map { $0 * $1 },
-                design: BenefitSharing.shared(formulation, values: point.values),
+                design: BenefitSharing.shared(formulation, values: point.values, backend: backend),
                 proven: point.proven, gap: point.gap,
                 bounds: point.bounds.enumerated().map { $1 * scales[$0 + 1] },
                 tradeOffs: [])
@@ -133,7 +133,7 @@ extension ParkOptimizer {
         }
         let model = formulation.model
         return ParkFront(objectives: objectives, points: points, front: front, termination: termination,
-                         solverName: LPSolver().name, rows: model.constraintCount, columns: model.variableCount,
+                         solverName: backend.name, rows: model.constraintCount, columns: model.variableCount,
                          binaries: model.integerCount)
     }
 }

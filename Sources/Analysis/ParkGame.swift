@@ -1,5 +1,4 @@
 import Formulation
-import LPSolve
 import MILP
 
 /// The cooperative game of a solved design (docs/model.md §Benefit sharing).
@@ -29,11 +28,14 @@ final class ParkGame {
     private(set) var lpCount = 0
     private(set) var failures = 0
     private var memo: [[Int]: Double] = [:]
-    private var lp: LPSolveModel?
+    private var lp: (any LoadedModel)?
+    /// The solver of the coalition LPs.
+    private let backend: any SolverBackend
     private var lpFailed = false
 
-    init(_ formulation: ParkFormulation, values: [Double], design: ParkDesign) {
+    init(_ formulation: ParkFormulation, values: [Double], design: ParkDesign, backend: any SolverBackend) {
         self.formulation = formulation
+        self.backend = backend
         self.values = values
         let data = formulation.data
         let accounts = data.scenario.companies.count + 1
@@ -131,7 +133,7 @@ final class ParkGame {
 
     /// The model once: integrality relaxed, every column fixed at the design except flows and
     /// activities, and the rows that do not bind a coalition left free.
-    private func loadedModel() -> LPSolveModel? {
+    private func loadedModel() -> (any LoadedModel)? {
         if let lp { return lp }
         guard !lpFailed else { return nil }
         let f = formulation
@@ -160,7 +162,7 @@ final class ParkGame {
         }
         for index in loose { model.setBounds(model.constraintRef(at: index), lower: -.infinity, upper: .infinity) }
         do {
-            let loaded = try LPSolveModel(model)
+            let loaded = try backend.load(model)
             lp = loaded
             return loaded
         } catch {

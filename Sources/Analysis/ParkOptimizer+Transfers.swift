@@ -1,5 +1,4 @@
 import Formulation
-import LPSolve
 import MILP
 
 extension ParkOptimizer {
@@ -31,7 +30,7 @@ extension ParkOptimizer {
             total.add(1, size)
         }
         model.setObjective(.minimize, total)
-        guard let solution = try? LPSolver().solve(model, options: SolveOptions()),
+        guard let solution = try? backend.solve(model, options: SolveOptions()),
               solution.termination == .optimal else { return values }
         var adjusted = values
         for theta in transfers { adjusted[theta.index] = solution.values[theta.index] }

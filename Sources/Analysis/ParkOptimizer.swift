@@ -1,13 +1,15 @@
 import Foundation
 import Formulation
-import LPSolve
 import MILP
+import MultiObjective
 import Scenario
 
 /// Solves a park scenario: the payoff table when several objectives have weight, then the
 /// weighted sum of normalized objectives (`Σ_k w_k (f_k − nadir_k) / (ideal_k − nadir_k)`);
 /// or one objective alone; or objectives in a lexicographic order.
 public struct ParkOptimizer: Sendable {
+    /// The solver every load and solve of a run goes to (the command line chooses it).
+    public var backend: any SolverBackend
     public var options: SolveOptions
     /// Optimize this objective alone instead of the scenario's weighted sum.
     public var single: ParkFormulation.Objective?
@@ -38,7 +40,7 @@ public struct ParkOptimizer: Sendable {
         var knownPoints: [[Double]]
         /// The payoff rows' loaded model (the final model's rows and columns, another
         /// objective), whose last root basis starts the final solve.
-        var loaded: LPSolveModel? = nil
+        var loaded: (any LoadedModel)? = nil
         var seconds: Double
         var nodes: Int
     }
@@ -58,7 +60,9 @@ public struct ParkOptimizer: Sendable {
         return options
     }()
 
-    public init(options: SolveOptions = ParkOptimizer.defaultOptions, single: ParkFormulation.Objective? = nil) {
+    public init(backend: any SolverBackend, options: SolveOptions = ParkOptimizer.defaultOptions,
+                single: ParkFormulation.Objective? = nil) {
+        self.backend = backend
         self.options = options
         self.single = single
     }
@@ -106,7 +110,7 @@ public struct ParkOptimizer: Sendable {
         let stagesDeadline = deadline.map { monotonicSeconds() + ($0 - monotonicSeconds()) * Double(order.count - 1) / Double(order.count) }
         var exact = options
         exact.relativeGap = nil; exact.absoluteGap = nil
-        let run = try LexicographicOptimization(order: Array(0..<(order.count - 1)), tolerance: lexicographicTolerance, options: exact)
+        let run = try LexicographicOptimization(backend: backend, order: Array(0..<(order.count - 1)), tolerance: lexicographicTolerance, options: exact)
             .solve(problem, deadline: stagesDeadline, knownPoints: formulation.statusQuoPoint.map { [$0] } ?? [])
         var stages = run.stages.filter { $0.optimum != nil }
         for index in stages.indices {
@@ -124,7 +128,7 @@ public struct ParkOptimizer: Sendable {
 
     /// The weighted (or single-objective) model.
     private func weighted(_ scenario: Scenario, deadline: Double?)
-        throws(SolverError) -> (ParkFormulation, PayoffTable?, seconds: Double, nodes: Int, loaded: LPSolveModel?) {
+        throws(SolverError) -> (ParkFormulation, PayoffTable?, seconds: Double, nodes: Int, loaded: (any LoadedModel)?) {
         var formulation = ParkFormulation(scenario)
         let weighted = (single ?? lexicographic?.first).map { [($0, 1.0)] } ?? Self.weightedObjectives(scenario)
         guard weighted.count > 1 else {
@@ -159,14 +163,10 @@ public struct ParkOptimizer: Sendable {
         return weights
     }
 
-    /// Weight of the tie-breaking terms in a payoff-table row (AUGMECON's augmentation):
-    /// each row maximizes `f_k + δ Σ_{j≠k} f_j · s_k / s_j`, which keeps weakly dominated points
-    /// out of the table and gives lp_solve a non-degenerate objective. The row can fall short
-    /// of the pure optimum of `f_k` by at most `δ Σ_{j≠k} range_j / s_j · s_k` (≤ 0.02% here).
-    public static let tieBreakWeight = 1e-4
+    /// Weight of the tie-breaking terms in a payoff-table row (`PayoffTable.tieBreakWeight`).
+    public static let tieBreakWeight = PayoffTable.tieBreakWeight
 
-    /// Each objective optimized alone with ties broken on the others. The scales `s_j` are the
-    /// objectives' LP-relaxation optima (cheap, and of the right magnitude).
+    /// Each objective optimized alone with ties broken on the others (`PayoffTable.tieBroken`).
     ///
     /// Returns no table when a row finds no design (the model is infeasible, or no incumbent
     /// was found before the deadline). Each row gets an equal share of the time left.
@@ -176,66 +176,22 @@ public struct ParkOptimizer: Sendable {
         return (table, seconds, nodes)
     }
 
-    /// `payoffTable`, and the model its rows were solved on (one `lprec` whose objective
+    /// `payoffTable`, and the model its rows were solved on (one loaded model whose objective
     /// changes from row to row, so that each row's root LP starts from the previous root basis).
+    /// Building nothing is a design whenever no target forbids it: every row starts from it.
+    /// Rows ignore a requested MIP gap (`exactGaps`).
     func payoffRows(_ formulation: ParkFormulation, objectives: [ParkFormulation.Objective], deadline: Double?)
-        throws(SolverError) -> (PayoffTable?, seconds: Double, nodes: Int, loaded: LPSolveModel?) {
-        var fellBack = false
-        var points: [[Double]] = []
-        // Building nothing is a design whenever no target forbids it: every row starts from it.
-        let statusQuo = formulation.statusQuoPoint.map { [$0] } ?? []
-        var seconds = 0.0, nodes = 0
-        var relaxed = formulation.model
-        relaxed.relaxIntegrality()
-        // One lprec: each LP re-solve starts from the previous optimal basis.
-        let relaxation = try LPSolveModel(relaxed)
-        var scales: [Double] = []
-        var relaxationOptima: [Double?] = []
-        for kind in objectives {
-            relaxation.setObjective(.maximize, formulation.expression(kind))
-            let bound = try relaxation.solve(options: remaining(until: deadline, exactGaps: true))
-            seconds += bound.seconds
-            scales.append(max(1, abs(bound.objective ?? 1)))
-            relaxationOptima.append(bound.termination == .optimal ? bound.objective : nil)
-        }
-        var rows: [[Double]] = []
-        var approximate = false
-        let loaded = try LPSolveModel(formulation.model)
-        for k in objectives.indices {
-            var objective = LinearExpression()
-            for (j, other) in objectives.enumerated() {
-                // In f_k's own units: lp_solve failed numerically on the same row divided by s_k.
-                objective.add(formulation.expression(other), scaledBy: j == k ? 1 : Self.tieBreakWeight * scales[k] / scales[j])
-            }
-            loaded.setObjective(.maximize, objective)
-            let share = deadline.map { monotonicSeconds() + ($0 - monotonicSeconds()) / Double(objectives.count - k) }
-            let solution = try loaded.solve(knownPoints: points + statusQuo, options: remaining(until: share, exactGaps: true))
-            seconds += solution.seconds; nodes += solution.nodes
-            approximate = approximate || solution.termination != .optimal
-            // A row that stopped for time with only the status quo in hand found no design of
-            // its own: a table of empty designs normalizes nothing, so fall back as below.
-            let onlyStatusQuo = solution.termination != .optimal && statusQuo.first == solution.values
-            guard solution.hasSolution, !onlyStatusQuo else {
-                if solution.termination != .infeasible { fellBack = true }
-                guard fellBack else { return (nil, seconds, nodes, loaded) }
-                var table = PayoffTable(objectives: objectives, values: rows, approximate: true)
-                table.fellBackToEconomic = true
-                table.relaxationOptima = relaxationOptima
-                return (table, seconds, nodes, loaded)
-            }
-            rows.append(objectives.map { formulation.expression($0).value(at: solution.values) })
-            points.append(solution.values)
-        }
-        var table = PayoffTable(objectives: objectives, values: rows, approximate: approximate)
-        table.points = points
-        table.relaxationOptima = relaxationOptima
-        return (table, seconds, nodes, loaded)
+        throws(SolverError) -> (PayoffTable?, seconds: Double, nodes: Int, loaded: (any LoadedModel)?) {
+        let rows = try PayoffTable.tieBroken(formulation.multiObjective(objectives), backend: backend,
+                                             options: remaining(until: nil, exactGaps: true), deadline: deadline,
+                                             reference: formulation.statusQuoPoint)
+        return (rows.table, rows.seconds, rows.nodes, rows.loaded)
     }
 
     /// Formulates and solves; a result, whatever the termination.
     public func optimize(_ scenario: Scenario) throws(SolverError) -> OptimizationResult {
         let deadline = options.timeLimit.map { monotonicSeconds() + $0 }
-        let solver = LPSolver()
+        let solver = backend
         let prepared = try prepare(scenario, deadline: deadline)
         let formulation = prepared.formulation, table = prepared.payoff
         let payoffSeconds = prepared.seconds, payoffNodes = prepared.nodes
@@ -261,7 +217,7 @@ public struct ParkOptimizer: Sendable {
         var result = OptimizationResult(
             termination: solution.termination,
             design: point.map { values in
-                var design = BenefitSharing.design(formulation, values: values)
+                var design = BenefitSharing.design(formulation, values: values, backend: backend)
                 design.explainAbsences(data: formulation.data)
                 return design
             },
@@ -277,7 +233,7 @@ public struct ParkOptimizer: Sendable {
         case .infeasible, .infeasibleOrUnbounded:
             guard explainsInfeasibility else { break }
             let left = deadline.map { max(1, $0 - monotonicSeconds()) } ?? explanationTimeLimit
-            result.infeasibility = try InfeasibilityExplainer(timeLimit: left).explain(formulation)
+            result.infeasibility = try InfeasibilityExplainer(backend: backend, timeLimit: left).explain(formulation)
         case .unbounded:
             result.runaway = try model.runawayVariables(using: solver)
         default:

@@ -2,6 +2,7 @@ import Analysis
 import Formulation
 import Foundation
 import MILP
+import MultiObjective
 import Scenario
 
 extension FrontReport {

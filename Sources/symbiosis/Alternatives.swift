@@ -52,7 +52,7 @@ struct Alternatives: ParsableCommand {
         let loaded = try scenario.load()
         let options = limits.applied(to: ParkOptimizer.defaultOptions)
         let found: ParkAlternatives
-        do { found = try ParkOptimizer(options: options).alternatives(loaded.scenario, slack: slack, count: count) } catch {
+        do { found = try ParkOptimizer(backend: Backend.solver, options: options).alternatives(loaded.scenario, slack: slack, count: count) } catch {
             printError("error: \(error)")
             throw ExitCode.solverFailure
         }

@@ -128,13 +128,13 @@ struct Compare: ParsableCommand {
             printError(String(format: "[%5.0f s] %@", Date().timeIntervalSince(started), lang(.step(step), policies: policies)))
         }
         if let shard = shard.flatMap(StudyShard.init(argument:)) {
-            try writePart(inputs, shard: shard, settings: settings, optimizer: ParkOptimizer(options: options), threads: cores, progress: progress)
+            try writePart(inputs, shard: shard, settings: settings, optimizer: ParkOptimizer(backend: Backend.solver, options: options), threads: cores, progress: progress)
             return
         }
         let comparison: PolicyComparison
         do {
             comparison = try PolicyComparison.run(
-                scenarios, appraisal: inputs.appraisal, optimizer: ParkOptimizer(options: options), settings: settings, threads: cores,
+                scenarios, appraisal: inputs.appraisal, optimizer: ParkOptimizer(backend: Backend.solver, options: options), settings: settings, threads: cores,
                 progress: progress, shouldStop: { Interruption.shared.isRaised })
         } catch {
             if Interruption.shared.isRaised {
@@ -157,7 +157,8 @@ struct Compare: ParsableCommand {
             } else {
                 printError(lang(.tornadoStudy(option: option.name, solves: 2 * parameters.count + 1), policies: base.scenario.policies))
                 var analysis = SensitivityAnalysis(scenario: option.scenario, parameters: parameters,
-                                                   weights: option.result.objectiveWeights, options: options, threads: cores)
+                                                   weights: option.result.objectiveWeights, backend: Backend.solver,
+                                                   options: options, threads: cores)
                 analysis.shouldStop = { Interruption.shared.isRaised }
                 do { study = try analysis.tornado() } catch {
                     printError(Interruption.shared.isRaised ? lang(.interrupted) : "error: tornado: \(error)")

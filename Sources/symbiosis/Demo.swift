@@ -1,5 +1,4 @@
 import ArgumentParser
-import LPSolve
 import MILP
 
 struct Demo: ParsableCommand {
@@ -16,7 +15,7 @@ struct Demo: ParsableCommand {
         for i in 0..<4 { weight.add(weights[i], items[i]); value.add(values[i], items[i]) }
         model.addConstraint(weight <= 10, name: "capacity")
         model.setObjective(.maximize, value)
-        let solver = LPSolver()
+        let solver = Backend.solver
         let solution = try solver.solve(model)
         print("\(solver.name): \(solution.statusWord), objective \(solution.objective ?? .nan), "
               + "items \(items.map { Int(solution[$0].rounded()) })")

@@ -43,7 +43,7 @@ struct Export: ParsableCommand {
         do {
             let options = limits.applied(to: ParkOptimizer.defaultOptions, threads: searchThreads.threads)
             let deadline = limits.timeLimit.map { monotonicSeconds() + $0 }
-            let (formulation, table, _, _) = try objectives.applied(to: ParkOptimizer(options: options))
+            let (formulation, table, _, _) = try objectives.applied(to: ParkOptimizer(backend: Backend.solver, options: options))
                 .formulate(loaded.scenario, deadline: deadline)
             if table?.approximate == true {
                 printError("note: a payoff-table row stopped at the time limit; its incumbent normalizes the objectives")

@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import Formulation
 import MILP
+import MultiObjective
 import Report
 
 struct Pareto: ParsableCommand {
@@ -86,7 +87,7 @@ struct Pareto: ParsableCommand {
         }
         let front: ParkFront
         do {
-            front = try ParkOptimizer(options: options)
+            front = try ParkOptimizer(backend: Backend.solver, options: options)
                 .front(loaded.scenario, objectives: kinds, gridPoints: points, threads: threads ?? availableCores(), progress: report)
         } catch {
             printError("error: \(error)")

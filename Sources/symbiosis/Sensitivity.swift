@@ -133,11 +133,12 @@ struct Sensitivity: ParsableCommand {
         var options = limits.applied(to: ParkOptimizer.defaultOptions)
         options.shouldStop = { Interruption.shared.isRaised }
         let base: OptimizationResult
-        do { base = try ParkOptimizer(options: options).optimize(park) } catch {
+        do { base = try ParkOptimizer(backend: Backend.solver, options: options).optimize(park) } catch {
             printError("error: \(error)")
             throw ExitCode.solverFailure
         }
-        var study = SensitivityAnalysis(scenario: park, parameters: parameters, weights: base.objectiveWeights, options: options,
+        var study = SensitivityAnalysis(scenario: park, parameters: parameters, weights: base.objectiveWeights,
+                                        backend: Backend.solver, options: options,
                                         threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
         let bar = ProgressBar(total: 0, label: "evaluating")
         study.progress = { done, total in bar.update(done, of: total) }

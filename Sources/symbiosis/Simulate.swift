@@ -127,7 +127,7 @@ struct Simulate: ParsableCommand {
             var options = limits.applied(to: ParkOptimizer.defaultOptions)
             options.shouldStop = { Interruption.shared.isRaised }
             let checked: ParkDesign
-            do { checked = try DesignCheck(options: options).check(file.plan, data: data, weights: file.weights) } catch {
+            do { checked = try DesignCheck(backend: Backend.solver, options: options).check(file.plan, data: data, weights: file.weights) } catch {
                 if Interruption.shared.isRaised { throw Self.interrupted() }
                 switch error {
                 case let .breaksRules(rules):
@@ -150,7 +150,7 @@ struct Simulate: ParsableCommand {
             var options = limits.applied(to: ParkOptimizer.defaultOptions)
             options.shouldStop = { Interruption.shared.isRaised }
             let result: OptimizationResult
-            do { result = try ParkOptimizer(options: options).optimize(park) } catch {
+            do { result = try ParkOptimizer(backend: Backend.solver, options: options).optimize(park) } catch {
                 if Interruption.shared.isRaised { throw Self.interrupted() }
                 printError("error: \(error)")
                 throw ExitCode.solverFailure
@@ -175,7 +175,7 @@ struct Simulate: ParsableCommand {
         }
 
         let simulation: MonteCarlo
-        do { simulation = try MonteCarlo(scenario: park, plan: plan, weights: weights, settings: settings) } catch {
+        do { simulation = try MonteCarlo(scenario: park, plan: plan, weights: weights, settings: settings, backend: Backend.solver) } catch {
             printError("error: \(error)")
             throw ExitCode.invalidInput
         }
@@ -225,10 +225,10 @@ struct Simulate: ParsableCommand {
             let inSample = try PathSampler(scenario: park, method: settings.method, samples: paths, seed: settings.seed &+ 1)
             printError("solving the stochastic program over \(paths) paths")
             let stochastic = try StochasticDesign.solve(scenario: park, weights: weights, deterministic: plan, sampler: inSample,
-                                                        paths: paths, options: options)
+                                                        paths: paths, options: options, backend: Backend.solver)
             var results: [SimulationResult] = []
             for (candidate, design) in [(plan, summary), (stochastic.plan, SimulationHeader(scenario: park, policy: scenario.policy, settings: fixed, design: stochastic.design).design)] {
-                let run = try MonteCarlo(scenario: park, plan: candidate, weights: weights, settings: fixed)
+                let run = try MonteCarlo(scenario: park, plan: candidate, weights: weights, settings: fixed, backend: Backend.solver)
                     .run(shouldStop: { Interruption.shared.isRaised })
                 let header = SimulationHeader(scenario: park, policy: scenario.policy, settings: fixed, design: design)
                 results.append(SimulationResult(header: header, tally: run.tally, partial: run.stopped))

@@ -78,7 +78,7 @@ struct Solve: ParsableCommand {
         let loaded = try scenario.load()
         var options = limits.applied(to: ParkOptimizer.defaultOptions, threads: searchThreads.threads)
         options.relativeGap = gap
-        var optimizer = objectives.applied(to: ParkOptimizer(options: options))
+        var optimizer = objectives.applied(to: ParkOptimizer(backend: Backend.solver, options: options))
         optimizer.explainsInfeasibility = true
         let result: OptimizationResult
         do { result = try optimizer.optimize(loaded.scenario) } catch {

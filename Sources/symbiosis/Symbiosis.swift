@@ -1,5 +1,4 @@
 import ArgumentParser
-import LPSolve
 
 @main
 struct Symbiosis: ParsableCommand {
@@ -31,7 +30,7 @@ struct Symbiosis: ParsableCommand {
           symbiosis template park.xlsx
           symbiosis import park.xlsx --output park.yaml
         """,
-        version: "symbiosis \(release) (\(LPSolver().name))",
+        version: "symbiosis \(release) (\(Backend.solver.name))",
         subcommands: [Validate.self, Solve.self, Simulate.self, Merge.self, Compare.self, Sensitivity.self, Pareto.self,
                       Alternatives.self, Generate.self, Export.self, Template.self, Import.self, ExportData.self, Demo.self, Discover.self, Runs.self]
     )
@@ -40,7 +39,7 @@ struct Symbiosis: ParsableCommand {
     static let release = "0.1.0"
 
     static func main() {
-        LPSolveEnvironment.keepFreedMemory()
+        Backend.prepare()
         main(nil)
     }
 }

@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Formulation
+import LPSolve
 import Scenario
 import Testing
 import TestSupport
@@ -15,11 +16,11 @@ struct AppraisalRiskTests {
         let base = try Scenario.load(contentsOf: TestSupport.scenario("tiny.yaml"), policy: nil).scenario
         let scenario = try Scenario.load(contentsOf: TestSupport.scenario("tiny.yaml"), policy: policy).scenario
         let appraisal = PolicyAppraisal(base: base)
-        let result = try ParkOptimizer().optimize(scenario)
+        let result = try ParkOptimizer(backend: LPSolver()).optimize(scenario)
         let design = try #require(result.design)
         var simulation = try MonteCarlo(scenario: scenario, plan: BuildPlan(design: design, data: ParkData(scenario)),
                                         weights: result.objectiveWeights,
-                                        settings: SimulationSettings(samples: samples, seed: 7, threads: 1))
+                                        settings: SimulationSettings(samples: samples, seed: 7, threads: 1), backend: LPSolver())
         simulation.statusQuo = appraisal.simulationReference
         let run = try simulation.run()
         return (run.tally, appraisal.appraise(scenario, design: design))
@@ -95,10 +96,10 @@ struct AppraisalRiskTests {
         let base = try Scenario.parse(yaml: yaml, file: "tiny-water.yaml", policy: nil).scenario
         let scenario = try Scenario.parse(yaml: yaml, file: "tiny-water.yaml", policy: "landfill_tax").scenario
         let appraisal = PolicyAppraisal(base: base)
-        let result = try ParkOptimizer().optimize(scenario)
+        let result = try ParkOptimizer(backend: LPSolver()).optimize(scenario)
         let design = try #require(result.design)
         var simulation = try MonteCarlo(scenario: scenario, plan: BuildPlan(design: design, data: ParkData(scenario)),
-                                        weights: result.objectiveWeights, settings: SimulationSettings(samples: 64, seed: 1, threads: 1))
+                                        weights: result.objectiveWeights, settings: SimulationSettings(samples: 64, seed: 1, threads: 1), backend: LPSolver())
         simulation.statusQuo = appraisal.simulationReference
         let tally = try simulation.run().tally
         let deterministic = appraisal.appraise(scenario, design: design)

@@ -15,7 +15,7 @@ struct BenefitSharingTests {
         var scenario = try Scenario.load(contentsOf: TestSupport.scenario("tiny.yaml"), policy: "legal_reform").scenario
         scenario.sharing.rule = rule
         scenario.sharing.senderWeight = senderWeight
-        let result = try ParkOptimizer().optimize(scenario)
+        let result = try ParkOptimizer(backend: LPSolver()).optimize(scenario)
         #expect(result.termination == .optimal)
         return try #require(result.design)
     }
@@ -95,12 +95,12 @@ struct BenefitSharingTests {
         var scenario = try Scenario.parse(yaml: yaml, file: "generated.yaml").scenario
         scenario.sharing.rule = .shapley
         let formulation = ParkFormulation(scenario)
-        let optimizer = ParkOptimizer()
+        let optimizer = ParkOptimizer(backend: LPSolver())
         let solved = try LPSolver().solve(formulation.model, options: SolveOptions())
         guard solved.hasSolution else { return }
         let values = optimizer.minimalTransfers(formulation, values: solved.values)
-        let design = BenefitSharing.design(formulation, values: values)
-        let game = ParkGame(formulation, values: values, design: ParkDesign(formulation, values: values))
+        let design = BenefitSharing.design(formulation, values: values, backend: LPSolver())
+        let game = ParkGame(formulation, values: values, design: ParkDesign(formulation, values: values), backend: LPSolver())
         let accounts = design.companies.count
         #expect(game.players.count >= 2, "seed \(seed): a design with links")
         for component in game.components where component.count <= 7 {
@@ -175,8 +175,8 @@ struct BenefitSharingTests {
         let formulation = ParkFormulation(scenario)
         let solved = try LPSolver().solve(formulation.model, options: SolveOptions())
         #expect(solved.hasSolution)
-        let values = ParkOptimizer().minimalTransfers(formulation, values: solved.values)
-        let game = ParkGame(formulation, values: values, design: ParkDesign(formulation, values: values))
+        let values = ParkOptimizer(backend: LPSolver()).minimalTransfers(formulation, values: solved.values)
+        let game = ParkGame(formulation, values: values, design: ParkDesign(formulation, values: values), backend: LPSolver())
         let component = try #require(game.components.max { $0.count < $1.count })
         let n = component.count
         #expect((8...16).contains(n), "largest group: \(n) players")

@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import MILP
+import MultiObjective
 import TestSupport
 
 /// A small pure-binary multi-objective problem and everything about it found by enumerating

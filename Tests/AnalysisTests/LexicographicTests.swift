@@ -1,6 +1,8 @@
 import Analysis
 import Foundation
+import LPSolve
 import MILP
+import MultiObjective
 import Testing
 import TestSupport
 
@@ -24,7 +26,7 @@ struct LexicographicTests {
     func stagesMatchEnumeration(seed: UInt64, tolerance: Double) throws {
         let instance = BinaryProblem.random(size: 12, objectives: 3, seed: 500 + seed)
         for order in [[0, 1, 2], [2, 0, 1], [1, 2]] {
-            let run = try LexicographicOptimization(order: order, tolerance: tolerance).solve(instance.problem)
+            let run = try LexicographicOptimization(backend: LPSolver(), order: order, tolerance: tolerance).solve(instance.problem)
             let expected = bruteForce(instance.feasibleValues, order: order, tolerance: tolerance)
             #expect(run.proven)
             #expect(run.stages.map(\.objective) == order)
@@ -51,7 +53,7 @@ struct LexicographicTests {
         let x = model.addVariable("x", kind: .binary)
         model.addConstraint(LinearExpression(x) >= 2, name: "impossible")
         let problem = MultiObjectiveModel(model: model, objectives: [LinearExpression(x), -LinearExpression(x)], names: ["a", "b"])
-        let run = try LexicographicOptimization(order: [0, 1]).solve(problem)
+        let run = try LexicographicOptimization(backend: LPSolver(), order: [0, 1]).solve(problem)
         #expect(run.solution.termination == .infeasible)
         #expect(run.objectiveValues.isEmpty && run.stages.count == 1 && !run.proven)
     }
@@ -63,7 +65,7 @@ struct NearOptimalAlternativesTests {
     func alternativesAreFarAndGoodEnough(seed: UInt64) throws {
         let instance = BinaryProblem.random(size: 12, objectives: 1, seed: 700 + seed)
         let decisions = (0..<instance.size).map { instance.problem.model.variable(at: $0) }
-        let run = try NearOptimalAlternatives(slack: 0.1, count: 3)
+        let run = try NearOptimalAlternatives(backend: LPSolver(), slack: 0.1, count: 3)
             .generate(instance.problem.model, objective: instance.problem.objectives[0], decisions: decisions)
         let points = instance.feasiblePoints
         let best = points.map { $0.values[0] }.max()!
@@ -95,7 +97,7 @@ struct NearOptimalAlternativesTests {
         let x = (0..<3).map { model.addVariable("x\($0)", kind: .binary) }
         model.addConstraint(x[0] + x[1] + x[2] <= 2, name: "two")
         let value = 5 * x[0] + 3 * x[1] + 1 * x[2]
-        let run = try NearOptimalAlternatives(slack: 0, count: 2).generate(model, objective: value, decisions: x)
+        let run = try NearOptimalAlternatives(backend: LPSolver(), slack: 0, count: 2).generate(model, objective: value, decisions: x)
         #expect(run.optimum?.decisions == [true, true, false])
         #expect(run.alternatives.isEmpty && run.exhausted)
         #expect(run.robust == [0, 1] && run.never == [2])

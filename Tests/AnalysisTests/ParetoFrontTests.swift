@@ -2,6 +2,7 @@ import Analysis
 import Foundation
 import LPSolve
 import MILP
+import MultiObjective
 import Testing
 import TestSupport
 
@@ -18,7 +19,7 @@ struct ParetoFrontTests {
                sourceLocation: SourceLocation = #_sourceLocation) throws -> ParetoFront {
         let count = instance.problem.objectives.count
         let binaries = neighbourhood ? (0..<instance.size).map { instance.problem.model.variable(at: $0) } : []
-        let front = try AugmentedEpsilonConstraint(gridPoints: points, threads: threads, neighbourhood: binaries, neighbourhoodSize: 2)
+        let front = try AugmentedEpsilonConstraint(backend: LPSolver(), gridPoints: points, threads: threads, neighbourhood: binaries, neighbourhoodSize: 2)
             .front(instance.problem)
         let values = instance.feasibleValues
         let payoff = BinaryProblem.lexicographicPayoff(values, objectives: count)
@@ -106,8 +107,8 @@ struct ParetoFrontTests {
     /// One thread or two: the same points in the same order.
     @Test func threadsDoNotChangeTheFront() throws {
         let instance = BinaryProblem.random(size: 12, objectives: 3, seed: 42)
-        let one = try AugmentedEpsilonConstraint(gridPoints: 6, threads: 1).front(instance.problem)
-        let two = try AugmentedEpsilonConstraint(gridPoints: 6, threads: 2).front(instance.problem)
+        let one = try AugmentedEpsilonConstraint(backend: LPSolver(), gridPoints: 6, threads: 1).front(instance.problem)
+        let two = try AugmentedEpsilonConstraint(backend: LPSolver(), gridPoints: 6, threads: 2).front(instance.problem)
         #expect(one.points.map(\.objectives) == two.points.map(\.objectives))
     }
 
@@ -122,7 +123,7 @@ struct ParetoFrontTests {
         let f2 = 1 * x[0] + 2 * x[1] + 6 * x[2] + 1 * x[3] + 8 * x[4] + 1 * x[5]
         let f3 = 1 * x[0] + 1 * x[1] + 1 * x[2] + 7 * x[3] + 1 * x[4] + 9 * x[5]
         let problem = MultiObjectiveModel(model: model, objectives: [f1, f2, f3], names: ["f1", "f2", "f3"])
-        let front = try AugmentedEpsilonConstraint(gridPoints: 5, threads: 1).front(problem)
+        let front = try AugmentedEpsilonConstraint(backend: LPSolver(), gridPoints: 5, threads: 1).front(problem)
         #expect(front.statistics.infeasible > 0)
         #expect(front.statistics.skippedInfeasible > 0)
         let s = front.statistics
@@ -135,7 +136,7 @@ struct ParetoFrontTests {
         let x = model.addVariable("x", kind: .binary)
         model.addConstraint(LinearExpression(x) >= 2, name: "impossible")
         let problem = MultiObjectiveModel(model: model, objectives: [LinearExpression(x), -LinearExpression(x)], names: ["a", "b"])
-        let front = try AugmentedEpsilonConstraint(gridPoints: 3).front(problem)
+        let front = try AugmentedEpsilonConstraint(backend: LPSolver(), gridPoints: 3).front(problem)
         #expect(front.failure == .infeasible)
         #expect(front.points.isEmpty)
     }

@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Formulation
+import LPSolve
 import MILP
 import Scenario
 import Testing
@@ -16,7 +17,7 @@ struct ParkAlternativesTests {
     /// (≥ 13.5 M) the only other design adds the water chain (−0.78 M USD); without the ash
     /// link the park loses money. So: one alternative, the ash link robust, nothing never built.
     @Test func reformAlternativesWithinTenPercent() throws {
-        let result = try ParkOptimizer().alternatives(try Self.load("legal_reform"), slack: 0.1, count: 3)
+        let result = try ParkOptimizer(backend: LPSolver()).alternatives(try Self.load("legal_reform"), slack: 0.1, count: 3)
         #expect(result.termination == .optimal)
         #expect(result.designs.count == 2)
         #expect(result.exhausted)
@@ -36,7 +37,7 @@ struct ParkAlternativesTests {
     /// A slack too small for the water chain (0.78 M USD is 5.2 % of the optimum) leaves the
     /// optimum alone: everything else is never built.
     @Test func smallSlackLeavesTheOptimumAlone() throws {
-        let result = try ParkOptimizer().alternatives(try Self.load("legal_reform"), slack: 0.05, count: 2)
+        let result = try ParkOptimizer(backend: LPSolver()).alternatives(try Self.load("legal_reform"), slack: 0.05, count: 2)
         #expect(result.designs.count == 1 && result.exhausted)
         #expect(result.robust == ["ash_to_cement"])
         #expect(Set(result.neverBuilt) == ["wastewater_to_reuse", "reuse_to_cement", "water_reuse_plant"])
@@ -47,7 +48,7 @@ struct ParkAlternativesTests {
     /// built in 2026 (14,218,449 USD, 319,200 t): since transfers go through the benefit-sharing
     /// account the ash link's gain can pay the operator's loss (before, only 2027 fit, 319,140 t).
     @Test func lexicographicEconomicThenEnvironmental() throws {
-        var optimizer = ParkOptimizer()
+        var optimizer = ParkOptimizer(backend: LPSolver())
         optimizer.lexicographic = [.economic, .environmental]
         let strict = try optimizer.optimize(try Self.load("legal_reform"))
         #expect(strict.termination == .optimal)

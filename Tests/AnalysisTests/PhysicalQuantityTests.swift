@@ -1,5 +1,6 @@
 import Analysis
 import Formulation
+import LPSolve
 import Scenario
 import Testing
 import TestSupport
@@ -13,7 +14,7 @@ struct PhysicalQuantityTests {
     static func bothLinks() throws -> (Scenario, ParkDesign) {
         var scenario = try Scenario.load(contentsOf: TestSupport.scenario("tiny.yaml"), policy: "legal_reform").scenario
         scenario.targets.build = ["ash_to_cement", "wastewater_to_reuse"]
-        let design = try #require(try ParkOptimizer().optimize(scenario).design)
+        let design = try #require(try ParkOptimizer(backend: LPSolver()).optimize(scenario).design)
         return (scenario, design)
     }
 

@@ -24,7 +24,7 @@ struct PolicyAppraisalTests {
         -> (ParkDesign, OptionAppraisal) {
         var options = ParkOptimizer.defaultOptions
         options.timeLimit = timeLimit
-        let result = try ParkOptimizer(options: options).optimize(scenario)
+        let result = try ParkOptimizer(backend: LPSolver(), options: options).optimize(scenario)
         let design = try #require(result.design)
         return (design, appraisal.appraise(scenario, design: design))
     }
@@ -157,7 +157,7 @@ struct PolicyAppraisalTests {
     static func tinyComparison(_ names: [String]) throws -> PolicyComparison {
         let base = try Self.load("tiny.yaml")
         let scenarios = try names.map { (name: $0, scenario: try Self.load("tiny.yaml", policy: $0 == "baseline" ? nil : $0)) }
-        return try PolicyComparison.run(scenarios, appraisal: PolicyAppraisal(base: base), optimizer: ParkOptimizer(),
+        return try PolicyComparison.run(scenarios, appraisal: PolicyAppraisal(base: base), optimizer: ParkOptimizer(backend: LPSolver()),
                                         settings: nil, threads: 2)
     }
 

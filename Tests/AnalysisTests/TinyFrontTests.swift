@@ -3,6 +3,7 @@ import Foundation
 import Formulation
 import LPSolve
 import MILP
+import MultiObjective
 import Scenario
 import Testing
 import TestSupport
@@ -78,7 +79,7 @@ struct TinyFrontTests {
     func compare(policy: String, objectives: [ParkFormulation.Objective], points: Int) throws {
         let formulation = ParkFormulation(try Self.load(policy))
         let problem = formulation.multiObjective(objectives)
-        let method = AugmentedEpsilonConstraint(gridPoints: points, threads: 2,
+        let method = AugmentedEpsilonConstraint(backend: LPSolver(), gridPoints: points, threads: 2,
                                                 neighbourhood: formulation.chosen + formulation.chosenFacility)
         let front = try method.front(problem)
         #expect(front.failure == nil && front.complete && front.statistics.notProven == 0)

@@ -72,6 +72,86 @@ struct ImportLayeringTests {
         }
     }
 
+    /// Each target's dependencies in `Package.swift` (`.target` and `.executableTarget` only):
+    /// target → the names of our modules and the products it depends on.
+    static func packageDependencies(_ text: String) -> [String: Set<String>] {
+        var found: [String: Set<String>] = [:]
+        let code = text.components(separatedBy: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }
+            .joined(separator: "\n")
+        for kind in [".target(", ".executableTarget("] {
+            for rest in code.components(separatedBy: kind).dropFirst() {
+                // The call alone: up to its closing parenthesis.
+                var depth = 1, close = rest.startIndex
+                while close < rest.endIndex, depth > 0 {
+                    if rest[close] == "(" { depth += 1 } else if rest[close] == ")" { depth -= 1 }
+                    close = rest.index(after: close)
+                }
+                let piece = rest[..<close]
+                guard let name = quoted(after: "name:", in: String(piece)) else { continue }
+                guard let start = piece.range(of: "dependencies: [") else { found[name] = []; continue }
+                var brackets = 1, end = start.upperBound
+                while end < piece.endIndex, brackets > 0 {
+                    if piece[end] == "[" { brackets += 1 } else if piece[end] == "]" { brackets -= 1 }
+                    end = piece.index(after: end)
+                }
+                // `.product(name: "GRDB", package: "GRDB.swift")` counts as `GRDB`.
+                let list = String(piece[start.upperBound..<end])
+                    .replacingOccurrences(of: #"package:\s*"[^"]*""#, with: "", options: .regularExpression)
+                let names = list.components(separatedBy: "\"").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+                found[name] = Set(names)
+            }
+        }
+        return found
+    }
+
+    /// The first `"…"` after `label` in `text`.
+    static func quoted(after label: String, in text: String) -> String? {
+        guard let at = text.range(of: label) else { return nil }
+        let rest = text[at.upperBound...].drop { $0 == " " }
+        guard rest.first == "\"" else { return nil }
+        return rest.dropFirst().prefix { $0 != "\"" }.description
+    }
+
+    /// `Package.swift` declares no dependency the table does not allow: a module may not come
+    /// back as a dependency (Analysis on LPSolve, say) without an import test failing too.
+    @Test func everyPackageDependencyIsAllowed() throws {
+        let text = try String(contentsOf: Self.root.appendingPathComponent("docs/architecture.md"), encoding: .utf8)
+        let allowed = Self.table(under: "## Allowed imports", in: text)
+        let exceptions = Self.table(under: "## Known exceptions", in: text)
+        let package = try String(contentsOf: Self.root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let dependencies = Self.packageDependencies(package)
+        let targets = try Self.targets()
+        #expect(Set(targets).subtracting(["CLPSolve"]).isSubset(of: dependencies.keys), "a target of Sources/ missing from Package.swift's reading")
+        for target in targets {
+            guard let permitted = allowed[target] else { continue }  // reported by everyImportIsAllowed
+            for module in (dependencies[target] ?? []).sorted()
+            where !permitted.contains(module) && exceptions[target]?.contains(module) != true {
+                Issue.record("Package.swift: \(target) depends on \(module), which docs/architecture.md does not allow \(target)")
+            }
+        }
+    }
+
+    /// Analysis takes its solver as `any SolverBackend`: neither its sources nor its target may
+    /// name lp_solve's module again (issue 24).
+    @Test func analysisNamesNoSolver() throws {
+        let imports = try Self.imports(of: "Analysis")
+        #expect(imports["LPSolve"] == nil && imports["CLPSolve"] == nil, "Analysis imports lp_solve: \(imports)")
+        let package = try String(contentsOf: Self.root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let analysis = try #require(Self.packageDependencies(package)["Analysis"])
+        #expect(!analysis.contains("LPSolve") && !analysis.contains("CLPSolve"), "Package.swift: Analysis depends on \(analysis.sorted())")
+    }
+
+    /// The Package.swift reader reads targets, products and nested brackets.
+    @Test func readsPackageDependencies() {
+        let text = """
+            .target(name: "A", dependencies: ["B", .product(name: "Yams", package: "Yams.swift")]),
+            .target(name: "B"),
+            .executableTarget(name: "C", dependencies: ["A"], exclude: ["x"]),
+            .testTarget(name: "T", dependencies: ["A"]),
+            """
+        #expect(Self.packageDependencies(text) == ["A": ["B", "Yams"], "B": [], "C": ["A"]])
+    }
+
     /// The table parser reads what the document writes.
     @Test func readsTheTable() {
         let text = "## Allowed imports\n| target | may import |\n|---|---|\n| `Report` | `Analysis`, `MILP` |\n## Other\n| `X` | `Y` |\n"

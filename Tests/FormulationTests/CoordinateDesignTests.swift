@@ -1,6 +1,7 @@
 import Analysis
 import Formulation
 import Foundation
+import LPSolve
 import Scenario
 import Testing
 import TestSupport
@@ -28,8 +29,8 @@ struct CoordinateDesignTests {
         for (a, b) in zip(geo.exchanges, km.exchanges) {
             #expect(abs(geo.distance(of: a) - km.distance(of: b)) < 1e-4 * km.distance(of: b))
         }
-        let dGeo = try #require(try ParkOptimizer().optimize(try scenario(yaml: geoText, policy: "legal_reform")).design)
-        let dKm = try #require(try ParkOptimizer().optimize(try scenario(yaml: kmText, policy: "legal_reform")).design)
+        let dGeo = try #require(try ParkOptimizer(backend: LPSolver()).optimize(try scenario(yaml: geoText, policy: "legal_reform")).design)
+        let dKm = try #require(try ParkOptimizer(backend: LPSolver()).optimize(try scenario(yaml: kmText, policy: "legal_reform")).design)
         #expect(dGeo.exchanges.map(\.built) == dKm.exchanges.map(\.built))
         #expect(dGeo.exchanges.map(\.buildYear) == dKm.exchanges.map(\.buildYear))
         #expect(dGeo.exchanges.contains { $0.built })

@@ -41,7 +41,7 @@ struct DealTermsTests {
     @Test func winWinCompensatesTheForgoneSale() throws {
         var s = try scenario(yaml: Self.soldAsh)
         s.objectives.winWin = true
-        let result = try ParkOptimizer().optimize(s)
+        let result = try ParkOptimizer(backend: LPSolver()).optimize(s)
         let design = try #require(result.design)
         let link = try #require(design.exchanges.first)
         #expect(link.built)
@@ -84,7 +84,7 @@ struct DealTermsTests {
         for (yaml, expected) in [(base, 0.0), (withRate, -1_527.7778)] {
             var s = try scenario(yaml: yaml)
             s.objectives.winWin = true
-            let design = try #require(try ParkOptimizer().optimize(s).design)
+            let design = try #require(try ParkOptimizer(backend: LPSolver()).optimize(s).design)
             let link = try #require(design.exchanges.first)
             #expect(link.built)
             #expect(abs(link.transfer - expected) < 1e-2, "\(link.transfer)")
@@ -246,7 +246,7 @@ struct DealTermsTests {
         #expect(s.economics.loanShare == 0.7 && s.economics.loanCap == 5000 && s.economics.interestRate == 0.04)
         let plan = BuildPlan(exchanges: [BuildPlan.Choice(year: 0, financedShare: 0.8)], facilities: [], accountTransfers: [])
         #expect(throws: DesignCheck.Failure.self) {
-            try DesignCheck().check(plan, data: ParkData(s), weights: ObjectiveWeights(economic: 1))
+            try DesignCheck(backend: LPSolver()).check(plan, data: ParkData(s), weights: ObjectiveWeights(economic: 1))
         }
     }
 }

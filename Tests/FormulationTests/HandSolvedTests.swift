@@ -86,7 +86,7 @@ struct HandSolvedTests {
         #expect(solution.termination == .optimal)
         checkInvariants(formulation, solution)
         // The receiver's transfer through the benefit-sharing account, settled on the one link.
-        let design = BenefitSharing.settled(formulation, values: solution.values)
+        let design = BenefitSharing.settled(formulation, values: solution.values, backend: LPSolver())
         #expect(design.exchanges[0].built)
         #expect(design.companies[1].npvBeforeTransfers < 0)
         #expect(design.exchanges[0].transfer < 0)  // paid by the sender to the receiver
@@ -107,7 +107,7 @@ struct HandSolvedTests {
         // (−10,000 − 1,000)/1.1 + 43,000 × (1/1.1 + 1/1.21) = 64,628.10
         #expect(abs(design.npv - 64_628.0992) < 1e-3)
         let forbidden = conditional.replacingOccurrences(of: "status: conditional, cost: 1000, delay_years: 1", with: "status: forbidden")
-        let result = try ParkOptimizer().optimize(try scenario(yaml: forbidden))
+        let result = try ParkOptimizer(backend: LPSolver()).optimize(try scenario(yaml: forbidden))
         #expect(result.termination == .optimal)
         let blockedDesign = try #require(result.design)
         #expect(blockedDesign.exchanges[0].blockedBy == "permit p is forbidden")
@@ -117,6 +117,6 @@ struct HandSolvedTests {
         // not an empty "optimal").
         var required = try scenario(yaml: forbidden)
         required.targets.build = ["ash_link"]
-        #expect(try ParkOptimizer().optimize(required).termination == .infeasible)
+        #expect(try ParkOptimizer(backend: LPSolver()).optimize(required).termination == .infeasible)
     }
 }

@@ -18,7 +18,7 @@ struct HighsCrossCheckTests {
     func check(_ scenario: Scenario, single: ParkFormulation.Objective? = nil, timeLimit: Double = 120) throws {
         var options = ParkOptimizer.defaultOptions
         options.timeLimit = timeLimit
-        let optimizer = ParkOptimizer(options: options, single: single)
+        let optimizer = ParkOptimizer(backend: LPSolver(), options: options, single: single)
         let (formulation, _, _, _) = try optimizer.formulate(scenario)
         let solution = try LPSolver().solve(formulation.model, options: options)
         try #require(solution.termination == .optimal, "lp_solve: \(solution.termination)")

@@ -12,7 +12,7 @@ import TestSupport
 @Suite("Infeasible scenarios explained")
 struct InfeasibilityTests {
     func explain(_ yaml: String, policy: String? = nil) throws -> InfeasibilityExplanation {
-        var optimizer = ParkOptimizer(single: .economic)
+        var optimizer = ParkOptimizer(backend: LPSolver(), single: .economic)
         optimizer.explainsInfeasibility = true
         let result = try optimizer.optimize(try scenario(yaml: yaml, policy: policy))
         #expect(result.termination == .infeasible)
@@ -70,7 +70,7 @@ struct InfeasibilityTests {
             message: "ash_to_cement is required (targets.build) but permit waste_as_material is forbidden, so the "
                 + "exchange is left out of the model; allow the permit (e.g. a policy that makes it conditional) or "
                 + "drop ash_to_cement from targets.build")])
-        let reformed = try ParkOptimizer(single: .economic).optimize(try scenario(yaml: yaml, policy: "legal_reform"))
+        let reformed = try ParkOptimizer(backend: LPSolver(), single: .economic).optimize(try scenario(yaml: yaml, policy: "legal_reform"))
         #expect(reformed.termination == .optimal)
     }
 
@@ -207,7 +207,7 @@ struct InfeasibilityTests {
 
     /// Without `explainsInfeasibility` (compare, simulate) nothing extra is solved.
     @Test func explanationIsOptIn() throws {
-        let result = try ParkOptimizer(single: .economic).optimize(try scenario(yaml: Self.budgetPark))
+        let result = try ParkOptimizer(backend: LPSolver(), single: .economic).optimize(try scenario(yaml: Self.budgetPark))
         #expect(result.termination == .infeasible)
         #expect(result.infeasibility == nil)
     }

@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Formulation
+import LPSolve
 import MILP
 import Scenario
 import Testing
@@ -10,7 +11,7 @@ import TestSupport
 @Suite("Why a link is not built")
 struct LinkAbsenceTests {
     static func design(_ scenario: Scenario) throws -> ParkDesign {
-        try #require(try ParkOptimizer().optimize(scenario).design)
+        try #require(try ParkOptimizer(backend: LPSolver()).optimize(scenario).design)
     }
 
     static func reason(_ design: ParkDesign, _ id: String) -> LinkAbsence? {
@@ -104,7 +105,7 @@ struct LinkAbsenceTests {
     @Test func everyUnbuiltHiepPhuocLinkHasAReason() throws {
         var options = ParkOptimizer.defaultOptions
         options.timeLimit = 60
-        let design = try #require(try ParkOptimizer(options: options).optimize(try shipped("hiep-phuoc.yaml", policy: "legal_reform")).design)
+        let design = try #require(try ParkOptimizer(backend: LPSolver(), options: options).optimize(try shipped("hiep-phuoc.yaml", policy: "legal_reform")).design)
         var counts: [String: Int] = [:]
         for e in design.exchanges where !e.built && e.blockedBy == nil {
             let reason = try #require(e.notBuiltBecause, "\(e.id) has no reason")

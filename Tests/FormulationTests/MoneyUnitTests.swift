@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Formulation
+import LPSolve
 import MILP
 import Scenario
 import Testing
@@ -52,7 +53,7 @@ struct MoneyUnitTests {
         var options = ParkOptimizer.defaultOptions
         options.timeLimit = 120
         options.threads = 1
-        return try ParkOptimizer(options: options).optimize(scenario)
+        return try ParkOptimizer(backend: LPSolver(), options: options).optimize(scenario)
     }
 
     /// The same park in USD and VND: the same links in the same years with the same flows, the

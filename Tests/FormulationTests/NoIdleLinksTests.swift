@@ -17,7 +17,7 @@ struct NoIdleLinksTests {
                           sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         var options = ParkOptimizer.defaultOptions
         options.timeLimit = timeLimit
-        let result = try ParkOptimizer(options: options).optimize(scenario)
+        let result = try ParkOptimizer(backend: LPSolver(), options: options).optimize(scenario)
         let design = try #require(result.design, "\(scenario.name): \(result.termination)", sourceLocation: sourceLocation)
         let data = ParkData(scenario)
         let m = scenario.minUtilization

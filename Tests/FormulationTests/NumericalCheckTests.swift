@@ -50,7 +50,7 @@ struct NumericalCheckTests {
 
     /// Every design `ParkOptimizer` reports is checked, and the shipped ones pass.
     @Test func optimizerChecksItsDesign() throws {
-        let result = try ParkOptimizer().optimize(try shipped("tiny.yaml", policy: "legal_reform"))
+        let result = try ParkOptimizer(backend: LPSolver()).optimize(try shipped("tiny.yaml", policy: "legal_reform"))
         let numerics = try #require(result.numerics)
         #expect(numerics.checked)
         #expect(numerics.violations.isEmpty)

@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Formulation
+import LPSolve
 import MILP
 import Scenario
 import Testing
@@ -39,7 +40,7 @@ struct StatusQuoIncumbentTests {
     func aRunStoppedAtOnceStillHasTheEmptyDesign(single: ParkFormulation.Objective?) throws {
         var options = ParkOptimizer.defaultOptions
         options.shouldStop = { true }
-        let result = try ParkOptimizer(options: options, single: single).optimize(try shipped("tiny.yaml", policy: "legal_reform"))
+        let result = try ParkOptimizer(backend: LPSolver(), options: options, single: single).optimize(try shipped("tiny.yaml", policy: "legal_reform"))
         #expect(result.termination != .optimal)
         let design = try #require(result.design)
         #expect(!design.buildsAnything)

@@ -11,7 +11,7 @@ import TestSupport
 @Suite("tiny.yaml under each policy")
 struct TinyPolicyTests {
     func solve(_ policy: String) throws -> (OptimizationResult, ParkDesign) {
-        let result = try ParkOptimizer().optimize(try shipped("tiny.yaml", policy: policy))
+        let result = try ParkOptimizer(backend: LPSolver()).optimize(try shipped("tiny.yaml", policy: policy))
         #expect(result.termination == .optimal)
         return (result, try #require(result.design))
     }
@@ -73,7 +73,7 @@ struct TargetTests {
     func solve(_ edit: (inout Scenario) -> Void) throws -> OptimizationResult {
         var s = try shipped("tiny.yaml", policy: "legal_reform")
         edit(&s)
-        return try ParkOptimizer(single: .economic).optimize(s)
+        return try ParkOptimizer(backend: LPSolver(), single: .economic).optimize(s)
     }
 
     /// The ash link alone avoids 318,600 t CO2e (50,000 t/yr × (0.02 + 0.8 × 0.86) × 9 yr);

@@ -1,6 +1,7 @@
 import Analysis
 import Formulation
 import Foundation
+import LPSolve
 import Report
 import Scenario
 import Testing
@@ -10,13 +11,13 @@ import TestSupport
 @Suite struct MonteCarloTests {
     static func tiny(_ policy: String? = "legal_reform") throws -> (Scenario, OptimizationResult, BuildPlan) {
         let scenario = try Scenario.load(contentsOf: TestSupport.scenario("tiny.yaml"), policy: policy).scenario
-        let result = try ParkOptimizer().optimize(scenario)
+        let result = try ParkOptimizer(backend: LPSolver()).optimize(scenario)
         let design = try #require(result.design)
         return (scenario, result, BuildPlan(design: design, data: ParkData(scenario)))
     }
 
     static func json(_ scenario: Scenario, _ result: OptimizationResult, _ plan: BuildPlan, _ settings: SimulationSettings) throws -> String {
-        let run = try MonteCarlo(scenario: scenario, plan: plan, weights: result.objectiveWeights, settings: settings).run()
+        let run = try MonteCarlo(scenario: scenario, plan: plan, weights: result.objectiveWeights, settings: settings, backend: LPSolver()).run()
         let header = SimulationHeader(scenario: scenario, policy: "legal_reform", settings: settings, design: result.design!)
         return SimulationReport(result: SimulationResult(header: header, tally: run.tally, partial: run.stopped)).json()
     }
@@ -29,13 +30,13 @@ import TestSupport
           prices: {clinker: {model: gbm, drift: \(mu), volatility: 0.25}}
           volumes: {capex: {model: triangular, low: 0.9, mode: 1.0, high: 1.5}}
         """)
-        let result = try ParkOptimizer().optimize(scenario)
+        let result = try ParkOptimizer(backend: LPSolver()).optimize(scenario)
         let design = try #require(result.design)
         let data = ParkData(scenario)
         let plan = BuildPlan(design: design, data: data)
         #expect(plan.exchanges.compactMap { $0 }.count == 1)
         let settings = SimulationSettings(samples: 4000, seed: 9, threads: 2)
-        let run = try MonteCarlo(scenario: scenario, plan: plan, weights: result.objectiveWeights, settings: settings).run()
+        let run = try MonteCarlo(scenario: scenario, plan: plan, weights: result.objectiveWeights, settings: settings, backend: LPSolver()).run()
         let npv = try #require(run.tally.npv.summary)
         #expect(run.tally.carriedYears == run.tally.operatingYears, "the link runs in every operating year of every sample")
 
@@ -61,7 +62,7 @@ import TestSupport
                 var part = settings
                 part.shardIndex = shard
                 part.shardCount = 4
-                let run = try MonteCarlo(scenario: scenario, plan: plan, weights: result.objectiveWeights, settings: part).run()
+                let run = try MonteCarlo(scenario: scenario, plan: plan, weights: result.objectiveWeights, settings: part, backend: LPSolver()).run()
                 let header = SimulationHeader(scenario: scenario, policy: "legal_reform", settings: settings, design: result.design!)
                 // Through the part file format, as `merge` reads it.
                 let file = SimulationReport.partFile(SimulationResult(header: header, tally: run.tally, partial: false))
@@ -80,7 +81,7 @@ import TestSupport
         let (scenario, result, plan) = try Self.tiny()
         let settings = SimulationSettings(samples: 1000, seed: 1, threads: 1)
         let calls = Counter()
-        let run = try MonteCarlo(scenario: scenario, plan: plan, weights: result.objectiveWeights, settings: settings)
+        let run = try MonteCarlo(scenario: scenario, plan: plan, weights: result.objectiveWeights, settings: settings, backend: LPSolver())
             .run(shouldStop: { calls.increment() > 150 })
         #expect(run.stopped)
         #expect(run.tally.samples < 1000 && run.tally.samples > 0)
@@ -135,7 +136,7 @@ import TestSupport
     @Test func reoptimizedDesignsCountBuildsAndYears() throws {
         let (scenario, result, plan) = try Self.tiny()
         let settings = SimulationSettings(samples: 40, seed: 3, mode: .reoptimize, threads: 2)
-        let run = try MonteCarlo(scenario: scenario, plan: plan, weights: result.objectiveWeights, settings: settings).run()
+        let run = try MonteCarlo(scenario: scenario, plan: plan, weights: result.objectiveWeights, settings: settings, backend: LPSolver()).run()
         #expect(run.tally.samples == 40)
         for e in run.tally.built.indices {
             #expect(run.tally.buildYears[e].reduce(0, +) == run.tally.built[e])
@@ -157,7 +158,7 @@ import TestSupport
         for rule in [SharingSettings.Rule.shapley, .minimal] {
             scenario.sharing.rule = rule
             let settings = SimulationSettings(samples: 24, seed: 5, mode: .reoptimize, threads: 2)
-            let run = try MonteCarlo(scenario: scenario, plan: plan, weights: result.objectiveWeights, settings: settings)
+            let run = try MonteCarlo(scenario: scenario, plan: plan, weights: result.objectiveWeights, settings: settings, backend: LPSolver())
                 .run(keepSamples: true)
             #expect(run.samples.count == 24)
             let cement = try #require(scenario.companies.firstIndex { $0.id == "cement_grinding" })

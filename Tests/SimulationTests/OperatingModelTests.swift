@@ -1,6 +1,7 @@
 import Analysis
 import Formulation
 import Foundation
+import LPSolve
 import MILP
 import Scenario
 import Testing
@@ -18,11 +19,11 @@ import TestSupport
     @Test(arguments: [nil, "landfill_tax", "legal_reform", "green_credit", "carbon_price"] as [String?])
     func reproducesTheDesignAtTheScenarioValues(policy: String?) throws {
         let scenario = try Self.load("tiny.yaml", policy: policy)
-        let result = try ParkOptimizer().optimize(scenario)
+        let result = try ParkOptimizer(backend: LPSolver()).optimize(scenario)
         let design = try #require(result.design)
         let data = ParkData(scenario)
         let plan = BuildPlan(design: design, data: data)
-        let operating = try OperatingModel(plan: plan, data: data, weights: result.objectiveWeights)
+        let operating = try OperatingModel(plan: plan, data: data, weights: result.objectiveWeights, backend: LPSolver())
         let (flows, activity) = try operating.operate(data)
         let outcome = plan.outcome(data: data, flows: flows, activity: activity)
         #expect(abs(outcome.npv - design.npv) <= 1e-6 * max(1, abs(design.npv)), "\(outcome.npv) vs \(design.npv)")
@@ -40,7 +41,7 @@ import TestSupport
     @Test(arguments: [("tiny.yaml", "legal_reform+green_credit"), ("tiny.yaml", "legal_reform"), ("hiep-phuoc.yaml", nil)] as [(String, String?)])
     func accountsMatchTheModelAlongARandomPath(file: String, policy: String?) throws {
         let scenario = try Self.load(file, policy: policy)
-        let result = try ParkOptimizer(single: .economic).optimize(scenario)
+        let result = try ParkOptimizer(backend: LPSolver(), single: .economic).optimize(scenario)
         let design = try #require(result.design)
         let base = ParkData(scenario)
         let plan = BuildPlan(design: design, data: base)
@@ -58,7 +59,7 @@ import TestSupport
             for item in company.produces + company.needs { path.volume["\(company.id).\(item.resource)"] = series() }
         }
         let data = ParkData(scenario, path: path)
-        let operating = try OperatingModel(plan: plan, data: data, weights: result.objectiveWeights)
+        let operating = try OperatingModel(plan: plan, data: data, weights: result.objectiveWeights, backend: LPSolver())
         let (flows, activity) = try operating.operate(data)
         let outcome = plan.outcome(data: data, flows: flows, activity: activity)
 
@@ -103,13 +104,13 @@ import TestSupport
     /// with every exchange in it gives the same flows along random paths.
     @Test func closedFormAgreesWithTheLP() throws {
         let scenario = try Self.load("hiep-phuoc.yaml")
-        let result = try ParkOptimizer(single: .economic).optimize(scenario)
+        let result = try ParkOptimizer(backend: LPSolver(), single: .economic).optimize(scenario)
         let design = try #require(result.design)
         let base = ParkData(scenario)
         let plan = BuildPlan(design: design, data: base)
         let weights = ObjectiveWeights(economic: 0.4, environmental: 0.001)
-        let fast = try OperatingModel(plan: plan, data: base, weights: weights)
-        let full = try OperatingModel(plan: plan, data: base, weights: weights, closedForm: false)
+        let fast = try OperatingModel(plan: plan, data: base, weights: weights, backend: LPSolver())
+        let full = try OperatingModel(plan: plan, data: base, weights: weights, closedForm: false, backend: LPSolver())
         let sampler = try PathSampler(scenario: scenario, method: .mc, samples: 20, seed: 5)
         for sample in 0..<20 {
             let data = base.along(sampler.path(sample: sample))

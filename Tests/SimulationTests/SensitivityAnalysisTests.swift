@@ -1,6 +1,7 @@
 import Analysis
 import Formulation
 import Foundation
+import LPSolve
 import Scenario
 import Testing
 import TestSupport
@@ -9,8 +10,8 @@ import TestSupport
 @Suite struct SensitivityAnalysisTests {
     static func study(_ parameters: [SensitivityParameter], policy: String = "legal_reform") throws -> SensitivityAnalysis {
         let scenario = try Scenario.load(contentsOf: TestSupport.scenario("tiny.yaml"), policy: policy).scenario
-        let base = try ParkOptimizer().optimize(scenario)
-        return SensitivityAnalysis(scenario: scenario, parameters: parameters, weights: base.objectiveWeights, threads: 2)
+        let base = try ParkOptimizer(backend: LPSolver()).optimize(scenario)
+        return SensitivityAnalysis(scenario: scenario, parameters: parameters, weights: base.objectiveWeights, backend: LPSolver(), threads: 2)
     }
 
     /// The break-even level of a lever is checked by solving just below and just above it.
@@ -34,7 +35,7 @@ import TestSupport
     @Test func breakEvenOfARisingFee() throws {
         let lever = SensitivityParameter(keyPath: "resources.fly_ash.disposal_cost", low: 0, high: 60)
         let study = try Self.study([lever, SensitivityParameter(keyPath: "exchanges.ash_to_cement.unit_cost", low: 30, high: 30)])
-        let pinned = SensitivityAnalysis(scenario: try study.scenario(with: [0, 45]), parameters: [lever], weights: study.weights, threads: 2)
+        let pinned = SensitivityAnalysis(scenario: try study.scenario(with: [0, 45]), parameters: [lever], weights: study.weights, backend: LPSolver(), threads: 2)
         let found = try pinned.breakEven(exchange: "ash_to_cement", relativeTolerance: 1e-4)
         let level = try #require(found.level, "\(found.note)")
         #expect(found.note == "built from this level up")

@@ -1,6 +1,7 @@
 import Analysis
 import Formulation
 import Foundation
+import LPSolve
 import MILP
 import Scenario
 import Testing
@@ -9,12 +10,12 @@ import TestSupport
 /// The sample-average design: the bounds every two-stage program obeys, and exact cases.
 @Suite struct StochasticDesignTests {
     static func solve(_ scenario: Scenario, paths: Int, seed: UInt64 = 3) throws -> StochasticDesign {
-        let result = try ParkOptimizer().optimize(scenario)
+        let result = try ParkOptimizer(backend: LPSolver()).optimize(scenario)
         let design = try #require(result.design)
         let plan = BuildPlan(design: design, data: ParkData(scenario))
         let sampler = try PathSampler(scenario: scenario, method: .mc, samples: paths, seed: seed)
         return try StochasticDesign.solve(scenario: scenario, weights: result.objectiveWeights, deterministic: plan,
-                                          sampler: sampler, paths: paths, options: ParkOptimizer.defaultOptions)
+                                          sampler: sampler, paths: paths, options: ParkOptimizer.defaultOptions, backend: LPSolver())
     }
 
     /// WS ≥ RP ≥ EEV (Birge and Louveaux, ch. 4): perfect foresight cannot do worse than one

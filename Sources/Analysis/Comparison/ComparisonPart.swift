@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Formulation
 import MILP
+import MultiObjective
 import Scenario
 
 /// One shard's work of a policy comparison (`compare --shard K/N`). The comparison's work items
@@ -234,7 +235,8 @@ extension PolicyComparison {
                 let plan = BuildPlan(design: design, data: data)
                 // Every option draws the same paths (same seed and uncertainty block), and each
                 // firm's gain is measured against the status quo along the same path.
-                var simulation = try MonteCarlo(scenario: scenario, plan: plan, weights: result.objectiveWeights, settings: settings)
+                var simulation = try MonteCarlo(scenario: scenario, plan: plan, weights: result.objectiveWeights, settings: settings,
+                                                backend: optimizer.backend)
                 simulation.statusQuo = appraisal.simulationReference
                 let run = try simulation.run(shouldStop: shouldStop)
                 let header = SimulationHeader(scenario: scenario, policy: name, settings: settings, design: design)

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Formulation
 import MILP
+import MultiObjective
 import Scenario
 
 /// One policy option of a comparison: its deterministic optimum and the Monte Carlo risk of

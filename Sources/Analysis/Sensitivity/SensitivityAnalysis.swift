@@ -1,7 +1,6 @@
 import Dispatch
 import Foundation
 import Formulation
-import LPSolve
 import MILP
 import Sampling
 import Scenario
@@ -39,6 +38,8 @@ public struct SensitivityAnalysis: Sendable {
     public let scenario: Scenario
     public let parameters: [SensitivityParameter]
     public let weights: ObjectiveWeights
+    /// The solver of every evaluation.
+    public let backend: any SolverBackend
     public var options: SolveOptions
     public var threads: Int
     /// Called from worker threads with (evaluations done, evaluations in this batch).
@@ -47,8 +48,9 @@ public struct SensitivityAnalysis: Sendable {
     public var shouldStop: @Sendable () -> Bool = { false }
 
     public init(scenario: Scenario, parameters: [SensitivityParameter], weights: ObjectiveWeights,
-                options: SolveOptions = ParkOptimizer.defaultOptions, threads: Int = 1) {
+                backend: any SolverBackend, options: SolveOptions = ParkOptimizer.defaultOptions, threads: Int = 1) {
         self.scenario = scenario
+        self.backend = backend
         self.parameters = parameters
         self.weights = weights
         self.options = options
@@ -101,7 +103,7 @@ public struct SensitivityAnalysis: Sendable {
         var formulation = ParkFormulation(changed)
         formulation.maximize(formulation.expression(weightedBy: weights))
         do {
-            let solution = try LPSolveModel(formulation.model)
+            let solution = try backend.load(formulation.model)
                 .solve(knownPoints: formulation.statusQuoPoint.map { [$0] } ?? [], options: options)
             return (formulation, solution)
         } catch { throw .solver("\(error)") }

@@ -1,7 +1,6 @@
 import Dispatch
 import Foundation
 import Formulation
-import LPSolve
 import MILP
 import Sampling
 import Scenario
@@ -77,12 +76,16 @@ public struct MonteCarlo: Sendable {
     public let weights: ObjectiveWeights
     public let settings: SimulationSettings
     public let sampler: PathSampler
+    /// The solver of the operating LPs and re-optimized samples.
+    public let backend: any SolverBackend
     /// When set, each account's gain against this status quo is measured along every path
     /// (`SimulationTally.accountGain`): the same path for the option and the status quo.
     public var statusQuo: StatusQuoReference?
 
-    public init(scenario: Scenario, plan: BuildPlan, weights: ObjectiveWeights, settings: SimulationSettings) throws(SimulationError) {
+    public init(scenario: Scenario, plan: BuildPlan, weights: ObjectiveWeights, settings: SimulationSettings,
+                backend: any SolverBackend) throws(SimulationError) {
         self.scenario = scenario
+        self.backend = backend
         self.plan = plan
         self.weights = weights
         self.settings = settings
@@ -160,7 +163,7 @@ public struct MonteCarlo: Sendable {
             let base = ParkData(simulation.scenario)
             do {
                 operating = simulation.settings.mode != .reoptimize
-                    ? try OperatingModel(plan: simulation.plan, data: base, weights: simulation.weights) : nil
+                    ? try OperatingModel(plan: simulation.plan, data: base, weights: simulation.weights, backend: simulation.backend) : nil
             } catch { throw .solver("\(error)") }
             tally = simulation.emptyTally()
             jobs = simulation.plan.jobs(data: base)
@@ -244,13 +247,13 @@ public struct MonteCarlo: Sendable {
         var options = ParkOptimizer.defaultOptions
         options.timeLimit = settings.sampleTimeLimit
         let solution: Solution
-        do { solution = try LPSolver().solve(formulation.model, options: options) } catch {
+        do { solution = try backend.solve(formulation.model, options: options) } catch {
             throw .solver("sample \(sample): \(error)")
         }
         guard solution.hasSolution else {
             throw .solver("sample \(sample): the re-optimized model ended \(solution.statusWord) without a design")
         }
-        return BenefitSharing.shared(formulation, values: solution.values)
+        return BenefitSharing.shared(formulation, values: solution.values, backend: backend)
     }
 }
 

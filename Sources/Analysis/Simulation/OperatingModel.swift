@@ -1,5 +1,4 @@
 import Formulation
-import LPSolve
 import MILP
 import Scenario
 
@@ -25,7 +24,7 @@ public final class OperatingModel {
     public let weights: ObjectiveWeights
     private let years: Int
     /// `nil` when the plan builds no exchange: nothing flows.
-    private let solver: LPSolveModel?
+    private let solver: (any LoadedModel)?
     /// Flow column of each model exchange that is built (units sent / `scale[e]`).
     private let flowColumn: [Variable?]
     /// Activity column (share of capacity) of each built facility.
@@ -47,7 +46,8 @@ public final class OperatingModel {
     public private(set) var solves = 0
 
     /// `closedForm: false` puts every built exchange into the LP (to check the closed form).
-    public init(plan: BuildPlan, data: ParkData, weights: ObjectiveWeights, closedForm: Bool = true) throws(SolverError) {
+    public init(plan: BuildPlan, data: ParkData, weights: ObjectiveWeights, closedForm: Bool = true,
+                backend: any SolverBackend) throws(SolverError) {
         self.plan = plan
         self.weights = weights
         years = data.years
@@ -120,7 +120,7 @@ public final class OperatingModel {
         self.stranded = stranded
         self.alone = alone
         sharedRows = shared
-        solver = model.variableCount == 0 ? nil : try LPSolveModel(model)
+        solver = model.variableCount == 0 ? nil : try backend.load(model)
     }
 
     /// The objective's value of one unit sent on exchange `e` in year `t` (model units).
@@ -191,7 +191,7 @@ public final class OperatingModel {
                     : data.needed(company: shared.company, resource: shared.resource, year: t)
                 solver.setBounds(shared.row, lower: -.infinity, upper: max(0, volume) / shared.normalizer)
             }
-            let solution = try solver.solve()
+            let solution = try solver.solve(options: SolveOptions())
             solves += 1
             guard solution.termination == .optimal, solution.hasSolution else {
                 throw SolverError.solveFailed("the operating LP of year \(t) ended \(solution.statusWord)")

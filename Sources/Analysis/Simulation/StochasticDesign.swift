@@ -1,6 +1,5 @@
 import Foundation
 import Formulation
-import LPSolve
 import MILP
 import Scenario
 
@@ -38,7 +37,7 @@ public struct StochasticDesign: Sendable {
     /// `options.timeLimit` applies to each solve.
     public static func solve(scenario: Scenario, weights: ObjectiveWeights, deterministic: BuildPlan,
                              sampler: PathSampler, paths: Int, options: SolveOptions,
-                             waitAndSee: Bool = true) throws(SimulationError) -> StochasticDesign {
+                             waitAndSee: Bool = true, backend: any SolverBackend) throws(SimulationError) -> StochasticDesign {
         let base = ParkData(scenario)
         let formulations = (0..<paths).map { ParkFormulation(data: base.along(sampler.path(sample: $0))) }
         var model = formulations[0].model
@@ -51,7 +50,7 @@ public struct StochasticDesign: Sendable {
             objective.add(Model.translate(f.expression(weightedBy: weights), mapping), scaledBy: share)
         }
         model.setObjective(.maximize, objective)
-        let solver = LPSolver()
+        let solver = backend
         let solution: Solution
         do { solution = try solver.solve(model, options: options) } catch { throw .solver("\(error)") }
         guard solution.hasSolution, let value = solution.objective else {

@@ -1,5 +1,4 @@
 import Foundation
-import LPSolve
 import MILP
 
 /// The exact ε-constraint front of a multi-objective MILP: AUGMECON2 (G. Mavrotas and
@@ -45,6 +44,8 @@ public struct AugmentedEpsilonConstraint: Sendable {
     /// `δ` of the augmentation term (scaled by objective 0's range).
     public var augmentation: Double
     public var threads: Int
+    /// The solver of the payoff rows and grid solves (one loaded model per thread).
+    public var backend: any SolverBackend
     /// Settings of the grid solves (and neighbourhood searches).
     public var options: SolveOptions
     /// Settings of the payoff-table solves; `nil`: `options`.
@@ -76,10 +77,11 @@ public struct AugmentedEpsilonConstraint: Sendable {
         public var bypassed: Int
     }
 
-    public init(gridPoints: Int = 11, augmentation: Double = 1e-4, threads: Int = availableCores(),
+    public init(backend: any SolverBackend, gridPoints: Int = 11, augmentation: Double = 1e-4, threads: Int = availableCores(),
                 options: SolveOptions = SolveOptions(), neighbourhood: [Variable] = [], neighbourhoodSize: Int = 2,
                 neighbourhoodTimeLimit: Double = 10) {
         precondition(gridPoints >= 1, "at least one grid point")
+        self.backend = backend
         self.gridPoints = gridPoints
         self.augmentation = augmentation
         self.threads = max(1, threads)
@@ -128,7 +130,7 @@ public struct AugmentedEpsilonConstraint: Sendable {
     /// The payoff table (lexicographic rows, in parallel), then the front.
     public func front(_ problem: MultiObjectiveModel, deadline: Double? = nil) throws(SolverError) -> ParetoFront {
         precondition(problem.objectives.count >= 2, "a front needs two objectives or more")
-        let computed = try PayoffTable.lexicographic(problem, options: payoffOptions ?? options, deadline: deadline, threads: threads)
+        let computed = try PayoffTable.lexicographic(problem, backend: backend, options: payoffOptions ?? options, deadline: deadline, threads: threads)
         guard let payoff = computed.table else {
             var statistics = ParetoFront.Statistics()
             statistics.payoffSolves = computed.solves
@@ -162,7 +164,7 @@ public struct AugmentedEpsilonConstraint: Sendable {
         let units = Self.units(grid, threads: threads)
         let workers = min(threads, units.count)
         let state = Locked(GridState())
-        let run = GridRun(problem: problem, grid: grid, rows: rows, units: units, options: options,
+        let run = GridRun(problem: problem, grid: grid, rows: rows, units: units, backend: backend, options: options,
                           deadline: deadline, knownPoints: payoff.points, neighbourhood: neighbourhood,
                           neighbourhoodRow: neighbourhoodRow, neighbourhoodSize: neighbourhoodSize,
                           neighbourhoodTimeLimit: neighbourhoodTimeLimit, neighbourhoodGap: neighbourhoodGap, progress: progress)
@@ -246,6 +248,7 @@ struct GridRun: Sendable {
     let grid: [[Double]]
     let rows: [ConstraintRef]
     let units: [Unit]
+    let backend: any SolverBackend
     let options: SolveOptions
     let deadline: Double?
     let knownPoints: [[Double]]
@@ -258,7 +261,7 @@ struct GridRun: Sendable {
 
     /// What one worker remembers between levels.
     struct Worker {
-        let loaded: LPSolveModel
+        let loaded: any LoadedModel
         /// The neighbourhood row's coefficients as loaded (+1: centre 0, −1: centre 1).
         var signs: [Double]
     }
@@ -278,7 +281,7 @@ struct GridRun: Sendable {
     /// Claims units until none is left; each unit runs its inner levels upward.
     func work(on model: Model, state: Locked<GridState>) {
         var worker: Worker
-        do { worker = Worker(loaded: try LPSolveModel(model), signs: Array(repeating: 1, count: neighbourhood.count)) } catch {
+        do { worker = Worker(loaded: try backend.load(model), signs: Array(repeating: 1, count: neighbourhood.count)) } catch {
             state.withLock { if $0.error == nil { $0.error = error } }
             return
         }

@@ -1,4 +1,3 @@
-import LPSolve
 import MILP
 
 /// Designs within a slack of the optimum that differ most from it and from each other:
@@ -19,17 +18,21 @@ import MILP
 /// already found: there is no other one within the slack.
 ///
 /// Each solve depends on the designs before it, so the alternatives are found one after the
-/// other on one loaded lp_solve model (its objective and one row's side change).
+/// other on one loaded model (its objective and one row's side change).
 public struct NearOptimalAlternatives: Sendable {
     /// Share of the optimum that may be given up (0.05 = designs within 5 %).
     public var slack: Double
     /// Alternatives wanted (besides the optimum).
     public var count: Int
+    /// The solver the alternatives are found with.
+    public var backend: any SolverBackend
     public var options: SolveOptions
     public var objectiveWeight: Double
 
-    public init(slack: Double, count: Int, options: SolveOptions = SolveOptions(), objectiveWeight: Double = 1e-3) {
+    public init(backend: any SolverBackend, slack: Double, count: Int, options: SolveOptions = SolveOptions(),
+                objectiveWeight: Double = 1e-3) {
         precondition(slack >= 0 && count >= 0, "slack and count must be >= 0")
+        self.backend = backend
         self.slack = slack
         self.count = count
         self.options = options
@@ -85,7 +88,7 @@ public struct NearOptimalAlternatives: Sendable {
         var work = model
         let near = work.addConstraint(LinearConstraint(objective), name: "near_optimal")
         work.setObjective(.maximize, objective)
-        let loaded = try LPSolveModel(work)
+        let loaded = try backend.load(work)
         var result = Result(optimum: nil, alternatives: [], termination: .otherError, bound: nil, exhausted: false,
                             solves: 1, seconds: 0, nodes: 0)
         let share = deadline.map { monotonicSeconds() + ($0 - monotonicSeconds()) / Double(count + 1) }

@@ -1,4 +1,3 @@
-import LPSolve
 import MILP
 
 /// Objectives optimized one after another (lexicographic, or preemptive, optimization): stage
@@ -8,17 +7,20 @@ import MILP
 /// The bound kept from a stage with optimum `z` is
 /// `f ≥ z − max(tolerance·|z|, 1e-7·max(1, |z|))`: the second term is the numeric floor that
 /// keeps a zero tolerance solvable within the solver's feasibility tolerance. All stages
-/// re-solve one loaded lp_solve model (a new objective and one row's side per stage), each
+/// re-solve one loaded model (a new objective and one row's side per stage), each
 /// starting from the points of the stages before (`solve(knownPoints:options:)`).
 public struct LexicographicOptimization: Sendable {
     /// Objective indices, most important first.
     public var order: [Int]
     /// Share of each stage's optimum that later stages may give up (0.01 = 1 %).
     public var tolerance: Double
+    /// The solver the stages re-solve one loaded model with.
+    public var backend: any SolverBackend
     public var options: SolveOptions
 
-    public init(order: [Int], tolerance: Double = 0, options: SolveOptions = SolveOptions()) {
+    public init(backend: any SolverBackend, order: [Int], tolerance: Double = 0, options: SolveOptions = SolveOptions()) {
         precondition(!order.isEmpty && Set(order).count == order.count, "a non-empty order without repeats")
+        self.backend = backend
         self.order = order
         self.tolerance = tolerance
         self.options = options
@@ -64,7 +66,7 @@ public struct LexicographicOptimization: Sendable {
         let rows = order.dropLast().map { k in
             work.addConstraint(LinearConstraint(problem.objectives[k]), name: "lexicographic_\(problem.names[k])")
         }
-        let loaded = try LPSolveModel(work)
+        let loaded = try backend.load(work)
         var points = knownPoints, found: [[Double]] = []
         var stages: [Stage] = []
         for (j, k) in order.enumerated() {

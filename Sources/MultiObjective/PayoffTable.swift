@@ -1,5 +1,3 @@
-import Formulation
-import LPSolve
 import MILP
 
 /// Each objective optimized alone (ties broken on the others): its row holds every
@@ -7,7 +5,8 @@ import MILP
 /// nadir = worst; the weighted objective of `solve` normalizes each over `[nadir, ideal]`, and
 /// the ε-constraint front spreads its grid over the same ranges.
 public struct PayoffTable: Sendable, Codable, Equatable {
-    /// The objectives' names, in column order (`economic`, `environmental`, ... for a park).
+    /// The objectives' names, in column order (`economic`, `environmental`, ... for a park;
+    /// Analysis's `PayoffTable+Park.swift` reads them as park objectives).
     public var names: [String]
     /// `values[k][j]`: objective `j` at the optimum of objective `k`.
     public var values: [[Double]]
@@ -31,13 +30,6 @@ public struct PayoffTable: Sendable, Codable, Equatable {
         self.values = values
         self.approximate = approximate
     }
-
-    public init(objectives: [ParkFormulation.Objective], values: [[Double]], approximate: Bool = false) {
-        self.init(names: objectives.map(\.rawValue), values: values, approximate: approximate)
-    }
-
-    /// The park objectives the columns stand for.
-    public var objectives: [ParkFormulation.Objective] { names.compactMap(ParkFormulation.Objective.init(rawValue:)) }
 
     public func ideal(_ j: Int) -> Double { values.map { $0[j] }.max() ?? 0 }
     public func nadir(_ j: Int) -> Double { values.map { $0[j] }.min() ?? 0 }
@@ -79,8 +71,8 @@ extension PayoffTable {
     /// each other objective in turn (in column order) with the earlier ones held at their
     /// optima (`LexicographicOptimization` with tolerance 0), so no weakly dominated point
     /// enters the table. `p` objectives cost up to `p²` MIP solves; the rows run in parallel
-    /// on `threads` threads, one loaded lp_solve model each.
-    public static func lexicographic(_ problem: MultiObjectiveModel, options: SolveOptions = SolveOptions(),
+    /// on `threads` threads, one loaded model each.
+    public static func lexicographic(_ problem: MultiObjectiveModel, backend: any SolverBackend, options: SolveOptions = SolveOptions(),
                                      deadline: Double? = nil, threads: Int = 1,
                                      knownPoints: [[Double]] = []) throws(SolverError) -> Computation {
         let count = problem.objectives.count
@@ -89,7 +81,7 @@ extension PayoffTable {
         onThreads(min(max(1, threads), count)) { worker, workers in
             for k in stride(from: worker, to: count, by: workers) {
                 let order = [k] + (0..<count).filter { $0 != k }
-                let run = LexicographicOptimization(order: order, tolerance: 0, options: options)
+                let run = LexicographicOptimization(backend: backend, order: order, tolerance: 0, options: options)
                 let outcome = Result { () throws(SolverError) in try run.solve(problem, deadline: deadline, knownPoints: knownPoints) }
                 results.withLock { $0[k] = outcome }
             }

@@ -1,14 +1,13 @@
-import LPSolve
-import MILP
-
-extension LPSolveModel {
+extension LoadedModel {
     /// Solves the loaded model knowing feasible points of it (designs found by earlier solves).
     ///
-    /// The best known point, in the current objective, becomes lp_solve's cutoff
-    /// (`set_obj_bound`, less a relative 1e-7 so an equal design is still found). When lp_solve
-    /// finds nothing better, the known point is the optimum (within that 1e-7) and is returned
-    /// as such; under a time limit the answer is never worse than a point already known.
-    /// Points that break the loaded model's current bounds (checked to 1e-7) are ignored.
+    /// The best known point, in the current objective, starts the search when the backend
+    /// takes a start point (`takesStartPoint`), or else becomes its cutoff
+    /// (`SolveOptions.incumbentObjective`; lp_solve's `set_obj_bound`), less a relative 1e-7 so
+    /// an equal design is still found. When the search finds nothing better, the known point is
+    /// the optimum (within that 1e-7) and is returned as such; under a time limit the answer is
+    /// never worse than a point already known. Points that break the loaded model's current
+    /// bounds (checked to 1e-7) are ignored.
     public func solve(knownPoints: [[Double]], options: SolveOptions) throws(SolverError) -> Solution {
         let model = self.model
         let feasible = knownPoints.filter { $0.count == model.variableCount && model.violations(of: $0, tolerance: 1e-7).isEmpty }
@@ -16,9 +15,9 @@ extension LPSolveModel {
         guard let best = feasible.max(by: { better(model.objectiveValue(at: $1), model.objectiveValue(at: $0)) }) else {
             return try solve(options: options)
         }
-        if usesBestBoundSearch(options) {
-            // The best-bound search takes the point itself as its first incumbent.
-            return try searchBestBound(options: options, start: best)
+        if takesStartPoint(options) {
+            // The search takes the point itself as its first incumbent.
+            return try solve(options: options, start: best)
         }
         let value = model.objectiveValue(at: best)
         let slack = 1e-7 * max(1, abs(value))
@@ -26,8 +25,8 @@ extension LPSolveModel {
         withCutoff.incumbentObjective = model.sense == .maximize ? value - slack : value + slack
         let solution = try solve(options: withCutoff)
         if solution.hasSolution, let found = solution.objective, !better(value, found) { return solution }
-        // Nothing better than the known point was found: it is the answer. lp_solve finished
-        // its search unless it stopped for time or was interrupted.
+        // Nothing better than the known point was found: it is the answer. The search finished
+        // unless it stopped for time or was interrupted.
         let finished = ![.timeLimit, .interrupted].contains(solution.termination)
         return Solution(
             termination: finished ? .optimal : solution.termination, primal: .feasiblePoint,

@@ -3,8 +3,8 @@ import Foundation
 import MILP
 
 /// Runs `body(worker, workers)` on `workers` threads at once and returns when all are done.
-/// Each worker loads its own lp_solve model (creation and deletion are serialized inside the
-/// LPSolve shim; solves run in parallel).
+/// Each worker loads its own model into the backend (lp_solve serializes creation and deletion
+/// inside its shim; solves run in parallel).
 func onThreads(_ workers: Int, _ body: @Sendable (_ worker: Int, _ workers: Int) -> Void) {
     let count = max(1, workers)
     if count == 1 { body(0, 1); return }
