@@ -40,7 +40,8 @@ public final class BoardRoom: Sendable {
     public let history: RunHistory?
     /// The only folder the server writes into.
     public let outputFolder: String
-    private let memory = Mutex<[String: Data]>([:])
+    /// Evaluations answered while the server runs: cache key → (JSON, run id).
+    private let memory = Mutex<[String: (json: String, run: Int64?)]>([:])
     private let solves = Mutex(0)
 
     public static let firstSamples = 32
@@ -75,11 +76,10 @@ public final class BoardRoom: Sendable {
         let options = park.optionLines(samples: samples) + ["--lang", language.rawValue]
         let key = ([digest, policy] + overrides + options).joined(separator: "\u{1F}")
         let flag = await queue.begin(session: request.session)
-        if let data = memory.withLock({ $0[key] }) { return .result(data) }
+        if let known = memory.withLock({ $0[key] }) { return .result(Self.reply(known.json, cached: true, run: known.run)) }
         if let run = try? history?.runs(command: "serve", digest: digest, policy: policy, overrides: overrides, options: options).first {
-            let data = Self.reply(run.result, cached: true, run: run.id)
-            memory.withLock { $0[key] = data }
-            return .result(data)
+            memory.withLock { $0[key] = (run.result, run.id) }
+            return .result(Self.reply(run.result, cached: true, run: run.id))
         }
         let started = Date()
         let park = self.park
@@ -100,9 +100,8 @@ public final class BoardRoom: Sendable {
                                    headline: headline, seconds: Date().timeIntervalSince(started), result: json)
             id = try? history.record(record).id
         }
-        let data = Self.reply(json, cached: false, run: id)
-        memory.withLock { $0[key] = data }
-        return .result(data)
+        memory.withLock { $0[key] = (json, id) }
+        return .result(Self.reply(json, cached: false, run: id))
     }
 
     static func reply(_ evaluation: String, cached: Bool, run: Int64?) -> Data {

@@ -158,7 +158,12 @@ struct BoardRoomAPITests {
         let (room1, f1) = try Self.room(history: path)
         defer { try? FileManager.default.removeItem(atPath: f1) }
         let firstData = try await Application(router: room1.router(allowedHosts: nil)).test(.router) { client in
-            try await client.execute(uri: "/api/evaluate", method: .post, body: request) { Data($0.body.readableBytesView) }
+            let data = try await client.execute(uri: "/api/evaluate", method: .post, body: request) { Data($0.body.readableBytesView) }
+            // Asked again of the same server: from its memory, not solved again.
+            try await client.execute(uri: "/api/evaluate", method: .post, body: request) { response in
+                #expect(Self.object(response)["cached"] as? Bool == true)
+            }
+            return data
         }
         let first = (try? JSONSerialization.jsonObject(with: firstData)) as? [String: Any] ?? [:]
         let firstRun = first["run"] as? Int
