@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
         // The run history's embedded SQLite database (on Linux: Debian's libsqlite3-dev).
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // `symbiosis serve`: the board room's local web server (docs/board-room.md).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Debian's liblpsolve55-dev: header lpsolve/lp_lib.h, static liblpsolve55.a.
@@ -50,10 +52,15 @@ let package = Package(
         .target(name: "Report", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "MultiObjective"]),
         // The run history: every run's inputs, headline figures and JSON result in SQLite (docs/history.md).
         .target(name: "RunHistory", dependencies: ["Scenario", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The board room (`symbiosis serve`): levers, evaluation API, solve queue, the page (docs/board-room.md).
+        .target(name: "BoardRoom", dependencies: [
+            "Analysis", "Report", "Formulation", "Scenario", "MILP", "RunHistory",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ], resources: [.copy("Resources/page")]),
         .executableTarget(
             name: "symbiosis",
             dependencies: [
-                "MILP", "LPSolve", "Scenario", "Formulation", "MultiObjective", "Analysis", "Report", "Workbook", "Discovery", "RunHistory",
+                "MILP", "LPSolve", "Scenario", "Formulation", "MultiObjective", "Analysis", "Report", "Workbook", "Discovery", "RunHistory", "BoardRoom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,6 +81,10 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Analysis", "Formulation", "Scenario", "MILP", "LPSolve", "Sampling", "Report", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "MultiObjective", "Formulation", "Scenario", "MILP", "LPSolve", "Report", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "BoardRoomTests", dependencies: [
+            "BoardRoom", "Scenario", "RunHistory", "LPSolve", "TestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "RunHistoryTests", dependencies: ["RunHistory", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "WorkbookTests", dependencies: [
             "Workbook", "Scenario", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),

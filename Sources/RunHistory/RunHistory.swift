@@ -8,7 +8,7 @@ import GRDB
 public struct RunHistory: Sendable {
     /// The database file.
     public let path: String
-    private let queue: DatabaseQueue
+    let queue: DatabaseQueue
 
     /// The environment variable naming the history file.
     public static let environmentVariable = "SYMBIOSIS_HISTORY"

@@ -31,7 +31,7 @@ extension RunRecord {
             if let value = number(value) { figures.append(HeadlineFigure(name: name, value: value, unit: unit)) }
         }
         switch command {
-        case "solve":
+        case "solve", "serve":
             add("park NPV", at("economic.npv"), currency)
             add("public cost", at("economic.public_cost"), currency)
             add("CO2e avoided", at("environmental.co2e_avoided"), "t CO2e")

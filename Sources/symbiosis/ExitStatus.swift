@@ -12,6 +12,8 @@ extension ExitCode {
     static let invalidInput = ExitCode(65)
     /// 70 (EX_SOFTWARE): the solver failed, or its design breaks the model by more than 1e-3.
     static let solverFailure = ExitCode(70)
+    /// 69 (EX_UNAVAILABLE): `serve` could not listen (the port is taken, the address is not this machine's).
+    static let unavailable = ExitCode(69)
     /// 73 (EX_CANTCREAT): an output file could not be written.
     static let cannotWrite = ExitCode(73)
     /// 130 (128 + SIGINT): stopped by Ctrl-C; nothing is written.

@@ -32,7 +32,7 @@ struct Symbiosis: ParsableCommand {
         """,
         version: "symbiosis \(release) (\(Backend.solver.name))",
         subcommands: [Validate.self, Solve.self, Simulate.self, Merge.self, Compare.self, Sensitivity.self, Pareto.self,
-                      Alternatives.self, Generate.self, Export.self, Template.self, Import.self, ExportData.self, Demo.self, Discover.self, Runs.self]
+                      Alternatives.self, Generate.self, Export.self, Template.self, Import.self, ExportData.self, Demo.self, Discover.self, Runs.self, Serve.self]
     )
 
     /// This release of the modeler (`symbiosis --version`).

@@ -1,0 +1,65 @@
+import Foundation
+import Synchronization
+
+/// A flag a solve polls through `SolveOptions.shouldStop`: raised when a newer evaluation of
+/// the same session supersedes it, or when the server stops.
+public final class StopFlag: Sendable {
+    private let raised = Mutex(false)
+    public init() {}
+    public func raise() { raised.withLock { $0 = true } }
+    public var isRaised: Bool { raised.withLock { $0 } }
+}
+
+/// Runs solves off the request path, at most `capacity` at once (one per core), each on a
+/// thread of its own so that the server's event loops never wait on lp_solve. A session
+/// (one open page) has at most one evaluation that counts: a new one raises the previous one's
+/// `StopFlag`, so a solve still waiting for a core is dropped and a running one stops at
+/// lp_solve's next check.
+public actor SolveQueue {
+    public let capacity: Int
+    private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+    private var latest: [String: StopFlag] = [:]
+    /// Evaluations superseded so far (for tests and the log).
+    public private(set) var superseded = 0
+
+    public init(capacity: Int = ProcessInfo.processInfo.activeProcessorCount) { self.capacity = max(1, capacity) }
+
+    /// Registers a new evaluation of `session` and supersedes the session's previous one.
+    public func begin(session: String?) -> StopFlag {
+        let flag = StopFlag()
+        guard let session else { return flag }
+        if let previous = latest[session] { previous.raise(); superseded += 1 }
+        latest[session] = flag
+        return flag
+    }
+
+    /// Solves now running, and the most that ever ran at once.
+    public var busy: Int { running }
+    public private(set) var peak = 0
+
+    private func acquire() async {
+        if running < capacity { running += 1; peak = max(peak, running); return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    private func release() {
+        if waiting.isEmpty { running -= 1 } else { waiting.removeFirst().resume() }
+    }
+
+    /// Runs `work` on its own thread once a core is free; nil when `flag` was raised before it
+    /// started.
+    public func run<T: Sendable>(_ flag: StopFlag, _ work: @escaping @Sendable () throws -> T) async throws -> T? {
+        await acquire()
+        defer { release() }
+        if flag.isRaised { return nil }
+        return try await withCheckedThrowingContinuation { continuation in
+            // lp_solve's branch and bound recurses: a thread with a generous stack.
+            let thread = Thread {
+                do { continuation.resume(returning: try work()) } catch { continuation.resume(throwing: error) }
+            }
+            thread.stackSize = 64 << 20
+            thread.start()
+        }
+    }
+}
