@@ -35,3 +35,32 @@ public struct StudyShard: Sendable, Equatable, Codable {
     /// Whether `index` lies in `0..<count` (a part file read back may say otherwise).
     public var isValid: Bool { count >= 1 && index >= 0 && index < count }
 }
+
+extension StudyShard {
+    /// `parts` (one per shard, any order) in shard order. Refuses parts split into different
+    /// shard counts, the same shard twice and missing shards, naming the files by `names` (one
+    /// per part): a `study` ("a comparison", "a sensitivity study") is merged from all its parts
+    /// or not at all. Callers check first that the parts come from one study (their headers).
+    static func ordered<Part>(_ parts: [Part], shard: (Part) -> StudyShard, names: [String], study: String)
+        throws(SimulationError) -> [Part] {
+        guard let first = parts.first.map(shard) else { throw .incompatibleParts("no parts given") }
+        var byShard: [Int: Int] = [:]
+        for (index, part) in parts.enumerated() {
+            let own = shard(part)
+            guard own.count == first.count else {
+                throw .incompatibleParts("\(names[0]) is a shard of \(first.count) and \(names[index]) a shard of \(own.count)")
+            }
+            if let earlier = byShard[own.index] {
+                throw .incompatibleParts("\(names[earlier]) and \(names[index]) are both shard \(own.label) (the same shard given twice?)")
+            }
+            byShard[own.index] = index
+        }
+        let missing = (0..<first.count).filter { byShard[$0] == nil }
+        if !missing.isEmpty {
+            let list = missing.prefix(10).map { String($0 + 1) }.joined(separator: ", ") + (missing.count > 10 ? ", …" : "")
+            throw .incompatibleParts("shard\(missing.count == 1 ? "" : "s") \(list) of \(first.count) missing: "
+                                     + "\(study) is merged from all its parts")
+        }
+        return (0..<first.count).map { parts[byShard[$0]!] }
+    }
+}

@@ -36,6 +36,8 @@ public actor SolveQueue {
 
     /// Solves now running, and the most that ever ran at once.
     public var busy: Int { running }
+    /// Evaluations waiting for a core.
+    public var queued: Int { waiting.count }
     public private(set) var peak = 0
 
     private func acquire() async {

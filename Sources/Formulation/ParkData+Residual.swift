@@ -42,11 +42,19 @@ extension ParkData {
 
     /// `A = Σ_{k=0}^{R−1} (1+r)^{−k}`: the value at the horizon's end of one currency unit a year
     /// over the `R` years left, at the scenario's `discount_rate`.
+    /// Summed term by term for any real remaining life; beyond `closedFormYears` (a lifetime no
+    /// asset has, but a file may say) by the geometric series' closed form
+    /// `(1 − v^R)/(1 − v)`, `v = 1/(1+r)`, so that a lifetime of 10^15 years costs no more time.
     public func residualAnnuity(builtIn buildYear: Int, lifetime: Int?) -> Double {
         let left = residualLife(builtIn: buildYear, lifetime: lifetime)
         let rate = scenario.discountRate
-        return (0..<left).reduce(0) { $0 + 1 / pow(1 + rate, Double($1)) }
+        guard left > Self.closedFormYears else { return (0..<left).reduce(0) { $0 + 1 / pow(1 + rate, Double($1)) } }
+        let v = 1 / (1 + rate)
+        return abs(1 - v) < 1e-12 ? Double(left) : (1 - pow(v, Double(left))) / (1 - v)
     }
+
+    /// Remaining lives up to this many years are summed term by term (`residualAnnuity`).
+    static let closedFormYears = 1_000
 
     /// `V_T = max(0, min(B, A·N))` (currency, at the horizon's end, before discounting to today).
     public static func residualValue(book: Double, annuity: Double, lastYearCashFlow: Double) -> Double {

@@ -114,6 +114,13 @@ public struct SettingDescription: Sendable, Equatable {
             default: (unit, isMoney) = ("", false)
             }
             self.init(text: named(parts[1], key), unit: unit, isMoney: isMoney); return
+        case 2 where parts[0] == "targets":
+            let targets: [String: (String, String, String)] = [
+                "co2e_avoided": ("Target: CO2e avoided over the horizon", "Mục tiêu: CO2e tránh được trong cả giai đoạn", "t CO2e"),
+                "min_exchanges": ("Target: fewest links built", "Mục tiêu: số liên kết tối thiểu", vi ? "liên kết" : "links"),
+                "min_companies": ("Target: fewest firms taking part", "Mục tiêu: số doanh nghiệp tham gia tối thiểu", vi ? "doanh nghiệp" : "firms"),
+            ]
+            if let t = targets[parts[1]] { self.init(text: vi ? t.1 : t.0, unit: t.2); return }
         case 3 where parts[0] == "permits":
             self.init(text: named(parts[1], parts[2]), unit: parts[2] == "cost" ? money : (vi ? "năm" : "years"), isMoney: parts[2] == "cost"); return
         default: break

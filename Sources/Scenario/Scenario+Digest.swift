@@ -19,6 +19,11 @@ extension Scenario {
         copy.uncertainty?.samples = 0
         var text = ""
         Self.canonicalText(of: copy, into: &text)
+        return Self.fnv1a(text)
+    }
+
+    /// FNV-1a 64 of `text`'s UTF-8 bytes (Fowler, Noll & Vo), 16 hex digits.
+    public static func fnv1a(_ text: String) -> String {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)

@@ -83,7 +83,8 @@ struct SolveQueueTests {
             let long = Task { try await client.execute(uri: "/api/evaluate", method: .post, body: Self.body(40, "other")) { $0.status.code } }
             while await room.queue.busy == 0 { try await Task.sleep(for: .milliseconds(5)) }
             let older = Task { try await client.execute(uri: "/api/evaluate", method: .post, body: Self.body(50, "page")) { $0.status.code } }
-            try await Task.sleep(for: .milliseconds(100))
+            // The older request must be registered and waiting before the newer one is sent.
+            while await room.queue.queued == 0 { try await Task.sleep(for: .milliseconds(5)) }
             let newer = Task { try await client.execute(uri: "/api/evaluate", method: .post, body: Self.body(60, "page")) { $0.status.code } }
             #expect(try await older.value == 409)
             #expect(try await newer.value == 200)

@@ -109,8 +109,9 @@ struct OutputRobustnessTests {
         #expect(table.status == 0)
         #expect(!table.stdout.lowercased().contains("nan"))
         let rows = table.stdout.split(separator: "\n")
-        let first = try #require(rows.firstIndex { $0.hasPrefix("targets.co2e_avoided") })
-        let second = try #require(rows.firstIndex { $0.hasPrefix("resources.clinker.price") })
+        // Parameters are named in words, their key path in the next column.
+        let first = try #require(rows.firstIndex { $0.contains("targets.co2e_avoided") })
+        let second = try #require(rows.firstIndex { $0.contains("resources.clinker.price") })
         #expect(first < second)
         #expect(rows[first].contains("infeasible"))
         let csv = TestSupport.symbiosis(arguments + ["--format", "csv"])

@@ -128,6 +128,21 @@ struct DealTermsTests {
         #expect(abs(outcome.npv - design.npv) < 1e-3)
     }
 
+    /// `A = Σ_{k<R} (1+r)^{−k}` summed term by term agrees with the geometric series' closed form
+    /// `(1 − v^R)/(1 − v)`, `v = 1/1.1`, where `residualAnnuity` switches to it (R > 1,000), and a
+    /// lifetime of 10^15 years (a fuzzed file) no longer loops 10^15 times: A → 1/(1 − v) = 11.
+    @Test func residualAnnuityOfAnAbsurdLifetime() throws {
+        let yaml = HandSolvedTests.oneExchange.replacingOccurrences(of: "discount_rate: 0.1", with: "discount_rate: 0.1\nresidual_value: straight_line")
+        let data = ParkData(try scenario(yaml: yaml))
+        let v = 1 / 1.1
+        for years in [1_000, 1_001, 5_000] {
+            let life = years + data.years - 1   // built in year 1: R = 1 + life − T = years
+            let summed = (0..<years).reduce(0.0) { $0 + pow(v, Double($1)) }
+            #expect(abs(data.residualAnnuity(builtIn: 1, lifetime: life) - summed) < 1e-9)
+        }
+        #expect(abs(data.residualAnnuity(builtIn: 1, lifetime: 1_000_000_000_000_000) - 11) < 1e-9)
+    }
+
     /// The residual value is at most what the asset earns after the horizon (EU CBA guide 2014):
     /// `V_T = max(0, min(B, A·N))`. The link at 100 t a year and 100,000 capex, lifetime 5,
     /// forced in (`targets.build`): built in 2032 (year 2, the cheapest year to pay the capex,

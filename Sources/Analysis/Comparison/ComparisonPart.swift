@@ -49,7 +49,7 @@ public struct ComparisonPart: Sendable, Equatable, Codable {
                     settings: SimulationSettings?, timeLimit: Double?, search: String) {
             scenario = base.name
             scenarioDigest = base.contentDigest
-            fileDigest = Self.fnv1a(fileText ?? "")
+            fileDigest = Scenario.fnv1a(fileText ?? "")
             options = scenarios.map(\.name)
             optionDigests = scenarios.map(\.scenario.contentDigest)
             statusQuo = appraisal.statusQuoName
@@ -79,17 +79,6 @@ public struct ComparisonPart: Sendable, Equatable, Codable {
             if timeLimit != other.timeLimit { names.append("time limit") }
             if search != other.search { names.append("search") }
             return names.isEmpty ? ["settings"] : names
-        }
-
-        /// FNV-1a 64 of `text`'s UTF-8 bytes, 16 hex digits.
-        static func fnv1a(_ text: String) -> String {
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            for byte in text.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
-            let hex = String(hash, radix: 16)
-            return String(repeating: "0", count: 16 - hex.count) + hex
         }
     }
 
@@ -163,29 +152,11 @@ public struct ComparisonPart: Sendable, Equatable, Codable {
         -> (header: Header, options: [SolvedOption], scales: CriterionScales) {
         guard let first = parts.first else { throw .incompatibleParts("no parts given") }
         let names = names ?? parts.indices.map { "part \($0 + 1)" }
-        var byShard: [Int: Int] = [:]
-        for (index, part) in parts.enumerated() {
-            if index > 0 {
-                guard part.header == first.header else {
-                    throw .incompatibleParts("\(names[0]) and \(names[index]) come from different comparisons "
-                                             + "(they differ in \(first.header.differences(from: part.header).joined(separator: ", ")))")
-                }
-                guard part.shard.count == first.shard.count else {
-                    throw .incompatibleParts("\(names[0]) is a shard of \(first.shard.count) and \(names[index]) a shard of \(part.shard.count)")
-                }
-            }
-            if let earlier = byShard[part.shard.index] {
-                throw .incompatibleParts("\(names[earlier]) and \(names[index]) are both shard \(part.shard.label) (the same shard given twice?)")
-            }
-            byShard[part.shard.index] = index
+        for (index, part) in parts.enumerated().dropFirst() where part.header != first.header {
+            throw .incompatibleParts("\(names[0]) and \(names[index]) come from different comparisons "
+                                     + "(they differ in \(first.header.differences(from: part.header).joined(separator: ", ")))")
         }
-        let missing = (0..<first.shard.count).filter { byShard[$0] == nil }
-        if !missing.isEmpty {
-            let list = missing.prefix(10).map { String($0 + 1) }.joined(separator: ", ") + (missing.count > 10 ? ", …" : "")
-            throw .incompatibleParts("shard\(missing.count == 1 ? "" : "s") \(list) of \(first.shard.count) missing: "
-                                     + "a comparison is merged from all its parts")
-        }
-        let ordered = (0..<first.shard.count).map { parts[byShard[$0]!] }
+        let ordered = try StudyShard.ordered(parts, shard: \.shard, names: names, study: "a comparison")
         // `inconsistency` checked each part holds its own run of items, so exactly one has the scales.
         guard let scales = ordered.lazy.compactMap(\.scales).first else { throw .incompatibleParts("no part holds the status quo's scales") }
         return (first.header, ordered.flatMap(\.options), scales.criterionScales)

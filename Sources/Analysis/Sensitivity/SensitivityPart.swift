@@ -71,34 +71,18 @@ public struct SensitivityPart: Sendable, Equatable, Codable {
     public static func merge(_ parts: [SensitivityPart], names: [String]? = nil) throws(SimulationError) -> (header: Header, evaluations: [ParkEvaluation]) {
         guard let first = parts.first else { throw .incompatibleParts("no parts given") }
         let names = names ?? parts.indices.map { "part \($0 + 1)" }
-        var byShard: [Int: Int] = [:]
-        for (index, part) in parts.enumerated() {
-            if index > 0 {
-                if part.header.scenarioDigest != first.header.scenarioDigest {
-                    throw .incompatibleParts(
-                        "\(names[0]) and \(names[index]) study different scenarios (content digest \(first.header.scenarioDigest) "
-                            + "vs \(part.header.scenarioDigest)): the scenario file or the policy changed between the runs")
-                }
-                guard part.header == first.header else {
-                    throw .incompatibleParts("\(names[0]) and \(names[index]) come from different studies "
-                                             + "(they differ in \(first.header.differences(from: part.header).joined(separator: ", ")))")
-                }
-                guard part.shard.count == first.shard.count else {
-                    throw .incompatibleParts("\(names[0]) is a shard of \(first.shard.count) and \(names[index]) a shard of \(part.shard.count)")
-                }
+        for (index, part) in parts.enumerated().dropFirst() {
+            if part.header.scenarioDigest != first.header.scenarioDigest {
+                throw .incompatibleParts(
+                    "\(names[0]) and \(names[index]) study different scenarios (content digest \(first.header.scenarioDigest) "
+                        + "vs \(part.header.scenarioDigest)): the scenario file or the policy changed between the runs")
             }
-            if let earlier = byShard[part.shard.index] {
-                throw .incompatibleParts("\(names[earlier]) and \(names[index]) are both shard \(part.shard.label) (the same shard given twice?)")
+            guard part.header == first.header else {
+                throw .incompatibleParts("\(names[0]) and \(names[index]) come from different studies "
+                                         + "(they differ in \(first.header.differences(from: part.header).joined(separator: ", ")))")
             }
-            byShard[part.shard.index] = index
         }
-        let missing = (0..<first.shard.count).filter { byShard[$0] == nil }
-        if !missing.isEmpty {
-            let list = missing.prefix(10).map { String($0 + 1) }.joined(separator: ", ") + (missing.count > 10 ? ", …" : "")
-            throw .incompatibleParts("shard\(missing.count == 1 ? "" : "s") \(list) of \(first.shard.count) missing: "
-                                     + "a sensitivity study is merged from all its parts")
-        }
-        let evaluations = (0..<first.shard.count).flatMap { parts[byShard[$0]!].evaluations }
+        let evaluations = try StudyShard.ordered(parts, shard: \.shard, names: names, study: "a sensitivity study").flatMap(\.evaluations)
         return (first.header, evaluations)
     }
 }
