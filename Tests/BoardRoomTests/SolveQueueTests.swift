@@ -67,29 +67,42 @@ struct SolveQueueTests {
         #expect(await queue.peak == 2)
     }
 
+    /// Polls `condition` every 5 ms for up to 60 s; fails the test (never hangs) past that.
+    static func waitUntil(_ what: String, _ condition: @Sendable () async -> Bool) async throws {
+        let deadline = Date().addingTimeInterval(60)
+        while !(await condition()) {
+            try #require(Date() < deadline, "waited 60 s for \(what)")
+            try await Task.sleep(for: .milliseconds(5))
+        }
+    }
+
     static func body(_ fee: Double, _ session: String) -> ByteBuffer {
         ByteBuffer(bytes: try! JSONSerialization.data(withJSONObject: [
             "policies": [], "overrides": ["carbon_price": fee], "samples": 0, "session": session] as [String: Any]))
     }
 
-    /// Over HTTP with the real solver: while hiep-phuoc is being solved for one page (one core),
-    /// a page's first request waits, its second supersedes it (409), and the second is answered.
+    /// Over HTTP with the real solver: while the one core is held (a work item that waits on a
+    /// gate, so nothing depends on how long a solve takes), a page's first request waits, its
+    /// second supersedes it (409), and the second is answered once the core is free. Every wait
+    /// is bounded, so a broken queue fails the test instead of hanging the suite.
     @Test func supersededEvaluationAnswers409() async throws {
         let folder = try TestSupport.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let park = try BoardRoomPark(file: TestSupport.scenario("hiep-phuoc.yaml"), backend: LPSolver(), timeLimit: 60)
         let room = BoardRoom(park: park, history: nil, outputFolder: folder, capacity: 1)
+        let gate = DispatchSemaphore(value: 0)
+        let hold = Task { try await room.queue.run(StopFlag()) { gate.wait() } }
+        try await Self.waitUntil("the core to be held") { await room.queue.busy == 1 }
         try await Application(router: room.router(allowedHosts: nil)).test(.router) { client in
-            let long = Task { try await client.execute(uri: "/api/evaluate", method: .post, body: Self.body(40, "other")) { $0.status.code } }
-            while await room.queue.busy == 0 { try await Task.sleep(for: .milliseconds(5)) }
             let older = Task { try await client.execute(uri: "/api/evaluate", method: .post, body: Self.body(50, "page")) { $0.status.code } }
-            // The older request must be registered and waiting before the newer one is sent.
-            while await room.queue.queued == 0 { try await Task.sleep(for: .milliseconds(5)) }
+            try await Self.waitUntil("the older request to be queued") { await room.queue.queued == 1 }
             let newer = Task { try await client.execute(uri: "/api/evaluate", method: .post, body: Self.body(60, "page")) { $0.status.code } }
+            try await Self.waitUntil("the newer request to be queued") { await room.queue.queued == 2 }
+            gate.signal()
             #expect(try await older.value == 409)
             #expect(try await newer.value == 200)
-            #expect(try await long.value == 200)
         }
+        _ = try await hold.value
         #expect(await room.queue.superseded == 1)
     }
 }

@@ -52,7 +52,7 @@ function renderControls() {
   const levers = $("levers"); levers.replaceChildren();
   let group = "";
   for (const l of state.park.levers) {
-    if (l.group !== group) { group = l.group; levers.append(el("div", { class: "group" }, group)); }
+    if (l.group !== group) { group = l.group; levers.append(el("div", { class: "group" }, w(`group.${group}`))); }
     const shown = leverValue(l);
     const input = el("input", { type: "range", id: `lever-${l.key}`, min: l.minimum, max: l.maximum, step: l.step, value: shown });
     input.dataset.key = l.key;
