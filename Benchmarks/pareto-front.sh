@@ -16,7 +16,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s.%N)
 "$bin" pareto "$scenario" --objectives "$objectives" --points "$points" --time-limit "$limit" --threads "$threads" \
-  --progress --format json --output "$tmp/front.json" 2> "$tmp/progress.txt" || true
+  --progress --timings --format json --output "$tmp/front.json" 2> "$tmp/progress.txt" || true
 end=$(date +%s.%N)
 echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 cat "$tmp/progress.txt"

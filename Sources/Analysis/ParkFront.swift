@@ -87,9 +87,74 @@ extension ParkOptimizer {
     public func front(_ scenario: Scenario, objectives: [ParkFormulation.Objective], gridPoints: Int,
                       threads: Int = availableCores(),
                       progress: (@Sendable (AugmentedEpsilonConstraint.LevelReport) -> Void)? = nil) throws(SolverError) -> ParkFront {
+        let deadline = options.timeLimit.map { monotonicSeconds() + $0 }
+        let setup = frontMethod(scenario, objectives: objectives, gridPoints: gridPoints, threads: threads, progress: progress)
+        let front = try setup.method.front(setup.problem, deadline: deadline)
+        return parkFront(front, formulation: setup.formulation, objectives: objectives)
+    }
+
+    /// Shard `shard`'s part of the front `front` would trace with the same arguments: the
+    /// payoff table (every shard solves it: it sets the grid), then the answers at the shard's
+    /// contiguous run of grid levels (`StudyShard.range(of:)` of the levels in grid order,
+    /// outer objectives slowest). `header` describes the whole study.
+    public func frontPart(_ scenario: Scenario, header: ParetoPart.Header, shard: StudyShard, threads: Int = availableCores(),
+                          progress: (@Sendable (AugmentedEpsilonConstraint.LevelReport) -> Void)? = nil) throws(SolverError)
+        -> (part: ParetoPart, statistics: ParetoFront.Statistics) {
+        let deadline = options.timeLimit.map { monotonicSeconds() + $0 }
+        let started = monotonicSeconds()
+        let objectives = header.objectives.compactMap(ParkFormulation.Objective.init(rawValue:))
+        let setup = frontMethod(scenario, objectives: objectives, gridPoints: header.gridPoints, threads: threads, progress: progress)
+        let computed = try PayoffTable.lexicographic(setup.problem, backend: backend, options: setup.method.payoffOptions ?? setup.method.options,
+                                                     deadline: deadline, threads: threads)
+        var statistics = ParetoFront.Statistics()
+        statistics.payoffSolves = computed.solves
+        statistics.nodes = computed.nodes
+        statistics.threads = threads
+        var part = ParetoPart(header: header, shard: shard, payoff: computed.table, failure: computed.failure?.rawValue, answers: GridAnswers())
+        if let payoff = computed.table {
+            let grid = setup.method.levels(payoff)
+            let answers = try setup.method.answers(setup.problem, payoff: payoff,
+                                                   positions: shard.range(of: AugmentedEpsilonConstraint.levelCount(grid)), deadline: deadline)
+            part.answers = answers
+            statistics.gridLevels = answers.answers.count
+            statistics.solves = answers.solves
+            statistics.neighbourhoodSolves = answers.neighbourhoodSolves
+            statistics.nodes += answers.nodes
+            statistics.bypassed = answers.answers.filter { $0.outcome == .bypassed }.count
+            statistics.skippedInfeasible = answers.answers.filter { $0.outcome == .skippedInfeasible }.count
+        }
+        statistics.seconds = monotonicSeconds() - started
+        return (part, statistics)
+    }
+
+    /// The front of merged parts (`ParetoPart.merge`), as `front` traces it on one machine:
+    /// `scenario` is the parts' scenario (its digest checked against their header by the caller).
+    /// Throws when the parts' model points do not fit the scenario's model.
+    public func front(_ scenario: Scenario, merged: (header: ParetoPart.Header, payoff: PayoffTable?, failure: TerminationStatus?, answers: GridAnswers))
+        throws(SimulationError) -> ParkFront {
+        let objectives = merged.header.objectives.compactMap(ParkFormulation.Objective.init(rawValue:))
+        let setup = frontMethod(scenario, objectives: objectives, gridPoints: merged.header.gridPoints, threads: 1, progress: nil)
+        let columns = setup.problem.model.variableCount
+        if let wrong = merged.answers.found.first(where: { $0.values.count != columns }) {
+            throw .incompatibleParts("a point of the parts has \(wrong.values.count) values, the scenario's model \(columns) columns")
+        }
+        let front: ParetoFront
+        if let payoff = merged.payoff {
+            front = AugmentedEpsilonConstraint.front(merged.answers, names: setup.problem.names, payoff: payoff,
+                                                     grid: setup.method.levels(payoff))
+        } else {
+            // As `AugmentedEpsilonConstraint.front` reports a payoff table that found no point.
+            front = .withoutPayoff(names: setup.problem.names, failure: merged.failure ?? .numericalFailure)
+        }
+        return parkFront(front, formulation: setup.formulation, objectives: objectives)
+    }
+
+    /// The formulation, its multi-objective problem and the AUGMECON2 run of a front.
+    private func frontMethod(_ scenario: Scenario, objectives: [ParkFormulation.Objective], gridPoints: Int, threads: Int,
+                             progress: (@Sendable (AugmentedEpsilonConstraint.LevelReport) -> Void)?)
+        -> (formulation: ParkFormulation, problem: MultiObjectiveModel, method: AugmentedEpsilonConstraint) {
         precondition((2...3).contains(objectives.count) && Set(objectives).count == objectives.count,
                      "2 or 3 distinct objectives")
-        let deadline = options.timeLimit.map { monotonicSeconds() + $0 }
         let formulation = ParkFormulation(scenario)
         let problem = formulation.multiObjective(objectives)
         var settings = options
@@ -105,7 +170,11 @@ extension ParkOptimizer {
                                                 neighbourhood: neighbourhood)
         method.payoffOptions = settings
         method.progress = progress
-        let front = try method.front(problem, deadline: deadline)
+        return (formulation, problem, method)
+    }
+
+    /// The front in the scenario's units: each point's design (benefit shared) and trade-offs.
+    private func parkFront(_ front: ParetoFront, formulation: ParkFormulation, objectives: [ParkFormulation.Objective]) -> ParkFront {
         let scales = objectives.map { $0.reportScale(for: formulation.data.scenario) }
         var points: [ParkFront.Point] = front.points.map { point in
             ParkFront.Point(

@@ -36,7 +36,9 @@ import MILP
 ///   have neighbouring optima, so the cutoff is often the optimum itself and the full solve
 ///   only has to prove it (on hiep-phuoc: one level 503 s → 0.8 + 1.3 s).
 /// - The result does not depend on the thread count or timing (points are deduplicated and
-///   sorted); only the counts of solves and bypasses may.
+///   sorted); only the counts of solves and bypasses may. The grid can be split in runs of
+///   levels answered apart (`answers(_:payoff:positions:deadline:)`, e.g. on several machines)
+///   and the front made of all their answers (`front(_:names:payoff:grid:)`).
 public struct AugmentedEpsilonConstraint: Sendable {
     /// ε levels per constrained objective (`--points`): `gridPoints − 1` equal steps from nadir
     /// to ideal. A constrained objective with no range over the payoff table gets one level.
@@ -92,7 +94,10 @@ public struct AugmentedEpsilonConstraint: Sendable {
     }
 
     /// The ε levels of each constrained objective (`[c]` for objective `c + 1`), from nadir to ideal.
-    public func levels(_ payoff: PayoffTable) -> [[Double]] {
+    public func levels(_ payoff: PayoffTable) -> [[Double]] { Self.levels(payoff, gridPoints: gridPoints) }
+
+    /// The ε levels of `gridPoints` per constrained objective over `payoff`'s ranges.
+    public static func levels(_ payoff: PayoffTable, gridPoints: Int) -> [[Double]] {
         (1..<payoff.names.count).map { k in
             let low = payoff.nadir(k), high = payoff.ideal(k)
             guard payoff.varies(k), gridPoints > 1 else { return [low] }
@@ -149,9 +154,25 @@ public struct AugmentedEpsilonConstraint: Sendable {
 
     /// The front over the ranges of a given payoff table.
     public func front(_ problem: MultiObjectiveModel, payoff: PayoffTable, deadline: Double? = nil) throws(SolverError) -> ParetoFront {
-        precondition(problem.objectives.count >= 2, "a front needs two objectives or more")
         let started = monotonicSeconds()
         let grid = levels(payoff)
+        let found = try answers(problem, payoff: payoff, deadline: deadline)
+        var front = Self.front(found, names: problem.names, payoff: payoff, grid: grid)
+        front.statistics.seconds = monotonicSeconds() - started
+        front.statistics.threads = min(threads, Self.units(grid, threads: threads, positions: 0..<Self.levelCount(grid)).count)
+        return front
+    }
+
+    /// The answers at the grid levels at `positions` (in grid order, `levelCount`; all when
+    /// `nil`) over the ranges of `payoff`: one machine's share of a front split over several
+    /// (`pareto --shard K/N`). Levels outside `positions` are neither solved nor bypassed, so
+    /// each run of levels is answered on its own; `front(_:names:payoff:grid:)` makes the front
+    /// of the answers at every level.
+    public func answers(_ problem: MultiObjectiveModel, payoff: PayoffTable, positions: Range<Int>? = nil,
+                        deadline: Double? = nil) throws(SolverError) -> GridAnswers {
+        precondition(problem.objectives.count >= 2, "a front needs two objectives or more")
+        let grid = levels(payoff)
+        let positions = positions ?? 0..<Self.levelCount(grid)
         var work = problem.model
         let rows = (1..<problem.objectives.count).map { k in
             work.addConstraint(LinearConstraint(problem.objectives[k]), name: "epsilon_\(problem.names[k])")
@@ -161,7 +182,7 @@ public struct AugmentedEpsilonConstraint: Sendable {
         let neighbourhoodRow = neighbourhood.isEmpty ? nil
             : work.addConstraint(LinearConstraint(terms: neighbourhood.map { .init($0, 1) }, lower: -.infinity, upper: .infinity),
                                  name: "neighbourhood")
-        let units = Self.units(grid, threads: threads)
+        let units = Self.units(grid, threads: threads, positions: positions)
         let workers = min(threads, units.count)
         let state = Locked(GridState())
         let run = GridRun(problem: problem, grid: grid, rows: rows, units: units, backend: backend, options: options,
@@ -169,13 +190,10 @@ public struct AugmentedEpsilonConstraint: Sendable {
                           neighbourhoodRow: neighbourhoodRow, neighbourhoodSize: neighbourhoodSize,
                           neighbourhoodTimeLimit: neighbourhoodTimeLimit, neighbourhoodGap: neighbourhoodGap, progress: progress)
         let model = work
-        onThreads(workers) { _, _ in run.work(on: model, state: state) }
+        if workers > 0 { onThreads(workers) { _, _ in run.work(on: model, state: state) } }
         let finished = state.withLock { $0 }
         if let error = finished.error { throw error }
-        var front = Self.assemble(finished, problem: problem, payoff: payoff, grid: grid)
-        front.statistics.seconds = monotonicSeconds() - started
-        front.statistics.threads = workers
-        return front
+        return finished.answers
     }
 
     /// Work units, in the order threads claim them: with one constrained objective, contiguous
@@ -185,12 +203,14 @@ public struct AugmentedEpsilonConstraint: Sendable {
     /// so the lower units start with it as their cutoff (on hiep-phuoc one thread took 341 s
     /// for a level whose optimum lay far above the previous one, 6 s with that optimum known).
     /// Inside a unit the innermost levels still run upward, for the bypass.
-    static func units(_ grid: [[Double]], threads: Int) -> [GridRun.Unit] {
+    /// Only the levels at `positions` (in grid order, `levelCount`) are in a unit.
+    static func units(_ grid: [[Double]], threads: Int, positions: Range<Int>) -> [GridRun.Unit] {
         let inner = grid[0].count
         if grid.count == 1 {
-            let chunks = min(max(2, threads), inner)
+            let count = positions.count, start = positions.lowerBound
+            let chunks = min(max(2, threads), count)
             return (0..<chunks).reversed().map { c in
-                GridRun.Unit(outer: [], inner: (c * inner / chunks)..<((c + 1) * inner / chunks))
+                GridRun.Unit(outer: [], inner: (start + c * count / chunks)..<(start + (c + 1) * count / chunks))
             }
         }
         var combinations: [[Int]] = [[]]
@@ -199,7 +219,12 @@ public struct AugmentedEpsilonConstraint: Sendable {
         }
         // Descending in the last (outermost) objective first.
         combinations.sort { $1.reversed().lexicographicallyPrecedes($0.reversed()) }
-        return combinations.map { GridRun.Unit(outer: $0, inner: 0..<inner) }
+        return combinations.compactMap { outer in
+            // The run of this combination's levels in grid order, cut to `positions`.
+            let first = position(of: [0] + outer, in: grid)
+            let run = (first..<(first + inner)).clamped(to: positions)
+            return run.isEmpty ? nil : GridRun.Unit(outer: outer, inner: (run.lowerBound - first)..<(run.upperBound - first))
+        }
     }
 }
 
@@ -218,14 +243,7 @@ struct GridState: Sendable {
         case unsolved
     }
 
-    struct Found: Sendable {
-        var objectives: [Double]
-        var values: [Double]
-        var level: [Int]
-        var bounds: [Double]
-        var proven: Bool
-        var gap: Double?
-    }
+    typealias Found = GridAnswers.Found
 
     var nextUnit = 0
     var outcomes: [[Int]: Outcome] = [:]
@@ -428,7 +446,7 @@ struct GridRun: Sendable {
 
 extension AugmentedEpsilonConstraint {
     /// Distinct, nondominated points, sorted; statistics from the outcomes.
-    static func assemble(_ state: GridState, problem: MultiObjectiveModel, payoff: PayoffTable, grid: [[Double]]) -> ParetoFront {
+    static func assemble(_ state: GridState, names: [String], payoff: PayoffTable, grid: [[Double]]) -> ParetoFront {
         var statistics = ParetoFront.Statistics()
         statistics.gridLevels = grid.reduce(1) { $0 * $1.count }
         statistics.solves = state.solves
@@ -448,7 +466,7 @@ extension AugmentedEpsilonConstraint {
         }
         statistics.unsolved += statistics.gridLevels - state.outcomes.count
         let order: ([Int], [Int]) -> Bool = { $0.reversed().lexicographicallyPrecedes($1.reversed()) }
-        let tolerance = (0..<problem.objectives.count).map { 1e-6 * max(1, payoff.range($0)) }
+        let tolerance = names.indices.map { 1e-6 * max(1, payoff.range($0)) }
         func same(_ a: [Double], _ b: [Double]) -> Bool { a.indices.allSatisfy { abs(a[$0] - b[$0]) <= tolerance[$0] } }
         func dominates(_ a: [Double], _ b: [Double]) -> Bool {
             a.indices.allSatisfy { a[$0] >= b[$0] - tolerance[$0] } && a.indices.contains { a[$0] > b[$0] + tolerance[$0] }
@@ -474,6 +492,6 @@ extension AugmentedEpsilonConstraint {
             }
             return a.objectives[0] > b.objectives[0]
         }
-        return ParetoFront(names: problem.names, payoff: payoff, levels: grid, points: sorted, statistics: statistics, failure: nil)
+        return ParetoFront(names: names, payoff: payoff, levels: grid, points: sorted, statistics: statistics, failure: nil)
     }
 }

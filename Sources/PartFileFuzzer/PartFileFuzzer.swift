@@ -7,7 +7,7 @@ import Report
 /// (`simulate --shard K/N --output FILE`), mutated (docs/robustness.md).
 ///
 /// What must hold, or the process stops (a finding):
-/// - the bytes are read as a part or refused with a message (`SimulationReport.readPart`);
+/// - the bytes are read as a part or refused with a message (`PartFile.read`);
 /// - a part that reads merges alone or is refused with a message, and the same part given
 ///   twice is always refused (its blocks overlap);
 /// - a merged result renders as a table, CSV and JSON, the JSON parses, and no report holds
@@ -16,7 +16,7 @@ enum PartFileFuzzer {
     static func run(_ bytes: UnsafeBufferPointer<UInt8>) {
         let data = Data(buffer: bytes)
         let part: SimulationResult
-        do { part = try SimulationReport.readPart(data, name: "fuzz.json") } catch {
+        do { part = try PartFile.read(SimulationResult.self, from: data, name: "fuzz.json") } catch {
             if error.description.isEmpty { fail("refused without a message") }
             return
         }

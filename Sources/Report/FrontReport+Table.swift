@@ -13,10 +13,7 @@ extension FrontReport {
         let names = front.objectives.map(\.rawValue).joined(separator: " vs ")
         var out = "\(scenario.name) — policy \(policy ?? AppliedPolicy.statusQuoName)\n"
         out += "Pareto front: \(names), \(gridPoints) ε levels per constrained objective (AUGMECON2)\n"
-        out += "status: \(status)   \(s.solves) MIP solves at \(s.gridLevels) grid levels (+\(s.payoffSolves) for the payoff table, "
-            + "+\(s.neighbourhoodSolves) neighbourhood searches); "
-            + "bypass saved \(s.bypassed), early exit saved \(s.skippedInfeasible); "
-            + counted(s.threads, "thread") + String(format: ", %.2f s\n", s.seconds)
+        out += "status: \(status)   " + (timings ? Self.runSummary(s) : counted(s.gridLevels, "grid level")) + "\n"
         if let failure = f.failure {
             out += "no front: the payoff table found no design (\(failure.rawValue)).\n"
             return out

@@ -2,6 +2,7 @@ import Analysis
 import Foundation
 import Formulation
 import MILP
+import MultiObjective
 import Scenario
 
 /// Renders a `ParkFront` (`symbiosis pareto`) as a readable table, JSON, CSV or an SVG chart.
@@ -11,12 +12,27 @@ public struct FrontReport {
     public let front: ParkFront
     /// ε levels asked per constrained objective.
     public let gridPoints: Int
+    /// Whether the table and the JSON show what the run cost (`pareto --timings`): wall time,
+    /// threads, nodes and the counts of solves, bypasses and duplicates. They depend on the
+    /// threads' timing and on how the grid was split, so without them the same front is the
+    /// same bytes from run to run and from merged shards (`runSummary` tells them instead).
+    public var timings: Bool
 
-    public init(scenario: Scenario, policy: String?, front: ParkFront, gridPoints: Int) {
+    public init(scenario: Scenario, policy: String?, front: ParkFront, gridPoints: Int, timings: Bool = false) {
         self.scenario = scenario
         self.policy = policy
         self.front = front
         self.gridPoints = gridPoints
+        self.timings = timings
+    }
+
+    /// What the run cost, in one line: solves, the bypass's and early exit's savings, threads
+    /// and wall time (`pareto` prints it to standard error; `--timings` puts it in the table).
+    public static func runSummary(_ s: ParetoFront.Statistics) -> String {
+        "\(s.solves) MIP solves at \(s.gridLevels) grid levels (+\(s.payoffSolves) for the payoff table, "
+            + "+\(s.neighbourhoodSolves) neighbourhood searches); "
+            + "bypass saved \(s.bypassed), early exit saved \(s.skippedInfeasible); "
+            + counted(s.threads, "thread") + String(format: ", %.2f s", s.seconds)
     }
 
     /// `optimal` (every grid level answered, every point proven), `time_limit` (some level
@@ -72,18 +88,24 @@ public struct FrontReport {
             "objectives": front.objectives.map(\.rawValue),
             "units": Dictionary(uniqueKeysWithValues: front.objectives.map { ($0.rawValue, unit($0)) }),
             "grid_points": gridPoints,
-            "solver": ["name": front.solverName, "rows": front.rows, "columns": front.columns, "binaries": front.binaries,
-                       "threads": f.statistics.threads, "seconds": f.statistics.seconds, "nodes": f.statistics.nodes] as [String: Any],
-            "statistics": [
-                "grid_levels": f.statistics.gridLevels, "mip_solves": f.statistics.solves,
+        ]
+        var solver: [String: Any] = ["name": front.solverName, "rows": front.rows, "columns": front.columns, "binaries": front.binaries]
+        var statistics: [String: Any] = [
+            "grid_levels": f.statistics.gridLevels, "not_proven": f.statistics.notProven, "unsolved_levels": f.statistics.unsolved,
+        ]
+        if timings {
+            solver.merge(["threads": f.statistics.threads, "seconds": f.statistics.seconds, "nodes": f.statistics.nodes]) { $1 }
+            statistics.merge([
+                "mip_solves": f.statistics.solves,
                 "payoff_solves": f.statistics.payoffSolves, "neighbourhood_solves": f.statistics.neighbourhoodSolves,
                 "bypassed": f.statistics.bypassed,
                 "skipped_infeasible": f.statistics.skippedInfeasible, "solves_saved": f.statistics.saved,
                 "infeasible_levels": f.statistics.infeasible, "duplicates": f.statistics.duplicates,
-                "not_proven": f.statistics.notProven, "unsolved_levels": f.statistics.unsolved,
                 "dominated_dropped": f.statistics.dominated,
-            ],
-        ]
+            ]) { $1 }
+        }
+        root["solver"] = solver
+        root["statistics"] = statistics
         root["payoff_table"] = f.payoff.values.enumerated().map { k, row -> [String: Any] in
             ["optimized": front.objectives[k].rawValue,
              "values": Dictionary(uniqueKeysWithValues: front.objectives.enumerated().map { ($1.rawValue, row[$0] * $1.reportScale(for: scenario)) })]

@@ -2,7 +2,7 @@ import Analysis
 import Foundation
 import Scenario
 
-/// The part files of sharded studies (`simulate`/`sensitivity --shard K/N --output FILE`):
+/// The part files of sharded studies (`simulate`, `sensitivity`, `compare`, `pareto --shard K/N --output FILE`):
 /// the shard's work as JSON with sorted keys, so the same part is the same bytes, and numbers
 /// written in Swift's shortest round-trip form, so that `merge` reads back exactly the values
 /// the shard computed (non-finite values as the strings "inf", "-inf", "nan").
@@ -32,6 +32,15 @@ public enum PartFile {
         }
     }
 
+    /// Reads the bytes of a part file of `type`: decoded (`decode`), then refused when the shard
+    /// could not have written it (`PartFileContent.inconsistency`, an edited or damaged file);
+    /// `name` names the file in errors.
+    public static func read<Part: PartFileContent>(_ type: Part.Type, from data: Data, name: String) throws(PartFileError) -> Part {
+        let part = try decode(type, from: data, name: name, kind: Part.partDescription)
+        if let problem = part.inconsistency { throw .unreadable(name, "a damaged or edited part file: \(problem)") }
+        return part
+    }
+
     /// The command that wrote a part: its top-level `command`, `simulate` for a JSON object
     /// without one (simulation parts predate the key), `nil` for bytes that are not a JSON object.
     public static func command(of data: Data) -> String? {
@@ -39,6 +48,33 @@ public enum PartFile {
         guard let read = try? JSONDecoder().decode(Command.self, from: data) else { return nil }
         return read.command ?? "simulate"
     }
+}
+
+/// What a part file holds (a simulation result, a sensitivity, compare or pareto part): JSON
+/// that says what it should have been when it does not decode, and whether its own shard could
+/// have written it.
+public protocol PartFileContent: Decodable {
+    /// What the file should have been, for the error when it does not decode, e.g. "a compare
+    /// part file (written by `compare --shard K/N --output FILE`)".
+    static var partDescription: String { get }
+    /// What makes the decoded part impossible for its command to have written; `nil` when none.
+    var inconsistency: String? { get }
+}
+
+extension SimulationResult: PartFileContent {
+    public static var partDescription: String { "a simulation part file (written by `simulate --shard K/N --output FILE`)" }
+}
+
+extension SensitivityPart: PartFileContent {
+    public static var partDescription: String { "a sensitivity part file (written by `sensitivity --shard K/N --output FILE`)" }
+}
+
+extension ComparisonPart: PartFileContent {
+    public static var partDescription: String { "a compare part file (written by `compare --shard K/N --output FILE`)" }
+}
+
+extension ParetoPart: PartFileContent {
+    public static var partDescription: String { "a pareto part file (written by `pareto --shard K/N --output FILE`)" }
 }
 
 /// A part file that cannot be merged, naming the file.
@@ -52,14 +88,6 @@ public enum PartFileError: Error, CustomStringConvertible {
 extension SensitivityReport {
     /// A sensitivity shard's part file.
     public static func partFile(_ part: SensitivityPart) -> String { PartFile.text(part) }
-
-    /// Reads the bytes of a part file written by `sensitivity --shard`; `name` names it in errors.
-    public static func readPart(_ data: Data, name path: String) throws(PartFileError) -> SensitivityPart {
-        let part = try PartFile.decode(SensitivityPart.self, from: data, name: path,
-                                       kind: "a sensitivity part file (written by `sensitivity --shard K/N --output FILE`)")
-        if let problem = part.inconsistency { throw .unreadable(path, "a damaged or edited part file: \(problem)") }
-        return part
-    }
 
     /// The study's output in `format` (table, json or csv) and its chart, the same whether the
     /// evaluations were made on one machine or merged from shards. The chart and the table name
@@ -94,6 +122,7 @@ public enum StudyParts {
     case simulation([SimulationResult])
     case sensitivity([SensitivityPart])
     case comparison([ComparisonPart])
+    case pareto([ParetoPart])
 
     /// Reads every file; refuses unreadable, damaged or edited parts and a mix of commands,
     /// naming the file.
@@ -107,13 +136,15 @@ public enum StudyParts {
         // study the others belong to, so that its error says what was expected.
         let study = files.lazy.compactMap(\.command).first ?? "simulate"
         var simulations: [SimulationResult] = [], studies: [SensitivityPart] = [], comparisons: [ComparisonPart] = []
+        var fronts: [ParetoPart] = []
         var firstOfKind: [String: String] = [:]
         for (path, data, written) in files {
             let command = written ?? study
             switch command {
-            case "simulate": simulations.append(try SimulationReport.readPart(data, name: path))
-            case "sensitivity": studies.append(try SensitivityReport.readPart(data, name: path))
-            case "compare": comparisons.append(try ComparisonReport.readPart(data, name: path))
+            case "simulate": simulations.append(try PartFile.read(SimulationResult.self, from: data, name: path))
+            case "sensitivity": studies.append(try PartFile.read(SensitivityPart.self, from: data, name: path))
+            case "compare": comparisons.append(try PartFile.read(ComparisonPart.self, from: data, name: path))
+            case "pareto": fronts.append(try PartFile.read(ParetoPart.self, from: data, name: path))
             default: throw .unreadable(path, "a part written by `\(command)`, which `merge` does not combine")
             }
             firstOfKind[command] = firstOfKind[command] ?? path
@@ -122,6 +153,7 @@ public enum StudyParts {
             }
         }
         if !comparisons.isEmpty { return .comparison(comparisons) }
+        if !fronts.isEmpty { return .pareto(fronts) }
         return studies.isEmpty ? .simulation(simulations) : .sensitivity(studies)
     }
 }

@@ -134,17 +134,7 @@ extension SimulationReport {
 
     /// Reads a part file written by `partFile`.
     public static func readPart(_ path: String) throws(PartError) -> SimulationResult {
-        try readPart(PartFile.contents(path), name: path)
-    }
-
-    /// Reads the bytes of a part file; `name` names it in errors.
-    public static func readPart(_ data: Data, name path: String) throws(PartError) -> SimulationResult {
-        let result = try PartFile.decode(SimulationResult.self, from: data, name: path,
-                                         kind: "a simulation part file (written by `simulate --shard K/N --output FILE`)")
-        if let problem = result.inconsistency {
-            throw .unreadable(path, "a damaged or edited part file: \(problem)")
-        }
-        return result
+        try PartFile.read(SimulationResult.self, from: PartFile.contents(path), name: path)
     }
 
     /// Every sample's outcomes as CSV (UTF-8 with BOM): sample, park NPV, CO2e, jobs, and each

@@ -51,17 +51,7 @@ struct Compare: ParsableCommand {
     @Option(help: "Random seed (default: the scenario's uncertainty.seed).")
     var seed: UInt64?
 
-    @Option(help: "Write the HTML report here.")
-    var report: String?
-
-    @Option(help: "Write the report as Markdown here (its charts as SVG files in a folder beside it named after it: r.md, r-files/).")
-    var markdown: String?
-
-    @Flag(help: "Let --markdown replace files an earlier run wrote (the Markdown and its charts).")
-    var force = false
-
-    @Option(help: "Write the tables as CSV files (options.csv, exchanges.csv, companies.csv) into this folder.")
-    var csv: String?
+    @OptionGroup var files: ComparisonOutputOptions
 
     @Option(name: .customLong("csv-dialect"),
             help: "How CSV is written: standard (, and a decimal point) or excel-vi (; and a decimal comma, for Excel set to Vietnamese).")
@@ -102,7 +92,7 @@ struct Compare: ParsableCommand {
         if let shard {
             if StudyShard(argument: shard) == nil { throw ValidationError("--shard must be K/N with 1 <= K <= N, e.g. 2/4; got \(shard)") }
             if output == nil { throw ValidationError("--shard needs --output FILE for the part file") }
-            if report != nil || markdown != nil || csv != nil {
+            if files.asked {
                 throw ValidationError("--shard writes a part file: --report, --markdown and --csv are written by `symbiosis merge`")
             }
             if tornado { throw ValidationError("--tornado studies the recommended option, known only when every option is solved: not with --shard") }
@@ -168,7 +158,7 @@ struct Compare: ParsableCommand {
         }
         var document = ComparisonReport(comparison: comparison, language: lang, scenarioText: inputs.text, tornado: study)
         document.csvDialect = csvDialect
-        let outputs = ComparisonOutputs(format: format, output: output, report: report, markdown: markdown, force: force, csv: csv)
+        let outputs = files.outputs(format: format, output: output)
         let printed = try outputs.write(document, inputs: [file])
         history.record("compare", scenarioPath: file, scenario: base.scenario, policy: names.joined(separator: ","),
                        overrides: names.flatMap { name in

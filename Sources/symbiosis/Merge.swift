@@ -1,23 +1,28 @@
 import Analysis
 import ArgumentParser
 import Foundation
+import MILP
+import MultiObjective
 import Report
 import Scenario
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Combine the part files of a sharded simulation, sensitivity study or comparison into its result.",
+        abstract: "Combine the part files of a sharded simulation, sensitivity study, comparison or Pareto front into its result.",
         discussion: """
         Each part comes from `symbiosis simulate ... --shard K/N --output part-K.json` or \
         `symbiosis sensitivity ... --shard K/N --output part-K.json` or \
-        `symbiosis compare ... --shard K/N --output part-K.json`. The merged output is byte \
+        `symbiosis compare ... --shard K/N --output part-K.json` or \
+        `symbiosis pareto ... --shard K/N --output part-K.json`. The merged output is byte \
         for byte the output of the same study run on one machine. Compare parts need \
         --scenario, the scenario file they were computed on (every option is judged against \
         its status quo here), and write what `compare` writes (--report, --markdown, --csv, \
-        --format). Parts of different studies \
+        --format). Pareto parts need --scenario too (each point's design is shared out from \
+        it) and write what `pareto` writes (--format, --output, --chart). Parts of different studies \
         (scenario content, policy, settings), the same part twice, and a mix of commands are \
         refused, naming the files. Missing parts give a simulation result marked partial; a \
-        sensitivity study or a comparison needs all its parts (nothing is written without them).
+        sensitivity study, a comparison or a front needs all its parts (nothing is written \
+        without them).
 
         Examples:
           symbiosis merge part-1.json part-2.json part-3.json part-4.json \\
@@ -26,10 +31,12 @@ struct Merge: ParsableCommand {
               --chart sobol.svg --scenario park.yaml
           symbiosis merge compare-part-*.json --scenario park.yaml \\
               --report report.html --csv tables
+          symbiosis merge pareto-part-*.json --scenario park.yaml \\
+              --format json --output front.json --chart front.svg
         """
     )
 
-    @Argument(help: "Part files written by `simulate --shard`, `sensitivity --shard` or `compare --shard`.")
+    @Argument(help: "Part files written by `simulate --shard`, `sensitivity --shard`, `compare --shard` or `pareto --shard`.")
     var parts: [String]
 
     @Option(help: "Output format: table, json or csv.")
@@ -40,28 +47,18 @@ struct Merge: ParsableCommand {
     @Option(help: "Write the result to this file (atomically) instead of standard output.")
     var output: String?
 
-    @Option(help: "Sensitivity parts: also write the study's chart as SVG here (needs --scenario).")
+    @Option(help: "Sensitivity and pareto parts: also write the study's chart as SVG here (needs --scenario).")
     var chart: String?
 
     @Option(name: .customLong("scenario"), help: ArgumentHelp(
-        "The parts' scenario file: for compare parts, and for sensitivity parts, whose names label the chart and the table's parameters (needed with --chart).",
+        "The parts' scenario file: for compare and pareto parts, and for sensitivity parts, whose names label the chart and the table's parameters (needed with --chart).",
         valueName: "file"))
     var scenarioFile: String?
 
     @Option(help: "Language of the chart, the parameters' words or the comparison's report: en or vi.")
     var lang: ReportLanguage = .en
 
-    @Option(help: "Compare parts: write the HTML report here.")
-    var report: String?
-
-    @Option(help: "Compare parts: write the report as Markdown here (its charts in a folder beside it).")
-    var markdown: String?
-
-    @Flag(help: "Compare parts: let --markdown replace files an earlier run wrote.")
-    var force = false
-
-    @Option(help: "Compare parts: write the tables as CSV files into this folder.")
-    var csv: String?
+    @OptionGroup var files: ComparisonOutputOptions
 
     func run() throws {
         let read: StudyParts
@@ -69,7 +66,7 @@ struct Merge: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode.invalidInput
         }
-        if case .comparison = read {} else if report != nil || markdown != nil || csv != nil {
+        if case .comparison = read {} else if files.asked {
             printError("error: --report, --markdown and --csv are written from compare parts; these are not")
             throw ExitCode.usage
         }
@@ -77,6 +74,7 @@ struct Merge: ParsableCommand {
         case let .simulation(results): try merge(results)
         case let .sensitivity(studies): try merge(studies)
         case let .comparison(comparisons): try merge(comparisons)
+        case let .pareto(fronts): try merge(fronts)
         }
     }
 
@@ -159,8 +157,41 @@ struct Merge: ParsableCommand {
                                                  appraisal: inputs.appraisal)
         var document = ComparisonReport(comparison: comparison, language: lang, scenarioText: inputs.text)
         document.csvDialect = csvDialect.dialect
-        let outputs = ComparisonOutputs(format: format, output: output, report: report, markdown: markdown, force: force, csv: csv)
+        let outputs = files.outputs(format: format, output: output)
         _ = try outputs.write(document, inputs: parts + [scenarioFile])
         outputs.announce(lang)
+    }
+
+    private func merge(_ fronts: [ParetoPart]) throws {
+        if lang != .en {
+            printError("error: --lang: pareto writes its front in English only")
+            throw ExitCode.usage
+        }
+        let merged: (header: ParetoPart.Header, payoff: PayoffTable?, failure: TerminationStatus?, answers: GridAnswers)
+        do { merged = try ParetoPart.merge(fronts, names: parts) } catch {
+            printError("error: \(error)")
+            throw ExitCode.invalidInput
+        }
+        guard let scenarioFile else {
+            printError("error: pareto parts need --scenario FILE, the scenario file they were computed on "
+                       + "(each point's design is shared out from it at the merge)")
+            throw ExitCode.usage
+        }
+        let header = merged.header
+        let policy = header.policy == AppliedPolicy.statusQuoName ? nil : header.policy
+        let scenario = try ScenarioOptions.load(scenarioFile, policy: policy, quiet: true).scenario
+        guard scenario.contentDigest == header.scenarioDigest, scenario.name == header.scenario else {
+            printError("error: \(scenarioFile) is not the scenario the parts were computed on (its content differs)")
+            throw ExitCode.invalidInput
+        }
+        let front: ParkFront
+        do { front = try ParkOptimizer(backend: Backend.solver).front(scenario, merged: merged) } catch {
+            printError("error: \(error)")
+            throw ExitCode.invalidInput
+        }
+        let rendered = FrontReport(scenario: scenario, policy: policy, front: front, gridPoints: header.gridPoints)
+        let chartFile = chart.flatMap { front.points.isEmpty ? nil : (text: rendered.chart(), path: Optional($0)) }
+        try deliver([(csvDialect.render(format, rendered), output)] + (chartFile.map { [$0] } ?? []), inputs: parts + [scenarioFile])
+        if front.points.isEmpty { throw ExitCode.noDesign }
     }
 }

@@ -24,12 +24,22 @@ struct Pareto: ParsableCommand {
         2 when the scenario has no feasible design, 65 for an invalid scenario, 70 for a \
         solver failure, 73 when an output cannot be written.
 
+        The outputs (table, JSON, CSV, chart) hold the front only, so the same front is the \
+        same bytes from run to run; what the run cost (solves, bypasses, threads, seconds) \
+        goes to standard error, and into the outputs with --timings.
+
+        Across machines: `--shard K/N --output part-K.json` solves the payoff table and the \
+        K-th of N contiguous runs of the grid levels; `symbiosis merge` of all N parts, given \
+        the same scenario file, writes the front byte for byte as one machine does.
+
         Examples:
           symbiosis pareto Scenarios/tiny.yaml --policy legal_reform
           symbiosis pareto Scenarios/hiep-phuoc.yaml --points 21 --chart front.svg
           symbiosis pareto Scenarios/tiny.yaml --objectives social,economic \\
               --format json
           symbiosis pareto FILE --objectives economic,environmental,social --points 5
+          symbiosis pareto park.yaml --points 21 --shard 2/3 --output part-2.json
+          symbiosis merge part-*.json --scenario park.yaml --format json
         """
     )
 
@@ -60,6 +70,13 @@ struct Pareto: ParsableCommand {
     @Flag(help: "Print each grid solve to standard error as it ends.")
     var progress = false
 
+    @Flag(help: "Also put what the run cost (wall time, threads, nodes, counts of solves and bypasses) into the table and the JSON; they change from run to run.")
+    var timings = false
+
+    @Option(help: ArgumentHelp("Solve only this part of the grid levels (K/N) and write it to --output for `symbiosis merge`.",
+                               valueName: "K/N"))
+    var shard: String?
+
     @OptionGroup var limits: TimeLimitOptions
 
     @OptionGroup var history: HistoryOptions
@@ -70,6 +87,11 @@ struct Pareto: ParsableCommand {
         }
         if points < 2 { throw ValidationError("--points must be at least 2, got \(points)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if let shard {
+            if StudyShard(argument: shard) == nil { throw ValidationError("--shard must be K/N with 1 <= K <= N, e.g. 2/4; got \(shard)") }
+            if output == nil { throw ValidationError("--shard needs --output FILE for the part file") }
+            if chart != nil { throw ValidationError("--shard writes a part file: --chart is drawn by `symbiosis merge`") }
+        }
     }
 
     func run() throws {
@@ -85,15 +107,30 @@ struct Pareto: ParsableCommand {
         } else {
             report = nil
         }
+        let optimizer = ParkOptimizer(backend: Backend.solver, options: options)
+        if let shard = shard.flatMap(StudyShard.init(argument:)) {
+            let header = ParetoPart.Header(scenario: loaded.scenario, policy: scenario.policy, objectives: kinds, gridPoints: points,
+                                           timeLimit: limits.timeLimit, search: limits.search.rawValue)
+            let work: (part: ParetoPart, statistics: ParetoFront.Statistics)
+            do {
+                work = try optimizer.frontPart(loaded.scenario, header: header, shard: shard, threads: threads ?? availableCores(), progress: report)
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode.solverFailure
+            }
+            try deliver(PartFile.text(work.part), to: output, inputs: [scenario.file])
+            printError("pareto shard \(shard.label): " + FrontReport.runSummary(work.statistics) + "; part written to \(output ?? "")")
+            return
+        }
         let front: ParkFront
         do {
-            front = try ParkOptimizer(backend: Backend.solver, options: options)
-                .front(loaded.scenario, objectives: kinds, gridPoints: points, threads: threads ?? availableCores(), progress: report)
+            front = try optimizer.front(loaded.scenario, objectives: kinds, gridPoints: points, threads: threads ?? availableCores(), progress: report)
         } catch {
             printError("error: \(error)")
             throw ExitCode.solverFailure
         }
-        let rendered = FrontReport(scenario: loaded.scenario, policy: scenario.policy, front: front, gridPoints: points)
+        printError("pareto: " + FrontReport.runSummary(front.front.statistics))
+        let rendered = FrontReport(scenario: loaded.scenario, policy: scenario.policy, front: front, gridPoints: points, timings: timings)
         let text = csvDialect.render(format, rendered)
         let chartFile = chart.flatMap { front.points.isEmpty ? nil : (text: rendered.chart(), path: Optional($0)) }
         try deliver([(text, output)] + (chartFile.map { [$0] } ?? []), inputs: [scenario.file])

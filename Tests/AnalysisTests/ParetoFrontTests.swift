@@ -112,6 +112,30 @@ struct ParetoFrontTests {
         #expect(one.points.map(\.objectives) == two.points.map(\.objectives))
     }
 
+    /// The grid split into 1 to 4 contiguous runs of levels (`pareto --shard K/N`), each answered
+    /// on its own (no bypass across runs) and the answers combined: the front of the whole grid
+    /// (checked against the enumeration by `check`): the same points and bounds,
+    /// and every level answered once. Two and three objectives (the runs then cut the outer
+    /// objective's rows mid-way).
+    @Test(arguments: [(2, UInt64(7)), (3, UInt64(43))])
+    func splitGridGivesTheWholeFront(objectives: Int, seed: UInt64) throws {
+        let instance = BinaryProblem.random(size: 12, objectives: objectives, seed: seed)
+        let whole = try check(instance, points: 5, threads: 1)
+        let method = AugmentedEpsilonConstraint(backend: LPSolver(), gridPoints: 5, threads: 2)
+        let levels = AugmentedEpsilonConstraint.levelCount(whole.levels)
+        for runs in 1...4 {
+            let answers = try (0..<runs).map { k in
+                try method.answers(instance.problem, payoff: whole.payoff, positions: (k * levels / runs)..<((k + 1) * levels / runs))
+            }
+            let combined = GridAnswers.combined(answers.reversed())
+            #expect(combined.answers.count == levels && Set(combined.answers.map(\.level)).count == levels, "\(runs) runs")
+            let split = AugmentedEpsilonConstraint.front(combined, names: instance.problem.names, payoff: whole.payoff, grid: whole.levels)
+            #expect(split.points.map { $0.objectives.map { $0.rounded() } } == whole.points.map { $0.objectives.map { $0.rounded() } }, "\(runs) runs")
+            #expect(split.points.map(\.bounds) == whole.points.map(\.bounds), "\(runs) runs")
+            #expect(split.complete && split.statistics.gridLevels == levels)
+        }
+    }
+
     /// Levels above the reachable values are skipped after the first infeasible one (early
     /// exit), and the counts say so.
     @Test func infeasibleLevelsEndTheInnerLoop() throws {

@@ -8,8 +8,8 @@ import TestSupport
 /// `symbiosis pareto` and `symbiosis alternatives` as a user runs them.
 @Suite("pareto and alternatives commands")
 struct ParetoCommandTests {
-    /// The lines that do not change from run to run (the status line holds timings and
-    /// solve counts, which depend on the threads' timing).
+    /// The lines that do not change from run to run (alternatives' status line holds timings
+    /// and solve counts; pareto's outputs have none without --timings).
     func stable(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("status:") }.joined(separator: "\n")
     }
@@ -38,13 +38,13 @@ struct ParetoCommandTests {
                                             "--objectives", "economic,environmental"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("status: optimal"))
-        let diff = TestSupport.goldenDifference(stable(result.stdout), golden: "pareto-tiny-legal-reform.txt")
+        let diff = TestSupport.goldenDifference(result.stdout, golden: "pareto-tiny-legal-reform.txt")
         #expect(diff.isEmpty, "\(diff)")
     }
 
     @Test func paretoJSONWithThreeObjectives() throws {
         let result = TestSupport.symbiosis(["pareto", "Scenarios/tiny.yaml", "--policy", "legal_reform",
-                                            "--objectives", "economic,environmental,social", "--points", "4", "--format", "json"])
+                                            "--objectives", "economic,environmental,social", "--points", "4", "--format", "json", "--timings"])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(json["status"] as? String == "optimal")
@@ -65,6 +65,25 @@ struct ParetoCommandTests {
         #expect(levels == 16)
         let accounted = ["mip_solves", "bypassed", "skipped_infeasible", "unsolved_levels"].compactMap { statistics[$0] as? Int }.reduce(0, +)
         #expect(accounted == levels)
+        let solver = try #require(json["solver"] as? [String: Any])
+        #expect(solver["seconds"] is Double && solver["threads"] is Int)
+    }
+
+    /// The front is the same bytes from run to run: one thread or two (other chunks of the grid,
+    /// other bypasses and solve counts), table, JSON and CSV. The run's cost goes to standard
+    /// error, and into the outputs only with --timings.
+    @Test func runsGiveTheSameBytes() throws {
+        let arguments = ["pareto", "Scenarios/tiny.yaml", "--policy", "legal_reform", "--points", "6"]
+        for format in ["table", "json", "csv"] {
+            let one = TestSupport.symbiosis(arguments + ["--format", format, "--threads", "1"])
+            let two = TestSupport.symbiosis(arguments + ["--format", format, "--threads", "2"])
+            #expect(one.status == 0 && two.status == 0, "\(one.stderr)\(two.stderr)")
+            #expect(!one.stdout.isEmpty && one.stdout == two.stdout, "\(format): the runs differ")
+            #expect(!one.stdout.contains("seconds") && !one.stdout.contains("MIP solves"), "\(format)")
+            #expect(one.stderr.contains("MIP solves at 6 grid levels") && one.stderr.contains("1 thread,"), "\(one.stderr)")
+        }
+        let timed = TestSupport.symbiosis(arguments + ["--timings"])
+        #expect(timed.stdout.contains("MIP solves at 6 grid levels"), "\(timed.stdout)")
     }
 
     /// --chart writes an SVG file that parses as XML; CSV output has one header row and a BOM.

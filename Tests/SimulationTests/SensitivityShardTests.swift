@@ -78,7 +78,7 @@ import TestSupport
         parts[2].evaluations[0].jobs = -0.0
         let names = ["p1", "p2", "p3"]
         let reread = try parts.enumerated().map { k, part in
-            try SensitivityReport.readPart(Data(SensitivityReport.partFile(part).utf8), name: names[k])
+            try PartFile.read(SensitivityPart.self, from: Data(SensitivityReport.partFile(part).utf8), name: names[k])
         }
         for (a, b) in zip(parts, reread) {
             #expect(a.header == b.header && a.shard == b.shard)
@@ -115,7 +115,7 @@ import TestSupport
     @Test func damagedPartsAreRefusedWhenRead() throws {
         var part = try Self.parts(count: 3)[1]
         func problem(_ part: SensitivityPart) -> String? {
-            do { _ = try SensitivityReport.readPart(Data(SensitivityReport.partFile(part).utf8), name: "edited.json"); return nil } catch {
+            do { _ = try PartFile.read(SensitivityPart.self, from: Data(SensitivityReport.partFile(part).utf8), name: "edited.json"); return nil } catch {
                 return error.description
             }
         }
@@ -137,7 +137,7 @@ import TestSupport
         part.header.points = -9
         #expect(problem(part)?.contains("study settings `sensitivity` does not accept (morris, 2 parameters)") == true)
         let text = SensitivityReport.partFile(try Self.parts(count: 3)[0])
-        do { _ = try SensitivityReport.readPart(Data(text.prefix(text.count / 2).utf8), name: "cut.json"); Issue.record("a cut part was read") } catch {
+        do { _ = try PartFile.read(SensitivityPart.self, from: Data(text.prefix(text.count / 2).utf8), name: "cut.json"); Issue.record("a cut part was read") } catch {
             #expect(error.description.hasPrefix("cut.json: not a sensitivity part file"))
         }
     }
