@@ -17,7 +17,9 @@ public struct PlanOutcome: Sendable, Equatable {
     /// Park-wide cash flow of each year, nominal (currency): operating margins, fixed costs,
     /// own-funded capex and permit costs in the build year, loan annuities in the years after.
     public var cashFlow: [Double]
-    /// Units diverted from disposal over the horizon (all resources).
+    /// Tonnes of waste diverted from disposal over the horizon: units sent by a company of the
+    /// resources that are disposed of (`Resource.isDisposed`) and counted in `t`, as the design's
+    /// `tonnesDiverted`. Never a sum over units (t of ash and m3 of wastewater are not added).
     public var wasteDiverted: Double
     /// Units of water-kind inputs replaced over the horizon.
     public var waterSaved: Double
@@ -54,6 +56,10 @@ extension BuildPlan {
         let subsidy = scenario.economics.capexSubsidy
         let annuity = Self.annuity(scenario.economics)
         var carried = [[Bool]](repeating: [Bool](repeating: false, count: years), count: data.exchanges.count)
+        // Which links divert tonnes of waste (the only waste diverted that is summed here).
+        let divertsTonnes = data.exchanges.map { item in
+            scenario.resource(item.exchange.send).map { $0.isDisposed && $0.unit == Scenario.massUnit } ?? false
+        }
         func account(_ party: Party) -> Int {
             if case let .company(c) = party { return c }
             return operatorAccount
@@ -84,7 +90,7 @@ extension BuildPlan {
                 npv[payer] -= discounting(payer).factor[t] * cost
                 cash[t] += saved + avoided - cost
                 co2e += units * item.co2ePerUnit
-                if case .company = item.from { diverted += units }
+                if case .company = item.from, divertsTonnes[e] { diverted += units }
                 if case .company = item.to, let replaced = item.replaced, replaced.kind == .water {
                     water += item.exchange.ratio * units
                 }

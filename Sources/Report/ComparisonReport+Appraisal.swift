@@ -32,26 +32,41 @@ extension ComparisonReport {
         doc.table(publicHeader, appraised.map { _, option, a in
             [title(option), cell(a.publicCost.grants), cell(a.publicCost.interestSubsidy),
              cell(a.publicCost.feeRevenueChange), cell(a.publicCost.carbonRevenueChange), cell(a.publicCost.net),
-             option.publicCostPerTonne.map(perTonne) ?? "n/a"]
+             option.publicCostPerTonne.map(perTonne) ?? l(.notApplicable)]
         }, numeric: publicHeader.indices.map { $0 != 0 })
     }
 
-    /// "Status quo: baseline (…); social cost of carbon 0 USD/t CO2e."
+    /// The status quo as the board reads it: "today's rules" ("quy định hiện hành") for the
+    /// unnamed `baseline`, else the named policy the scenario's `appraisal.status_quo` gives, by
+    /// its name (`name_vi` in Vietnamese) and id, never a bare id the board does not know.
+    func statusQuoWords() -> String {
+        let name = appraisal.statusQuoName
+        let named = options.first.flatMap { option in
+            AppliedPolicy(spec: name, defined: option.scenario.policies.map(\.id)).title(in: option.scenario.policies, vietnamese: l == .vi)
+        }
+        // `baseline`, unnamed or named "Status quo" (hiep-phuoc): today's rules.
+        if name == AppliedPolicy.statusQuoName && (named == nil || named == l(.statusQuoOption)) {
+            return l == .vi ? "quy định hiện hành" : "today's rules"
+        }
+        guard let named, named != name else { return "“\(name)”" }
+        return "“\(named)” (\(name))"
+    }
+
+    /// "Status quo: today's rules, nothing built. Social cost of carbon …: 0 USD/t CO2e."
     func statusQuoLine() -> String {
         let scc = appraisal.settings.socialCostOfCarbon
-        let name = appraisal.statusQuoName
         let line = l == .vi
-            ? "Hiện trạng: “\(name)”, không xây dựng gì. \(l(.socialCostOfCarbonLine)): \(perTonne(scc)) \(currencyName)/tấn CO2e."
-            : "Status quo: “\(name)”, nothing built. \(l(.socialCostOfCarbonLine)): \(perTonne(scc)) \(currencyName)/t CO2e."
+            ? "Hiện trạng: \(statusQuoWords()), không xây dựng gì. \(l(.socialCostOfCarbonLine)): \(perTonne(scc)) \(currencyName)/tấn CO2e."
+            : "Status quo: \(statusQuoWords()), nothing built. \(l(.socialCostOfCarbonLine)): \(perTonne(scc)) \(currencyName)/t CO2e."
         // The other shadow prices only when the scenario sets them.
         var extra: [String] = []
         if appraisal.settings.landfillShadowPrice > 0 {
             extra.append((l == .vi ? "Giá mờ của chất thải chôn lấp" : "Shadow price of landfill")
-                         + ": \(perTonne(appraisal.settings.landfillShadowPrice)) \(currencyName)/t.")
+                         + ": \(perTonne(appraisal.settings.landfillShadowPrice)) \(currencyName)/\(l.unit("t")).")
         }
         if appraisal.settings.waterShadowPrice > 0 {
             extra.append((l == .vi ? "Giá mờ của nước" : "Shadow price of water")
-                         + ": \(perTonne(appraisal.settings.waterShadowPrice)) \(currencyName)/m3.")
+                         + ": \(perTonne(appraisal.settings.waterShadowPrice)) \(currencyName)/\(l.unit("m3")).")
         }
         return ([line] + extra).joined(separator: " ")
     }
@@ -66,7 +81,7 @@ extension ComparisonReport {
         var rows: [[String]] = []
         for (i, firm) in a.firms.enumerated() {
             let summary = option.risk?.tally.gainSummary(account: i)
-            rows.append([firm.id, cell(firm.gain), summary.map { cell($0.p10) } ?? "–",
+            rows.append([l.company(firm.id, in: option.scenario), cell(firm.gain), summary.map { cell($0.p10) } ?? "–",
                          summary.map { l.percent($0.probabilityNegative) } ?? "–"])
         }
         let operatorRisk = option.risk?.tally.gainSummary(account: a.firms.count)
@@ -79,9 +94,9 @@ extension ComparisonReport {
     public func accountsText() -> String {
         let scc = "\(perTonne(appraisal.settings.socialCostOfCarbon)) \(currencyName)/\(l.unit("t")) CO2e"
         var out = l == .vi
-            ? "\nCác tài khoản so với hiện trạng (\(appraisal.statusQuoName), không xây dựng gì), giá trị hiện tại tính bằng \(moneyUnit); "
+            ? "\nCác tài khoản so với hiện trạng (\(statusQuoWords()), không xây dựng gì), giá trị hiện tại tính bằng \(moneyUnit); "
                 + "chi phí xã hội của carbon \(scc)\n\n"
-            : "\nAccounts against the status quo (\(appraisal.statusQuoName), nothing built), PV in \(moneyUnit); "
+            : "\nAccounts against the status quo (\(statusQuoWords()), nothing built), PV in \(moneyUnit); "
                 + "social cost of carbon \(scc)\n\n"
         let header = l == .vi
             ? ["phương án", "doanh nghiệp", "vận hành", "ngân sách", "ngoại ứng", "xã hội", "hỗ trợ vốn", "hỗ trợ lãi", "phí", "carbon",
@@ -95,7 +110,7 @@ extension ComparisonReport {
             let cells = [option.name, cell(a.firmsTotal), cell(a.operatorGain), cell(a.publicAccount),
                          cell(a.externalities), cell(a.society), cell(p.grants), cell(p.interestSubsidy),
                          cell(p.feeRevenueChange), cell(p.carbonRevenueChange),
-                         option.publicCostPerTonne.map(perTonne) ?? "n/a"]
+                         option.publicCostPerTonne.map(perTonne) ?? l(.notApplicable)]
             out += zip(cells, widths).map { padded($0, $1) }.joined() + "\n"
         }
         return out

@@ -56,6 +56,7 @@ extension ComparisonReport {
         }
         guard design.exchangesBuilt > 0 || design.facilities.contains(where: \.built) else {
             doc.paragraph(l(.buildsNothing))
+            addAbsences(&doc, option)
             return
         }
         doc.figure(ComparisonCharts.map(option, title: title(option), language: l), caption: l(.mapCaption), file: "map-\(index).svg")
@@ -67,13 +68,14 @@ extension ComparisonReport {
                 let t = member.design?.exchanges.first { $0.id == e.id }?.transfer ?? 0
                 return t == 0 ? "" : money(t)
             }
-            return [e.id, "\(e.from) → \(e.to)", "\(e.buildYear ?? 0)", "\(count(first)) \(l.unit(unit)) \(l.resource(e.resource, in: option.scenario))"] + transfers
+            return [e.id, "\(l.company(e.from, in: option.scenario)) → \(l.company(e.to, in: option.scenario))", "\(e.buildYear ?? 0)", "\(count(first)) \(l.unit(unit)) \(l.resource(e.resource, in: option.scenario))"] + transfers
         }
         let transferHeaders = grouped ? members.map { l(.transfer) + " “\(title($0))”" } : [l(.transfer)]
         doc.table([l(.exchange), l(.fromTo), l(.year), l(.firstYearFlow)] + transferHeaders, rows,
                   numeric: [false, false, true, true] + transferHeaders.map { _ in true })
         let facilities = design.facilities.filter(\.built).map { "\($0.id) (\($0.buildYear ?? 0))" }
         if !facilities.isEmpty { doc.paragraph(l(.facilities) + ": " + facilities.joined(separator: ", ")) }
+        addAbsences(&doc, option)
         for member in members {
             if grouped { doc.heading("“\(title(member))”", level: 3) }
             addDeals(&doc, member)
@@ -99,10 +101,11 @@ extension ComparisonReport {
             doc.paragraph(l(.noLosers))
         } else {
             doc.table([l(.companies), inCurrency(l(.npvBeforeTransfers)), inCurrency(l(.npvAfterTransfers))],
-                      losers.map { [$0.id, cell($0.npvBeforeTransfers), cell($0.npv)] }, numeric: [false, true, true])
+                      losers.map { [l.company($0.id, in: option.scenario), cell($0.npvBeforeTransfers), cell($0.npv)] }, numeric: [false, true, true])
             doc.heading(l(.transfersHeading), level: 3)
             doc.list(built.filter { $0.transfer != 0 }.map { e in
-                let payer = e.transfer > 0 ? e.to : e.from, payee = e.transfer > 0 ? e.from : e.to
+                let payer = l.company(e.transfer > 0 ? e.to : e.from, in: option.scenario)
+                let payee = l.company(e.transfer > 0 ? e.from : e.to, in: option.scenario)
                 let unit = option.scenario.resource(e.resource)?.unit ?? ""
                 let perUnit = e.transferPerUnit.map { l == .vi ? " (≈ \(perTonne(abs($0))) \(currencyName)/\(l.unit(unit)))" : " (≈ \(perTonne(abs($0))) \(currencyName) per \(unit))" } ?? ""
                 return l == .vi ? "\(e.id): \(payer) trả cho \(payee) \(money(abs(e.transfer)))\(perUnit)"

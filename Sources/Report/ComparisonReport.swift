@@ -170,7 +170,7 @@ public struct ComparisonReport {
         // Among the firms the option touches (a gain or loss of at least half a currency unit):
         // a firm outside every link gains nothing and says nothing about the deal.
         if let least = option.appraisal?.firms.filter({ abs($0.gain) >= 0.5 }).min(by: { $0.gain < $1.gain }) {
-            text += vi ? " Doanh nghiệp được lợi ít nhất, \(least.id), được \(money(least.gain)) so với hiện trạng."
+            text += vi ? " Doanh nghiệp được lợi ít nhất, \(l.company(least.id, in: option.scenario)), được \(money(least.gain)) so với hiện trạng."
                 : " The firm that gains least, \(least.id), gains \(money(least.gain)) against the status quo."
         }
         if option.result.termination != .optimal { text += " (\(status(option)))" }
@@ -207,7 +207,7 @@ public struct ComparisonReport {
             func show(_ value: Double?) -> String { value.map(cell) ?? "–" }
             var row = [rank, title(option), show(option.appraisal?.society), show(d.npv), show(risk?.p10), show(risk?.p50), show(risk?.p90)]
             row.append(risk.map { l.percent($0.probabilityNegative) } ?? "–")
-            row += [show(option.appraisal?.publicCost.net), option.publicCostPerTonne.map(perTonne) ?? "n/a",
+            row += [show(option.appraisal?.publicCost.net), option.publicCostPerTonne.map(perTonne) ?? l(.notApplicable),
                     l.grouped(entry.score, decimals: 2), status(option)]
             moneyRows.append(row)
             let diverted = d.wasteDivertedByUnit(in: option.scenario)
@@ -309,9 +309,9 @@ extension ComparisonReport {
         var out = l == .vi ? "\(park) — \(options.count) phương án, tốt nhất trước; tiền tính bằng \(moneyUnit)\n\n"
             : "\(park) — \(counted(options.count, "option")), best first; money in \(moneyUnit)\n\n"
         let header = l == .vi
-            ? ["phương án", "xã hội", "NPV", "P10", "P(lỗ)", "CO2e tấn", "việc làm", "l.kết", "chi phí công", "điểm", "trạng thái"]
+            ? ["phương án", "xã hội", "NPV", "P10", "P(lỗ)", "CO2e tấn", "việc làm", "liên kết", "chi phí công", "điểm", "trạng thái"]
             : ["option", "society", "NPV", "P10", "P(loss)", "CO2e t", "jobs", "links", "public cost", "score", "status"]
-        let widths = [30, 14, 14, 14, 8, 12, 8, 6, 13, 7, 0]
+        let widths = [30, 14, 14, 14, 8, 12, 8, l == .vi ? 9 : 6, 13, 7, 0]
         out += zip(header, widths).map { padded($0, $1) }.joined() + "\n"
         for entry in comparison.ranking {
             let option = options[entry.option]

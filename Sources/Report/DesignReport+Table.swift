@@ -62,7 +62,10 @@ extension DesignReport {
                 if e.transfer != 0 {
                     let payer = e.transfer > 0 ? e.to : e.from
                     transfer = "\(money(abs(e.transfer))) paid by \(payer)"
-                    if let perUnit = e.transferPerUnit { transfer += String(format: " (%.2f %@/%@ %@)", abs(perUnit), c, unit(e.resource), e.resource) }
+                    // Per unit as the currency counts it: whole dong, cents of a dollar below 1,000.
+                    if let perUnit = e.transferPerUnit {
+                        transfer += " (\(NumberStyle().unitPrice(abs(perUnit), currency: c)) \(c)/\(unit(e.resource)) \(e.resource))"
+                    }
                 }
                 out += pad(e.id, 32) + pad("\(e.from) -> \(e.to)", 48) + pad("\(e.buildYear ?? 0)", 6)
                     + pad(number(firstFlow) + " " + unit(e.resource), 18) + transfer + "\n"
@@ -87,10 +90,14 @@ extension DesignReport {
         let parties = design.companies.filter { $0.participates || $0.npv != 0 }
         if !parties.isEmpty {
             out += "\nNPV by company (\(c))\n"
-            out += pad("company", 28) + pad("before transfers", 20) + pad("after transfers", 20) + pad("own capex", 14) + "financed\n"
-            for p in parties {
-                out += pad(p.id, 28) + pad(money(p.npvBeforeTransfers), 20) + pad(money(p.npv), 20)
-                    + pad(money(p.ownCapex), 14) + money(p.financedCapex) + "\n"
+            // Columns at least as wide as their widest cell plus two spaces (dong-sized amounts
+            // keep the table aligned); the last column is not padded.
+            let header = ["company", "before transfers", "after transfers", "own capex", "financed"]
+            let rows = parties.map { [$0.id, money($0.npvBeforeTransfers), money($0.npv), money($0.ownCapex), money($0.financedCapex)] }
+            let least = [28, 20, 20, 14]
+            let widths = least.indices.map { i in max(least[i], (rows.map { $0[i].count } + [header[i].count]).max()! + 2) }
+            for cells in [header] + rows {
+                out += zip(cells, widths).map { pad($0, $1) }.joined() + cells[cells.count - 1] + "\n"
             }
         }
         if let sharing = design.sharing, !sharing.players.isEmpty { out += sharingText(sharing, design: design) }

@@ -137,7 +137,8 @@ public struct FrontReport {
 
     // MARK: CSV
 
-    /// One row per point, for Excel: UTF-8 with a byte order mark, one header row, CRLF.
+    /// One row per point, for Excel: UTF-8 with a byte order mark, one header row, CRLF; money
+    /// and amounts to 1/100, the gap and trade-off ratios to six significant digits.
     public func csv() -> String {
         let c = currency
         var header = ["point", "npv_\(c)", "co2e_avoided_t", "jobs_fte_years", "proven", "gap"]
@@ -147,11 +148,12 @@ public struct FrontReport {
         var lines = [header.map(csvField).joined(separator: ",")]
         for (index, point) in front.points.enumerated() {
             let d = point.design
-            var fields = [String(index + 1), String(d.npv), String(d.co2eAvoided), String(d.jobsFTEYears),
-                          point.proven ? "yes" : "no", point.gap.map { String($0) } ?? ""]
-            fields += point.bounds.map { String($0) }
+            let n = CSVDialect.standard
+            var fields = [String(index + 1), n.number(d.npv), n.number(d.co2eAvoided), n.number(d.jobsFTEYears),
+                          point.proven ? "yes" : "no", point.gap.map(SensitivityReport.csvLevel) ?? ""]
+            fields += point.bounds.map { n.number($0) }
             fields += front.objectives.dropFirst().map { objective in
-                point.tradeOffs.first { $0.objective == objective }.map { String(ratio($0)) } ?? ""
+                point.tradeOffs.first { $0.objective == objective }.map { SensitivityReport.csvLevel(ratio($0)) } ?? ""
             }
             fields.append(d.exchanges.filter(\.built).map { "\($0.id):\($0.buildYear ?? 0)" }.joined(separator: ";"))
             fields.append(d.facilities.filter(\.built).map { "\($0.id):\($0.buildYear ?? 0)" }.joined(separator: ";"))

@@ -41,7 +41,10 @@ public struct SettingDescription: Sendable, Equatable {
         }
         /// A resource in words: its `name_vi` in Vietnamese when given, else its id as words.
         func resourceWords(_ id: String) -> String { vi ? scenario.resource(id)?.nameVi ?? words(id) : words(id) }
-        func unitOf(_ resource: String) -> String { l.unit(scenario.resource(resource)?.unit ?? "unit") }
+        /// A company in words: its `name_vi` in Vietnamese when given, else its id as words.
+        func companyWords(_ id: String) -> String { vi ? scenario.companies.first(where: { $0.id == id })?.nameVi ?? words(id) : words(id) }
+        let tCO2e = vi ? "tấn CO2e" : "t CO2e"
+        func unitOf(_ resource: String) -> String { l.unit(scenario.resource(resource)?.unit ?? (vi ? "đơn vị" : "unit")) }
         func field(_ key: String) -> (String, String)? {
             let table: [String: (String, String)] = [
                 "price": ("price", "giá mua"), "sale_price": ("sale price", "giá bán"), "co2e": ("CO2e per unit", "CO2e mỗi đơn vị"),
@@ -57,8 +60,8 @@ public struct SettingDescription: Sendable, Equatable {
             ]
             return table[key]
         }
-        func named(_ owner: String, _ key: String, resource: Bool = false) -> String {
-            let name = resource ? resourceWords(owner) : words(owner)
+        func named(_ owner: String, _ key: String, resource: Bool = false, company: Bool = false) -> String {
+            let name = resource ? resourceWords(owner) : company ? companyWords(owner) : words(owner)
             guard let f = field(key) else { return "\(name): \(key)" }
             return "\(name): \(vi ? f.1 : f.0)"
         }
@@ -67,7 +70,7 @@ public struct SettingDescription: Sendable, Equatable {
             let top: [String: (String, String, String, Bool)] = [
                 "discount_rate": ("Discount rate", "Tỷ lệ chiết khấu", "", false),
                 "min_utilization": ("Least use of a built link", "Mức sử dụng tối thiểu", "", false),
-                "carbon_price": ("Carbon price", "Giá carbon", "\(money)/t CO2e", false),
+                "carbon_price": ("Carbon price", "Giá carbon", "\(money)/\(tCO2e)", false),
                 "carbon_price_growth": ("Carbon price growth", "Tăng giá carbon", vi ? "mỗi năm" : "per year", false),
                 "capex_subsidy": ("Capex grant share", "Tỷ lệ hỗ trợ vốn", "", false),
                 "interest_rate": ("Loan interest rate", "Lãi suất vay", "", false),
@@ -81,20 +84,20 @@ public struct SettingDescription: Sendable, Equatable {
             let r = parts[1], key = parts[2]
             let unit: String
             switch key {
-            case "co2e", "disposal_co2e": unit = "t CO2e/\(unitOf(r))"
+            case "co2e", "disposal_co2e": unit = "\(tCO2e)/\(unitOf(r))"
             default: unit = "\(money)/\(unitOf(r))"
             }
             self.init(text: named(r, key, resource: true), unit: unit); return
         case 3 where parts[0] == "companies":
             switch parts[2] {
-            case "capital_budget": self.init(text: named(parts[1], "capital_budget"), unit: money, isMoney: true); return
-            case "growth", "hurdle_rate": self.init(text: named(parts[1], parts[2]), unit: parts[2] == "growth" ? (vi ? "mỗi năm" : "per year") : ""); return
+            case "capital_budget": self.init(text: named(parts[1], "capital_budget", company: true), unit: money, isMoney: true); return
+            case "growth", "hurdle_rate": self.init(text: named(parts[1], parts[2], company: true), unit: parts[2] == "growth" ? (vi ? "mỗi năm" : "per year") : ""); return
             default: break
             }
         case 4 where parts[0] == "companies" && (parts[2] == "produces" || parts[2] == "needs"):
             let verb = parts[2] == "produces" ? (vi ? "sản lượng" : "output of") : (vi ? "nhu cầu" : "need of")
             let resource = vi ? (scenario.resource(parts[3])?.nameVi ?? words(parts[3])).lowercased() : parts[3].replacingOccurrences(of: "_", with: " ")
-            self.init(text: "\(words(parts[1])): \(verb) \(resource)", unit: "\(unitOf(parts[3]))/\(vi ? "năm" : "yr")"); return
+            self.init(text: "\(companyWords(parts[1])): \(verb) \(resource)", unit: "\(unitOf(parts[3]))/\(vi ? "năm" : "yr")"); return
         case 3 where parts[0] == "exchanges" || parts[0] == "facilities":
             let key = parts[2]
             let sent: String
@@ -105,8 +108,8 @@ public struct SettingDescription: Sendable, Equatable {
             case "fixed_cost": (unit, isMoney) = ("\(money)/\(vi ? "năm" : "yr")", true)
             case "unit_cost": (unit, isMoney) = ("\(money)/\(sent)", false)
             case "transport_cost": (unit, isMoney) = ("\(money)/\(sent)/km", false)
-            case "transport_co2e": (unit, isMoney) = ("t CO2e/\(sent)/km", false)
-            case "co2e_per_unit": (unit, isMoney) = ("t CO2e/\(sent)", false)
+            case "transport_co2e": (unit, isMoney) = ("\(tCO2e)/\(sent)/km", false)
+            case "co2e_per_unit": (unit, isMoney) = ("\(tCO2e)/\(sent)", false)
             case "capacity": (unit, isMoney) = ("\(sent)/\(vi ? "năm" : "yr")", false)
             case "distance": (unit, isMoney) = ("km", false)
             case "jobs": (unit, isMoney) = ("FTE", false)
@@ -116,7 +119,7 @@ public struct SettingDescription: Sendable, Equatable {
             self.init(text: named(parts[1], key), unit: unit, isMoney: isMoney); return
         case 2 where parts[0] == "targets":
             let targets: [String: (String, String, String)] = [
-                "co2e_avoided": ("Target: CO2e avoided over the horizon", "Mục tiêu: CO2e tránh được trong cả giai đoạn", "t CO2e"),
+                "co2e_avoided": ("Target: CO2e avoided over the horizon", "Mục tiêu: CO2e tránh được trong cả giai đoạn", tCO2e),
                 "min_exchanges": ("Target: fewest links built", "Mục tiêu: số liên kết tối thiểu", vi ? "liên kết" : "links"),
                 "min_companies": ("Target: fewest firms taking part", "Mục tiêu: số doanh nghiệp tham gia tối thiểu", vi ? "doanh nghiệp" : "firms"),
             ]

@@ -88,7 +88,7 @@ public struct SimulationReport {
         out += line("NPV (\(c))", tally.npv.summary, format: money)
         out += line("CO2e avoided (t)", tally.co2eAvoided.summary, format: number)
         out += line("Jobs (FTE-years)", tally.jobs.summary, format: number)
-        out += line("Waste diverted", tally.wasteDiverted.summary, format: number)
+        out += line("Waste diverted (t)", tally.wasteDiverted.summary, format: number)
         out += line("Water saved (m3)", tally.waterSaved.summary, format: number)
         if let npv = tally.npv.summary {
             out += String(format: "\nProbability of loss (park NPV < 0): %.1f%%   standard error of mean NPV: %@ %@\n",
@@ -109,13 +109,14 @@ public struct SimulationReport {
         return out
     }
 
-    /// The per-year cash-flow fan and per-company risk as one CSV table (UTF-8 with BOM).
+    /// The per-year cash-flow fan and per-company risk as one CSV table (UTF-8 with BOM); money
+    /// and amounts to 1/100, the probability of a loss to 1/10,000 (no float noise).
     public func csv() -> String {
         var lines = [["kind", "id", "mean", "sd", "p5", "p10", "p50", "p90", "p95", "cvar5", "probability_negative"].joined(separator: ",")]
         func add(_ kind: String, _ id: String, _ summary: DistributionSummary?) {
             guard let s = summary else { return }
-            let values = [s.mean, s.standardDeviation, s.p5, s.p10, s.p50, s.p90, s.p95, s.cvar5, s.probabilityNegative]
-            lines.append(([kind, id].map(csvField) + values.map { String($0) }).joined(separator: ","))
+            let values = [s.mean, s.standardDeviation, s.p5, s.p10, s.p50, s.p90, s.p95, s.cvar5].map { CSVDialect.standard.number($0) }
+            lines.append(([kind, id].map(csvField) + values + [CSVDialect.standard.number(s.probabilityNegative, decimals: 4)]).joined(separator: ","))
         }
         add("park", "npv", tally.npv.summary)
         add("park", "co2e_avoided", tally.co2eAvoided.summary)
@@ -138,12 +139,12 @@ extension SimulationReport {
     }
 
     /// Every sample's outcomes as CSV (UTF-8 with BOM): sample, park NPV, CO2e, jobs, and each
-    /// party's NPV after transfers.
+    /// party's NPV after transfers, each to 1/100 (no float noise).
     public static func samplesCSV(_ samples: [(sample: Int, values: [Double])], header: SimulationHeader) -> String {
         let columns = ["sample", "npv_\(header.currency)", "co2e_avoided_t", "jobs_fte_years"]
             + header.accounts.map { "npv_\($0)_\(header.currency)" }
         var lines = [columns.map(csvField).joined(separator: ",")]
-        for (sample, values) in samples { lines.append(([String(sample)] + values.map { String($0) }).joined(separator: ",")) }
+        for (sample, values) in samples { lines.append(([String(sample)] + values.map { CSVDialect.standard.number($0) }).joined(separator: ",")) }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }
 }

@@ -117,6 +117,8 @@ public struct Company: Sendable, Equatable {
     /// The firm's own real discount rate for its NPV and its win-win row; `nil` = the scenario's
     /// `discount_rate`. The park and society keep the scenario's rate.
     public var hurdleRate: Double?
+    /// The name a Vietnamese reader reads (`name_vi`, for `--lang vi`); `nil`: the id is shown.
+    public var nameVi: String?
 
     public init(id: String, sector: String = "", location: Point = Point(x: 0, y: 0),
                 produces: [ResourceAmount] = [], needs: [ResourceAmount] = [], growth: Double = 0,
@@ -124,6 +126,18 @@ public struct Company: Sendable, Equatable {
         self.id = id; self.sector = sector; self.location = location; self.produces = produces
         self.needs = needs; self.growth = growth; self.capitalBudget = capitalBudget; self.hurdleRate = hurdleRate
     }
+}
+
+extension Resource {
+    /// Whether a firm that does not send it away disposes of it: a `waste` resource, or one with
+    /// a disposal fee or disposal emissions. Sending such a resource through a link diverts it
+    /// from disposal; steam or heat sold to a neighbour is not waste diverted.
+    public var isDisposed: Bool { kind == .waste || disposalCost > 0 || disposalCo2e > 0 }
+}
+
+extension Scenario {
+    /// The unit of mass the appraisal counts waste in.
+    public static let massUnit = "t"
 }
 
 /// A site: on the park grid in km, or in WGS84 lat/lon (`geo`, see `GeoCoordinate`).

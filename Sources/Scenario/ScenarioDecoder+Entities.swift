@@ -23,10 +23,12 @@ extension ScenarioDecoder {
         guard let map = entries(of: value, path: "companies".appendingKey(id), anchor: key, section: .company) else {
             return Company(id: id)
         }
-        return Company(
+        var company = Company(
             id: id, sector: text(map, "sector") ?? "", location: point(map, "location") ?? Point(x: 0, y: 0),
             produces: amounts(map, "produces"), needs: amounts(map, "needs"), growth: number(map, "growth") ?? 0,
             capitalBudget: number(map, "capital_budget"), hurdleRate: number(map, "hurdle_rate"))
+        company.nameVi = text(map, "name_vi")
+        return company
     }
 
     /// `facilities.<id>`: shared plant with capacity, conversion coefficients and costs.

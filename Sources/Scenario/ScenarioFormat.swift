@@ -46,7 +46,7 @@ public enum ScenarioFormat {
                 + ["resources", "companies", "facilities", "exchanges", "permits", "policies", "objectives",
                    "targets", "uncertainty", "sensitivity"]
         case .resource: return ["unit", "name_vi", "code", "kind", "price", "co2e", "disposal_cost", "disposal_co2e", "sale_price"]
-        case .company: return ["sector", "location", "produces", "needs", "growth", "capital_budget", "hurdle_rate"]
+        case .company: return ["name_vi", "sector", "location", "produces", "needs", "growth", "capital_budget", "hurdle_rate"]
         case .facility:
             return ["location", "capacity", "converts", "capex", "fixed_cost", "unit_cost", "jobs", "lifetime",
                     "co2e_per_unit"]

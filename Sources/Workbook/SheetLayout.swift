@@ -130,6 +130,7 @@ enum ParkWorkbookLayout {
             SheetColumn("growth", "per year", "volume_t = volume_0 x (1 + growth)^t (default 0)"),
             SheetColumn("capital_budget", "currency", "most capex from own funds over the horizon; empty = unlimited"),
             SheetColumn("hurdle_rate", "per year", "the firm's own real discount rate; empty = discount_rate"),
+            SheetColumn("name_vi", "text", "the name in Vietnamese (--lang vi; optional)", .text),
         ]),
         SheetLayout(name: "flows", shape: .amounts(parentPath: ["companies"]), columns: [
             SheetColumn("company", "", "a company of the companies sheet", .name),

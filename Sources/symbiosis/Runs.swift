@@ -17,6 +17,7 @@ struct Runs: ParsableCommand {
           symbiosis runs show 12
           symbiosis runs diff 11 12
           symbiosis runs export --format csv --output runs.csv
+          symbiosis runs export --csv-dialect excel-vi --output runs.csv
         """,
         subcommands: [List.self, Show.self, Diff.self, Export.self]
     )
@@ -100,11 +101,12 @@ struct Runs: ParsableCommand {
         @Option(help: "Write to this file (atomically) instead of standard output.") var output: String?
         @Option(help: "Only the latest this many runs.") var limit: Int?
         @Option(help: "Only runs of this command.") var command: String?
+        @OptionGroup var csvDialect: CSVDialectOptions
 
         func run() throws {
             guard let history = try location.open() else { return }
             let runs = try history.runs(limit: limit, command: command).reversed()
-            let text = format == .csv ? RunRecord.csv(Array(runs)) : RunRecord.json(Array(runs))
+            let text = format == .csv ? csvDialect.dialect.rewriting(RunRecord.csv(Array(runs))) : RunRecord.json(Array(runs))
             try deliver(text, to: output, inputs: [history.path])
         }
     }

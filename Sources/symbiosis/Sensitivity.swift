@@ -14,12 +14,16 @@ struct Sensitivity: ParsableCommand {
         objective weights of the base solve. Outputs: park NPV, CO2e avoided, jobs, and which \
         exchanges are built.
 
-          tornado   each parameter at its low and high value; bars by NPV swing; design switches marked
-          sweep     a grid over 1 or 2 parameters (--grid N); --break-even EXCHANGE bisects the first
-                    parameter for the smallest level at which EXCHANGE is built
-          morris    elementary effects over --trajectories r trajectories (mu*, sigma, confidence of mu*)
-          sobol     Saltelli sampling with Sobol points, N x (D + 2) evaluations (--samples N):
-                    first-order and total indices with bootstrap intervals
+          tornado   each parameter at its low and high value; bars by NPV swing;
+                    design switches marked
+          sweep     a grid over 1 or 2 parameters (--grid N); --break-even EXCHANGE
+                    bisects the first parameter for the smallest level at which
+                    EXCHANGE is built
+          morris    elementary effects over --trajectories r trajectories (mu*,
+                    sigma, confidence of mu*)
+          sobol     Saltelli sampling with Sobol points, N x (D + 2) evaluations
+                    (--samples N): first-order and total indices with bootstrap
+                    intervals
 
         Every method splits over machines: `--shard K/N --output part-K.json` evaluates the \
         K-th of N contiguous runs of the study's points, and `symbiosis merge part-*.json` \
@@ -140,7 +144,7 @@ struct Sensitivity: ParsableCommand {
         var study = SensitivityAnalysis(scenario: park, parameters: parameters, weights: base.objectiveWeights,
                                         backend: Backend.solver, options: options,
                                         threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        let bar = ProgressBar(total: 0, label: "evaluating")
+        let bar = ProgressBar(total: 0, label: lang == .vi ? "đang giải" : "evaluating")
         study.progress = { done, total in bar.update(done, of: total) }
         study.shouldStop = { Interruption.shared.isRaised }
         defer { bar.finish() }

@@ -33,6 +33,19 @@ struct CommandTests {
         }
     }
 
+    /// The help's indented lines (the method lists of a discussion, the examples) are never
+    /// wrapped at 80 columns: a wrapped one would go on at the left margin, as sensitivity's
+    /// list of methods did ("  tornado … design" then "switches marked").
+    @Test(arguments: [""] + subcommands)
+    func helpIndentedLinesAreNotWrapped(_ command: String) {
+        let result = TestSupport.symbiosis((command.isEmpty ? [] : [command]) + ["--help"], environment: ["COLUMNS": "80"])
+        #expect(result.status == 0)
+        let lines = result.stdout.components(separatedBy: "\n").prefix { !$0.hasPrefix("USAGE:") }
+        for (line, next) in zip(lines, lines.dropFirst()) where line.hasPrefix("  ") {
+            #expect(next.isEmpty || next.hasPrefix("  "), "\(command): a wrapped line: \(line) / \(next)")
+        }
+    }
+
     @Test func versionIsPrinted() {
         let result = TestSupport.symbiosis(["--version"])
         #expect(result.status == 0)

@@ -169,4 +169,30 @@ struct HistoryCommandTests {
         #expect(lines.count == 2 && lines[0].hasPrefix("id,started_utc,command,"))
         #expect(lines[1].contains(",solve,"))
     }
+
+    /// `runs export --csv-dialect excel-vi` (issue 19: every CSV command has the dialect): the
+    /// same rows as the standard export, `;` between fields and the `seconds` column with a
+    /// decimal comma (the standard export writes it `%.3f`, so it always has a decimal point).
+    @Test func exportTakesTheCSVDialect() throws {
+        let (folder, file) = try Self.history()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let solve = TestSupport.symbiosis(["solve", TestSupport.scenario("tiny.yaml"), "--history", file])
+        #expect(solve.status == 0, "\(solve.stderr)")
+        let standard = TestSupport.symbiosis(["runs", "export", "--history", file])
+        let excel = TestSupport.symbiosis(["runs", "export", "--history", file, "--csv-dialect", "excel-vi"])
+        #expect(standard.status == 0 && excel.status == 0, "\(excel.stderr)")
+        let standardLines = standard.stdout.split(separator: "\n"), excelLines = excel.stdout.split(separator: "\n")
+        try #require(standardLines.count == 2 && excelLines.count == 2)
+        #expect(excelLines.first == standardLines.first.map { Substring($0.replacingOccurrences(of: ",", with: ";")) })
+        // The seconds column: `%.3f` in the standard export (no field of this row holds a comma,
+        // so splitting at commas finds it), the same digits with a decimal comma in excel-vi.
+        let header = standardLines[0].split(separator: ",").map(String.init)
+        let column = try #require(header.firstIndex(of: "seconds"))
+        let fields = standardLines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        #expect(fields.count == header.count, "\(standardLines[1])")
+        let seconds = fields[column]
+        #expect(seconds.range(of: #"^[0-9]+\.[0-9]{3}$"#, options: .regularExpression) != nil, "\(seconds)")
+        #expect(excelLines[1].contains(";" + seconds.replacingOccurrences(of: ".", with: ",") + ";"), "\(excelLines[1])")
+        #expect(!excelLines[1].contains(";" + seconds + ";"))
+    }
 }

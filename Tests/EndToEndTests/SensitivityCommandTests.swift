@@ -68,7 +68,9 @@ struct SensitivityCommandTests {
                 decimals += 1
             }
         }
-        #expect(decimals > 0, "some number has decimals in \(command[0])")
+        // solve's CSV of tiny holds whole numbers once float noise is rounded away (its flows are
+        // 50000 t, not 49999.99999999999): only the other two have decimals to rewrite.
+        if command[0] != "solve" { #expect(decimals > 0, "some number has decimals in \(command[0])") }
     }
 
     @Test func sweepWithBreakEven() {

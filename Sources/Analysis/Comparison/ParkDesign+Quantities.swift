@@ -9,13 +9,6 @@ public struct PhysicalQuantity: Sendable, Equatable {
     public init(_ amount: Double, _ unit: String) { self.amount = amount; self.unit = unit }
 }
 
-extension Resource {
-    /// Whether a firm that does not send it away disposes of it: a `waste` resource, or one with
-    /// a disposal fee or disposal emissions. Sending such a resource through a link diverts it
-    /// from disposal; steam or heat sold to a neighbour is not waste diverted.
-    public var isDisposed: Bool { kind == .waste || disposalCost > 0 || disposalCo2e > 0 }
-}
-
 extension Scenario {
     /// The units of the resources `include` selects, each once, in the order the scenario first
     /// uses them (`t` first when present: the park's mass unit).
@@ -25,9 +18,6 @@ extension Scenario {
         if let t = units.firstIndex(of: Scenario.massUnit), t > 0 { units.insert(units.remove(at: t), at: 0) }
         return units
     }
-
-    /// The unit of mass the appraisal counts waste in.
-    public static let massUnit = "t"
 }
 
 extension ParkDesign {

@@ -37,14 +37,15 @@ enum ComparisonCharts {
         var names: [(String, LabelLayout.Candidate, Bool)] = []
         for (id, p) in points.sorted(by: { $0.key < $1.key }) {
             let (x, y) = (frame.px(p.0), frame.py(p.1))
-            let chosen = layout.place(id, size: nameSize, candidates: [
+            let name = l.company(id, in: scenario)
+            let chosen = layout.place(name, size: nameSize, candidates: [
                 .init(position: (x + 10, y + 14), anchor: .start), .init(position: (x + 10, y - 6), anchor: .start),
                 .init(position: (x - 10, y + 14), anchor: .end), .init(position: (x - 10, y - 6), anchor: .end),
                 .init(position: (x, y + 22), anchor: .middle), .init(position: (x, y - 12), anchor: .middle),
                 .init(position: (x + 10, y + 28), anchor: .start), .init(position: (x - 10, y + 28), anchor: .end),
                 .init(position: (x + 10, y - 20), anchor: .start), .init(position: (x - 10, y - 20), anchor: .end),
             ])
-            names.append((id, chosen, active.contains(id)))
+            names.append((name, chosen, active.contains(id)))
         }
         svg.beginGroup(role: "links")
         var flowLabels: [(String, LabelLayout.Candidate)] = []
@@ -92,13 +93,13 @@ enum ComparisonCharts {
                 svg.rectangle(x: center.0 - 6, y: center.1 - 6, width: 12, height: 12,
                               style: SVGStyle(stroke: "#333", strokeWidth: 1, fill: on ? orange : "#ffffff"))
             } else {
-                svg.circle(center: center, radius: 6, style: SVGStyle(stroke: "#333", strokeWidth: 1, fill: on ? blue : "#ffffff"), tooltip: id)
+                svg.circle(center: center, radius: 6, style: SVGStyle(stroke: "#333", strokeWidth: 1, fill: on ? blue : "#ffffff"), tooltip: l.company(id, in: scenario))
             }
         }
         svg.endGroup()
         svg.beginGroup(role: "labels")
         for (text, c) in flowLabels { svg.text(text, at: c.position, anchor: c.anchor, size: flowSize, color: "#1b5e20") }
-        for (id, c, on) in names { svg.text(id, at: c.position, anchor: c.anchor, size: nameSize, color: on ? "#222" : "#777") }
+        for (name, c, on) in names { svg.text(name, at: c.position, anchor: c.anchor, size: nameSize, color: on ? "#222" : "#777") }
         svg.endGroup()
         return svg.rendered()
     }

@@ -76,8 +76,9 @@ extension ReportDocument {
         nav.toc ol { margin: .3em 0 1.5em; padding-left: 1.5em; }
         /* Phone width: each table row becomes a card of "header: value" lines, so no value is off
            screen; a line holds its floated header even when its value is empty (flow-root), and
-           long ids break anywhere rather than run off the card; charts keep a readable size and
-           scroll sideways. */
+           long ids break anywhere rather than run off the card, but a number is not cut (it goes
+           whole below a long header: "−28,8" was cut into "−2" and "8,8" at 400 px; nowrap would
+           push it off the card); charts keep a readable size and scroll sideways. */
         @media (max-width: 600px) {
           body { margin: 1em auto; }
           .scroll table, .scroll tbody, .scroll tr, .scroll td { display: block; width: 100%; box-sizing: border-box; }
@@ -85,6 +86,7 @@ extension ReportDocument {
           .scroll tr { border: 1px solid #ccc; margin-bottom: .6em; }
           .scroll td { display: flow-root; border: none; border-bottom: 1px solid #eee; text-align: right; white-space: normal; min-height: 1.45em; overflow-wrap: anywhere; }
           .scroll td::before { content: attr(data-label); float: left; font-weight: bold; text-align: left; padding-right: .6em; }
+          .scroll td.num { overflow-wrap: normal; }
           figure { overflow-x: auto; }
           figure svg { max-width: none; width: 720px; }
         }

@@ -37,6 +37,12 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
         self == .vi ? scenario.resource(id)?.nameVi ?? id : id
     }
 
+    /// A company (or a facility, which has no Vietnamese name) as the reader names it: its
+    /// `name_vi` in Vietnamese when the scenario gives one, else its id.
+    public func company(_ id: String, in scenario: Scenario) -> String {
+        self == .vi ? scenario.companies.first(where: { $0.id == id })?.nameVi ?? id : id
+    }
+
     /// A share as a percentage with one decimal.
     public func percent(_ share: Double) -> String { style.percent(share) }
 }
@@ -56,13 +62,14 @@ public enum Phrase: Sendable, CaseIterable {
     case accountsHeading, accountsIntro, firmsAccount, operatorAccount, publicAccount, externalities, societyAccount
     case grants, interestSubsidy, feeRevenue, carbonRevenue, publicCostNet, firmGainsHeading, gainVsStatusQuo, gainP10
     case socialCostOfCarbonLine, responseNote, additionalCO2e, materialsReplaced, npvBeforeTransfers, npvAfterTransfers
-    case statusQuoOption, sameDesignHeading, sameDesignNote
+    case statusQuoOption, sameDesignHeading, sameDesignNote, notApplicable
 
     var english: String {
         switch self {
         case .reportTitle: return "Policy options for the eco-industrial park"
         case .recommendation: return "Recommendation"
         case .statusQuoOption: return "Status quo"
+        case .notApplicable: return "n/a"
         case .sameDesignHeading: return "Options with one design:"
         case .sameDesignNote: return "These options lead to the same design: the same links and facilities, built in the same years, with the same flows. The map and the risk charts are those of the first, ranked highest; each option's transfers and firms' gains follow, and the tables above give each option's figures."
         case .summary: return "Options side by side"
@@ -179,6 +186,7 @@ public enum Phrase: Sendable, CaseIterable {
         case .reportTitle: return "Các phương án chính sách cho khu công nghiệp sinh thái"
         case .recommendation: return "Khuyến nghị"
         case .statusQuoOption: return "Hiện trạng"
+        case .notApplicable: return "không áp dụng"
         case .sameDesignHeading: return "Các phương án có cùng thiết kế:"
         case .sameDesignNote: return "Các phương án này dẫn đến cùng một thiết kế: cùng các liên kết và công trình dùng chung, xây dựng cùng năm, với cùng lưu lượng. Sơ đồ và các biểu đồ rủi ro là của phương án xếp hạng cao nhất; bên dưới là khoản chuyển giao và lợi ích của doanh nghiệp theo từng phương án, còn số liệu của từng phương án có trong các bảng phía trên."
         case .summary: return "So sánh các phương án"
@@ -240,7 +248,7 @@ public enum Phrase: Sendable, CaseIterable {
         case .residualValueLine: return "Giá trị còn lại cuối giai đoạn"
         case .residualIncluded: return "có tính (dòng tiền ròng năm cuối của mỗi tài sản trong thời gian sử dụng còn lại, không vượt quá giá trị sổ sách khấu hao đường thẳng)"
         case .residualNotIncluded: return "không tính (tài sản không còn giá trị sau giai đoạn)"
-        case .carbonPrice: return "Giá các-bon"
+        case .carbonPrice: return "Giá carbon"
         case .currency: return "Đơn vị tiền tệ"
         case .samples: return "Số mẫu Monte Carlo"
         case .riskHeading: return "Rủi ro của phương án"
@@ -253,7 +261,7 @@ public enum Phrase: Sendable, CaseIterable {
         case .none: return "không có"
         case .policyChanges: return "Nội dung thay đổi của phương án"
         case .quantileNote: return "P10/P50/P90 là các giá trị mà 10/50/90 % số mẫu không vượt quá; “P90” theo cách gọi trong ngành (được vượt qua với xác suất 90 %) chính là P10 ở đây."
-        case .rankingNote: return "Điểm: trọng số mục tiêu của kịch bản áp dụng cho giá trị đối với xã hội, lượng CO2e tránh được thêm so với hiện trạng và việc làm, mỗi tiêu chí chia cho khoảng giá trị của nó trong bảng payoff của hiện trạng (thang cố định: điểm của một phương án không phụ thuộc vào các phương án khác được so sánh). Tính vượt trội được xét trên giá trị đối với xã hội, chi phí công ròng, lợi ích của doanh nghiệp, CO2e, chất thải, nước, việc làm, lợi ích nhỏ nhất của một doanh nghiệp và số doanh nghiệp bị thiệt."
+        case .rankingNote: return "Điểm: trọng số mục tiêu của kịch bản áp dụng cho giá trị đối với xã hội, lượng CO2e tránh được thêm so với hiện trạng và việc làm, mỗi tiêu chí chia cho khoảng giá trị của nó trong bảng kết quả tối ưu từng mục tiêu (payoff table) của hiện trạng (thang cố định: điểm của một phương án không phụ thuộc vào các phương án khác được so sánh). Tính vượt trội được xét trên giá trị đối với xã hội, chi phí công ròng, lợi ích của doanh nghiệp, CO2e, chất thải, nước, việc làm, lợi ích nhỏ nhất của một doanh nghiệp và số doanh nghiệp bị thiệt."
         case .publicCostNote: return "Chi phí công là chi phí ròng của ngân sách nhà nước so với hiện trạng: trợ cấp và hỗ trợ lãi suất, trừ phần thay đổi thu phí và phí carbon (số âm: nguồn thu ròng). Chi phí trên mỗi tấn CO2e chia chi phí đó cho lượng CO2e tránh được thêm so với hiện trạng (không áp dụng nếu không tránh được thêm)."
         case .npvAxis: return "NPV toàn khu"
         case .probabilityAxis: return "Tỷ lệ mẫu"
