@@ -115,6 +115,12 @@ def main():
         check(True, f"the page is in Vietnamese ({vi['accountsHeading']})")
         wait.until(lambda d: "." in d.find_element(By.ID, "fig-npv").text)
         check("." in driver.find_element(By.ID, "fig-npv").text, f"numbers grouped the Vietnamese way ({driver.find_element(By.ID, 'fig-npv').text})")
+        # The Vietnamese page's reasons for unbuilt links and its risk figures' sample counts.
+        wait.until(lambda d: d.execute_script("return state.current.evaluation.setting.words") and "mẫu" in d.find_element(By.ID, "fig-p10").text)
+        links = driver.find_element(By.ID, "links").text
+        english = [w for w in ["is not built", "budget", "payback", "optimum", "supply goes", "need is met"] if w in links]
+        check(not english, f"no English reason on the Vietnamese page ({english or 'none'})")
+        check("mẫu" in driver.find_element(By.ID, "fig-p10").text, f"NPV P10 with its sample count ({driver.find_element(By.ID, 'fig-p10').text!r})")
     finally:
         if driver:
             driver.quit()
