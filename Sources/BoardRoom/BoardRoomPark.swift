@@ -81,6 +81,11 @@ public struct BoardRoomPark: Sendable {
             let absences = Dictionary(design.exchanges.compactMap { e in e.notBuiltBecause.map { (e.id, $0) } }, uniquingKeysWith: { a, _ in a })
             for i in exchanges.indices {
                 if let resource = exchanges[i]["resource"] as? String { exchanges[i]["resource_name"] = language.resource(resource, in: scenario) }
+                // A forbidden permit (`ExchangeResult.blockedBy`, English) in the page's language.
+                if language == .vi, exchanges[i]["blocked_by"] != nil, let id = exchanges[i]["id"] as? String,
+                   let permit = scenario.exchanges.first(where: { $0.id == id })?.permit {
+                    exchanges[i]["blocked_by"] = "giấy phép \(permit) bị cấm"
+                }
                 guard let id = exchanges[i]["id"] as? String, let absence = absences[id],
                       var reason = exchanges[i]["not_built_because"] as? [String: Any] else { continue }
                 reason["text"] = absence.sentence(language, currency: scenario.currency)
