@@ -45,7 +45,11 @@ def shoot(binary, out, scenario, work):
         if driver:
             driver.quit()
         server.terminate()
-        server.wait(timeout=20)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # a Monte Carlo refinement still running
+            server.kill()
+            server.wait()
 
 
 def main():
