@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "MultiObjective", "Formulation", "Scenario", "MILP", "LPSolve", "Report", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "BoardRoomTests", dependencies: [
-            "BoardRoom", "Scenario", "RunHistory", "LPSolve", "TestSupport",
+            "BoardRoom", "Analysis", "Report", "Formulation", "Scenario", "RunHistory", "LPSolve", "TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "RunHistoryTests", dependencies: ["RunHistory", .product(name: "GRDB", package: "GRDB.swift")]),

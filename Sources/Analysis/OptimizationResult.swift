@@ -34,6 +34,9 @@ public struct OptimizationResult: Sendable {
     public var infeasibility: InfeasibilityExplanation?
     /// When the model is unbounded: the columns that run away, by name.
     public var runaway: [String] = []
+    /// Feasible points of the final model found on the way: the payoff rows' and the final
+    /// solve's (a later solve of a similar park starts from them: `ParkOptimizer.startPoints`).
+    public var points: [[Double]] = []
 }
 
 extension OptimizationResult {

@@ -18,6 +18,11 @@ public struct ParkOptimizer: Sendable {
     public var lexicographic: [ParkFormulation.Objective]?
     /// Share of each lexicographic stage's optimum the later stages may give up (0.01 = 1 %).
     public var lexicographicTolerance: Double = 0
+    /// Points of earlier solves of a similar park (the board room's last designs, `OptimizationResult.points`):
+    /// each payoff row and the final solve start from the best of those feasible for their model
+    /// (`LoadedModel.solve(knownPoints:options:)`; the others are ignored). The optimum found is
+    /// the same; only the search may be shorter.
+    public var startPoints: [[Double]] = []
 
     /// The lexicographic stages solved before the final model: their order, the tolerance and
     /// each stage's optimum and the bound the final model keeps.
@@ -96,7 +101,7 @@ public struct ParkOptimizer: Sendable {
         if let order = lexicographic, order.count > 1 { return try prepareLexicographic(scenario, order: order, deadline: deadline) }
         let (formulation, table, seconds, nodes, loaded) = try weighted(scenario, deadline: deadline)
         return Prepared(formulation: formulation, payoff: table, lexicographic: nil,
-                        knownPoints: (table?.points ?? []) + (formulation.statusQuoPoint.map { [$0] } ?? []),
+                        knownPoints: (table?.points ?? []) + (formulation.statusQuoPoint.map { [$0] } ?? []) + startPoints,
                         loaded: loaded, seconds: seconds, nodes: nodes)
     }
 
@@ -122,7 +127,7 @@ public struct ParkOptimizer: Sendable {
         formulation.maximize(formulation.expression(order[stages.count]))
         return Prepared(formulation: formulation, payoff: nil,
                         lexicographic: LexicographicStages(order: order, tolerance: lexicographicTolerance, stages: stages),
-                        knownPoints: run.points + (formulation.statusQuoPoint.map { [$0] } ?? []),
+                        knownPoints: run.points + (formulation.statusQuoPoint.map { [$0] } ?? []) + startPoints,
                         seconds: run.seconds, nodes: run.nodes)
     }
 
@@ -184,7 +189,7 @@ public struct ParkOptimizer: Sendable {
         throws(SolverError) -> (PayoffTable?, seconds: Double, nodes: Int, loaded: (any LoadedModel)?) {
         let rows = try PayoffTable.tieBroken(formulation.multiObjective(objectives), backend: backend,
                                              options: remaining(until: nil, exactGaps: true), deadline: deadline,
-                                             reference: formulation.statusQuoPoint)
+                                             reference: formulation.statusQuoPoint, starts: startPoints)
         return (rows.table, rows.seconds, rows.nodes, rows.loaded)
     }
 
@@ -228,6 +233,7 @@ public struct ParkOptimizer: Sendable {
             nodes: payoffNodes + solution.nodes, rows: model.constraintCount, columns: model.variableCount,
             binaries: model.integerCount, objectiveWeights: objectiveWeights(scenario, table: table))
         result.cuts = solution.cuts
+        result.points = (table?.points ?? []) + (solution.hasSolution ? [solution.values] : [])
         result.numerics = NumericalCheck(model: model, point: point)
         switch solution.termination {
         case .infeasible, .infeasibleOrUnbounded:

@@ -102,7 +102,7 @@ extension BoardRoom {
             let levers = (try? JSONSerialization.jsonObject(with: JSONEncoder().encode(park.levers))) ?? []
             return Self.json(["scenario": base.name, "file": (park.file as NSString).lastPathComponent, "currency": base.currency,
                               "policies": policies, "levers": levers, "status_quo": park.appraisal.statusQuoName,
-                              "first_samples": Self.firstSamples, "refined_samples": Self.refinedSamples,
+                              "first_samples": Self.firstSamples, "sample_steps": Self.sampleSteps,
                               "maximum_samples": Self.maximumSamples, "has_uncertainty": base.uncertainty != nil] as [String: Any])
         }
         router.get("/api/labels") { request, _ in
@@ -139,8 +139,10 @@ extension BoardRoom {
         return router
     }
 
-    /// Monte Carlo samples of the page's refinement, asked once the first answer is shown.
-    public static let refinedSamples = 256
+    /// Monte Carlo samples of the page's risk, step by step while it stays on a setting: the
+    /// first answer, then each refinement once the previous one is shown (the design is solved
+    /// once; a refinement runs only the Monte Carlo). A new setting stops the refinement.
+    public static let sampleSteps = [firstSamples, 256, 1024]
 
     /// Serves the board room on `host:port` until SIGINT or SIGTERM; `onRunning` gets the URL
     /// once the socket is bound (port 0: the system's choice).

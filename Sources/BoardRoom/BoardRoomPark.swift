@@ -38,32 +38,65 @@ public struct BoardRoomPark: Sendable {
         solveOptions = options
     }
 
-    /// The words of the cache key besides the scenario's digest: the solver settings and samples.
+    /// The words of the cache key besides the scenario's digest: the solver settings, samples and
+    /// the answer's format (`BoardRoom.answerFormat`: a run recorded by an older server, whose
+    /// answer lacks what the page now reads, is not taken as a cached answer).
     func optionLines(samples: Int) -> [String] {
-        ["--samples", String(samples), "--time-limit", BoardSetting.number(timeLimit), "--search", "best-bound"]
+        ["--samples", String(samples), "--time-limit", BoardSetting.number(timeLimit), "--search", "best-bound",
+         "--answer", "board-room-\(BoardRoom.answerFormat)"]
     }
 
-    /// Solves `scenario` (the setting's park) and judges the design against the status quo,
-    /// then runs `samples` Monte Carlo paths of it (none when the scenario has no uncertainty).
+    /// Solves `scenario` (the setting's park), starting from `startPoints` (points of settings
+    /// solved before, `ParkOptimizer.startPoints`; the result's `points` start the next).
     /// Returns nil when `shouldStop` cut it short (a newer request superseded it).
-    func evaluate(_ setting: BoardSetting, scenario: Scenario, samples: Int, language: ReportLanguage = .en,
-                  shouldStop: @escaping @Sendable () -> Bool) throws -> [String: Any]? {
+    func solve(_ scenario: Scenario, startPoints: [[Double]] = [],
+               shouldStop: @escaping @Sendable () -> Bool) throws -> OptimizationResult? {
         var options = solveOptions
         options.shouldStop = shouldStop
         let result: OptimizationResult
-        do { result = try ParkOptimizer(backend: backend, options: options).optimize(scenario) } catch {
+        do {
+            var optimizer = ParkOptimizer(backend: backend, options: options)
+            optimizer.startPoints = startPoints
+            result = try optimizer.optimize(scenario)
+        } catch {
             throw BoardRoomSolveError(message: "\(error)")
         }
-        if shouldStop() { return nil }
+        return shouldStop() ? nil : result
+    }
+
+    /// The evaluation of a solved setting: `solve --format json`'s result, the design judged
+    /// against the status quo, the map, and `samples` Monte Carlo paths of the design (none when
+    /// the scenario has no uncertainty), in `language`. Nil when `shouldStop` cut it short.
+    func describe(_ setting: BoardSetting, scenario: Scenario, result: OptimizationResult, samples: Int,
+                  language: ReportLanguage = .en, shouldStop: @escaping @Sendable () -> Bool) throws -> [String: Any]? {
         let option = PolicyOption(named: setting.title, scenario: scenario, result: result,
                                   appraisal: result.design.map { appraisal.appraise(scenario, design: $0) })
         let report = DesignReport(scenario: scenario, policy: setting.policyName, result: result)
         guard var root = (try? JSONSerialization.jsonObject(with: Data(report.json().utf8))) as? [String: Any] else {
             throw BoardRoomSolveError(message: "the design's JSON could not be read")
         }
-        root["setting"] = ["policies": setting.policies, "overrides": setting.overrides, "title": setting.title] as [String: Any]
+        if let design = result.design, var exchanges = root["exchanges"] as? [[String: Any]] {
+            // The resource's name and why a link is not built in the page's language
+            // (`LinkAbsence.sentence(_:currency:)`); the reason's kind and parameters as `solve` gives them.
+            let absences = Dictionary(design.exchanges.compactMap { e in e.notBuiltBecause.map { (e.id, $0) } }, uniquingKeysWith: { a, _ in a })
+            for i in exchanges.indices {
+                if let resource = exchanges[i]["resource"] as? String { exchanges[i]["resource_name"] = language.resource(resource, in: scenario) }
+                // A forbidden permit (`ExchangeResult.blockedBy`, English) in the page's language.
+                if language == .vi, exchanges[i]["blocked_by"] != nil, let id = exchanges[i]["id"] as? String,
+                   let permit = scenario.exchanges.first(where: { $0.id == id })?.permit {
+                    exchanges[i]["blocked_by"] = "giấy phép \(permit) bị cấm"
+                }
+                guard let id = exchanges[i]["id"] as? String, let absence = absences[id],
+                      var reason = exchanges[i]["not_built_because"] as? [String: Any] else { continue }
+                reason["text"] = absence.sentence(language, currency: scenario.currency)
+                exchanges[i]["not_built_because"] = reason
+            }
+            root["exchanges"] = exchanges
+        }
+        let named = words(for: setting, language: language)
+        root["setting"] = ["policies": setting.policies, "overrides": setting.overrides, "title": setting.title, "words": named] as [String: Any]
         root["levers"] = Dictionary(uniqueKeysWithValues: levers.compactMap { l in Lever.value(of: l.key, in: scenario).map { (l.key, $0) } })
-        root["map_svg"] = ParkMap.svg(option, title: setting.title, language: language)
+        root["map_svg"] = ParkMap.svg(option, title: named, language: language)
         if let a = option.appraisal {
             root["accounts"] = [
                 "firms": a.firmsTotal, "operator": a.operatorGain, "public_budget": a.publicAccount,

@@ -63,7 +63,7 @@ extension BoardRoomPark {
             }
         }
         for (key, value) in setting.overrides.sorted(by: { $0.key < $1.key }) {
-            do { scenario = try scenario.setting(key, to: value) } catch {
+            do { scenario = try Lever.applying(key, value, to: scenario) } catch {
                 throw BoardRoomInputError(error.diagnostics.map { "\($0)" }.joined(separator: "; "))
             }
         }

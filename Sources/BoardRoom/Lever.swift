@@ -27,11 +27,30 @@ public struct Lever: Codable, Sendable, Equatable {
     public var step: Double
     /// Whether only whole numbers are allowed (years, counts).
     public var integer: Bool
+    /// A lever that picks one of a few states (a permit's status): each state's value and name;
+    /// nil for a number.
+    public var choices: [Choice]?
+
+    /// One state of a lever with `choices`.
+    public struct Choice: Codable, Sendable, Equatable {
+        public var value: Double
+        public var label: String
+        public var labelVi: String
+        enum CodingKeys: String, CodingKey { case value, label, labelVi = "label_vi" }
+    }
 
     enum CodingKeys: String, CodingKey {
-        case key, label, unit, group, value, minimum, maximum, step, integer
+        case key, label, unit, group, value, minimum, maximum, step, integer, choices
         case labelVi = "label_vi", unitVi = "unit_vi"
     }
+
+    /// A permit's status as a lever's value: 0 forbidden (its links are not in the model), 1
+    /// conditional (its cost and delay apply), 2 allowed.
+    public static let permitStatuses: [(status: Permit.Status, value: Double, en: String, vi: String)] = [
+        (.forbidden, 0, "forbidden", "bị cấm"),
+        (.conditional, 1, "conditional (its cost and delay apply)", "có điều kiện (áp dụng chi phí và thời gian chờ)"),
+        (.allowed, 2, "allowed", "được phép"),
+    ]
 
     /// Why `value` is not allowed for this lever, or nil.
     public func violation(_ value: Double) -> String? {
@@ -50,7 +69,7 @@ extension Lever {
         var out: [Lever] = []
         let policyValues = Self.policyValues(scenario.policies)
         func add(_ key: String, group: String, value: Double, range: ClosedRange<Double>? = nil, integer: Bool = false,
-                 floor: Double = 0) {
+                 floor: Double = 0, choices: [Choice]? = nil) {
             let largest = max(value, policyValues[key]?.max() ?? 0)
             let upper = range?.upperBound ?? max(2 * largest, floor)
             guard upper > (range?.lowerBound ?? 0) else { return }
@@ -59,7 +78,7 @@ extension Lever {
             let vi = SettingDescription(key, in: scenario, language: .vi)
             let step = integer ? 1 : Self.niceStep((upper - lower) / 200)
             out.append(Lever(key: key, label: en.text, labelVi: vi.text, unit: en.unit, unitVi: vi.unit, group: group,
-                             value: value, minimum: lower, maximum: upper, step: step, integer: integer))
+                             value: value, minimum: lower, maximum: upper, step: step, integer: integer, choices: choices))
         }
         // Fees: what disposing of a waste costs, where the file or a policy prices it.
         for r in scenario.resources {
@@ -73,7 +92,10 @@ extension Lever {
         add("interest_rate", group: "finance", value: e.interestRate ?? 0, range: 0...max(0.2, 2 * max(e.interestRate ?? 0, policyValues["interest_rate"]?.max() ?? 0)))
         add("loan_years", group: "finance", value: Double(e.loanYears), range: 1...Double(max(30, 2 * e.loanYears)), integer: true)
         add("loan_share", group: "finance", value: e.loanShare, range: 0...1)
+        let statuses = permitStatuses.map { Choice(value: $0.value, label: $0.en, labelVi: $0.vi) }
         for p in scenario.permits {
+            add("permits.\(p.id).status", group: "permits", value: permitStatuses.first { $0.status == p.status }?.value ?? 0,
+                range: 0...2, integer: true, choices: statuses)
             add("permits.\(p.id).cost", group: "permits", value: p.cost, floor: 1)
             add("permits.\(p.id).delay_years", group: "permits", value: Double(p.delayYears),
                 range: 0...Double(max(5, 2 * p.delayYears, Int(2 * (policyValues["permits.\(p.id).delay_years"]?.max() ?? 0)))), integer: true)
@@ -131,11 +153,28 @@ extension Lever {
         case 3 where parts[0] == "resources": return s.resources.first { $0.id == parts[1] }?.disposalCost
         case 3 where parts[0] == "permits":
             guard let p = s.permits.first(where: { $0.id == parts[1] }) else { return nil }
+            if parts[2] == "status" { return permitStatuses.first { $0.status == p.status }?.value }
             return parts[2] == "cost" ? p.cost : Double(p.delayYears)
         case 2 where key == "targets.co2e_avoided": return s.targets.co2eAvoided ?? 0
         case 2 where key == "targets.min_exchanges": return Double(s.targets.minExchanges ?? 0)
         case 4 where parts[0] == "targets": return s.targets.diverted.first { $0.resource == parts[2] }?.share
         default: return nil
         }
+    }
+}
+
+extension Lever {
+    /// `scenario` with lever `key` at `value`: a permit's status set to the state of that value
+    /// (`permitStatuses`), any other lever through `Scenario.setting(_:to:)`.
+    static func applying(_ key: String, _ value: Double, to scenario: Scenario) throws(ScenarioError) -> Scenario {
+        let parts = key.split(separator: ".").map(String.init)
+        guard parts.count == 3, parts[0] == "permits", parts[2] == "status" else { return try scenario.setting(key, to: value) }
+        guard let i = scenario.permits.firstIndex(where: { $0.id == parts[1] }),
+              let state = permitStatuses.first(where: { $0.value == value }) else {
+            return scenario  // not reached: the lever exists and `violation` allows only 0, 1 and 2
+        }
+        var copy = scenario
+        copy.permits[i].status = state.status
+        return copy
     }
 }

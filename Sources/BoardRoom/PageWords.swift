@@ -35,6 +35,7 @@ enum PageWords {
         ("supersededText", "replaced by a newer setting", "đã được thay bằng thiết lập mới hơn"),
         ("accountsNote", "Changes from the status quo (today's rules, nothing built), present value; the accounts add up to society's.",
          "Thay đổi so với hiện trạng (quy định hiện hành, chưa xây gì), giá trị hiện tại; các tài khoản cộng lại bằng giá trị xã hội."),
+        ("samplesWord", "samples", "mẫu"),
         ("yes", "yes", "có"),
         ("no", "no", "không"),
     ]

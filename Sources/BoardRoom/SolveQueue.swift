@@ -3,11 +3,18 @@ import Synchronization
 
 /// A flag a solve polls through `SolveOptions.shouldStop`: raised when a newer evaluation of
 /// the same session supersedes it, or when the server stops.
+///
+/// Identical evaluations share one solve: the later ones `join` the first's flag, which then
+/// counts as raised only once its own and every joined flag are (the solve stops when no one
+/// waits for it any more).
 public final class StopFlag: Sendable {
     private let raised = Mutex(false)
+    private let joined = Mutex<[StopFlag]>([])
     public init() {}
     public func raise() { raised.withLock { $0 = true } }
-    public var isRaised: Bool { raised.withLock { $0 } }
+    /// Another evaluation waits on the work this flag stops.
+    public func join(_ other: StopFlag) { joined.withLock { $0.append(other) } }
+    public var isRaised: Bool { raised.withLock { $0 } && joined.withLock { $0 }.allSatisfy(\.isRaised) }
 }
 
 /// Runs solves off the request path, at most `capacity` at once (one per core), each on a

@@ -30,9 +30,10 @@ extension PayoffTable {
     /// is infeasible there is no table; otherwise the rows found so far come back marked
     /// `fellBackToEconomic` and `approximate`. Each row gets an equal share of the time left
     /// before `deadline`. `options` should not loosen the MIP gap, so that every run normalizes
-    /// with the same table.
+    /// with the same table. `starts`: more points that may be feasible (designs of a similar
+    /// model solved before, the board room's last settings); those that are start the rows too.
     public static func tieBroken(_ problem: MultiObjectiveModel, backend: any SolverBackend, options: SolveOptions,
-                                 deadline: Double?, reference: [Double]?) throws(SolverError) -> TieBrokenRows {
+                                 deadline: Double?, reference: [Double]?, starts: [[Double]] = []) throws(SolverError) -> TieBrokenRows {
         var fellBack = false
         var points: [[Double]] = []
         let statusQuo = reference.map { [$0] } ?? []
@@ -62,7 +63,7 @@ extension PayoffTable {
             }
             loaded.setObjective(.maximize, objective)
             let share = deadline.map { monotonicSeconds() + ($0 - monotonicSeconds()) / Double(count - k) }
-            let solution = try loaded.solve(knownPoints: points + statusQuo, options: options.until(share))
+            let solution = try loaded.solve(knownPoints: points + statusQuo + starts, options: options.until(share))
             seconds += solution.seconds; nodes += solution.nodes
             approximate = approximate || solution.termination != .optimal
             // A row that stopped for time with only the reference point in hand found no point

@@ -125,7 +125,8 @@ public struct DesignReport {
                 ]
                 if let blocked = exchange.blockedBy { item["blocked_by"] = blocked }
                 if let absence = exchange.notBuiltBecause {
-                    item["not_built_because"] = ["reason": absence.code, "text": absence.sentence(currency: scenario.currency)]
+                    item["not_built_because"] = ["reason": absence.code, "parameters": absence.parameters,
+                                                  "text": absence.sentence(currency: scenario.currency)] as [String: Any]
                 }
                 return item
             }

@@ -56,7 +56,7 @@ public struct SettingDescription: Sendable, Equatable {
                 "distance": ("distance", "khoảng cách"), "jobs": ("jobs", "việc làm"), "lifetime": ("lifetime", "tuổi thọ"),
                 "growth": ("growth", "tăng trưởng"), "capital_budget": ("capital budget", "ngân sách đầu tư"),
                 "hurdle_rate": ("hurdle rate", "lãi suất kỳ vọng"), "co2e_per_unit": ("CO2e per unit", "CO2e mỗi đơn vị"),
-                "cost": ("cost", "chi phí"), "delay_years": ("delay", "thời gian chờ"),
+                "cost": ("cost", "chi phí"), "delay_years": ("delay", "thời gian chờ"), "status": ("status", "tình trạng"),
             ]
             return table[key]
         }
@@ -125,7 +125,8 @@ public struct SettingDescription: Sendable, Equatable {
             ]
             if let t = targets[parts[1]] { self.init(text: vi ? t.1 : t.0, unit: t.2); return }
         case 3 where parts[0] == "permits":
-            self.init(text: named(parts[1], parts[2]), unit: parts[2] == "cost" ? money : (vi ? "năm" : "years"), isMoney: parts[2] == "cost"); return
+            let unit = parts[2] == "cost" ? money : parts[2] == "status" ? "" : (vi ? "năm" : "years")
+            self.init(text: named(parts[1], parts[2]), unit: unit, isMoney: parts[2] == "cost"); return
         default: break
         }
         self.init(text: keyPath)

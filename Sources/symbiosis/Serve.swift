@@ -40,6 +40,9 @@ struct Serve: ParsableCommand {
     @Option(name: .customLong("time-limit"), help: "Seconds per solve.")
     var timeLimit: Double = 120
 
+    @Flag(name: .customLong("no-warm-start"), help: "Solve every setting from scratch, not from the designs of settings solved before (for measuring).")
+    var noWarmStart = false
+
     @OptionGroup var history: HistoryOptions
 
     func validate() throws {
@@ -61,7 +64,7 @@ struct Serve: ParsableCommand {
                 printError("warning: the run history \(path) cannot be opened (\(error)); evaluations are not recorded nor cached across runs")
             }
         }
-        let room = BoardRoom(park: park, history: runs, outputFolder: output)
+        let room = BoardRoom(park: park, history: runs, outputFolder: output, warmStarts: !noWarmStart)
         let done = DispatchSemaphore(value: 0)
         let failure = Failure()
         let (host, port) = (self.host, self.port)

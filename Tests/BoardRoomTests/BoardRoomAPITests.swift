@@ -114,7 +114,7 @@ struct BoardRoomAPITests {
             (Self.body(["policies": [], "overrides": ["resources.fly_ash.price": 3]]), "unknown lever 'resources.fly_ash.price'"),
             (Self.body(["policies": ["no_such_policy"], "overrides": [:]]), "unknown policy option 'no_such_policy'"),
             (Self.body(["policies": [], "overrides": ["loan_years": 2.5]]), "loan_years must be a whole number"),
-            (Self.body(["policies": [], "overrides": [:], "samples": 5000]), "samples must be 0...1000"),
+            (Self.body(["policies": [], "overrides": [:], "samples": 5000]), "samples must be 0...1024"),
             (Self.body(["policies": [], "overrides": [:], "lang": "fr"]), "lang must be en or vi"),
             (Self.body(["overrides": [:]]), "the request has no 'policies'"),
         ]

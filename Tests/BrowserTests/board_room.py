@@ -10,6 +10,7 @@ import json, os, re, shutil, subprocess, sys, tempfile, time, urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait, Select
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -51,7 +52,17 @@ def main():
             options.add_argument(flag)
         options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
         driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
-        wait = WebDriverWait(driver, 180, poll_frequency=0.05)
+        # The page re-renders as the risk is refined (32, 256, 1,024 samples): an element read
+        # while it is replaced is read again.
+        wait = WebDriverWait(driver, 180, poll_frequency=0.05, ignored_exceptions=(StaleElementReferenceException,))
+
+        def read_text(element_id):
+            for _ in range(50):
+                try:
+                    return driver.find_element(By.ID, element_id).text
+                except StaleElementReferenceException:
+                    time.sleep(0.02)
+            return ""
         driver.get(url)
         count = lambda: int(driver.find_element(By.TAG_NAME, "body").get_attribute("data-evaluations") or 0)
         npv = lambda: driver.find_element(By.ID, "fig-npv").get_attribute("data-value")
@@ -114,7 +125,18 @@ def main():
         wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "[data-word=accountsHeading]").text == vi["accountsHeading"])
         check(True, f"the page is in Vietnamese ({vi['accountsHeading']})")
         wait.until(lambda d: "." in d.find_element(By.ID, "fig-npv").text)
-        check("." in driver.find_element(By.ID, "fig-npv").text, f"numbers grouped the Vietnamese way ({driver.find_element(By.ID, 'fig-npv').text})")
+        npv_text = read_text("fig-npv")
+        check("." in npv_text, f"numbers grouped the Vietnamese way ({npv_text})")
+        # The Vietnamese page's reasons for unbuilt links and its risk figures' sample counts.
+        # Wait for the Vietnamese evaluation itself (its setting in Vietnamese words), not the
+        # English one re-labelled while the Vietnamese answer is on its way.
+        wait.until(lambda d: "Cải cách pháp lý" in (d.execute_script("return state.current.evaluation.setting.words") or "")
+                   and "mẫu" in d.find_element(By.ID, "fig-p10").text)
+        links = read_text("links")
+        english = [w for w in ["is not built", "budget", "payback", "optimum", "supply goes", "need is met"] if w in links]
+        check(not english, f"no English reason on the Vietnamese page ({english or 'none'})")
+        p10_text = read_text("fig-p10")
+        check("mẫu" in p10_text, f"NPV P10 with its sample count ({p10_text!r})")
     finally:
         if driver:
             driver.quit()

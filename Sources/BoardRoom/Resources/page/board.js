@@ -54,10 +54,13 @@ function renderControls() {
   for (const l of state.park.levers) {
     if (l.group !== group) { group = l.group; levers.append(el("div", { class: "group" }, w(`group.${group}`))); }
     const shown = leverValue(l);
-    const input = el("input", { type: "range", id: `lever-${l.key}`, min: l.minimum, max: l.maximum, step: l.step, value: shown });
+    // A lever of a few states (a permit's status) is a list to choose from, the others sliders.
+    const input = l.choices
+      ? el("select", { id: `lever-${l.key}` }, ...l.choices.map((c) => el("option", { value: c.value, selected: c.value === shown }, vi ? c.label_vi : c.label)))
+      : el("input", { type: "range", id: `lever-${l.key}`, min: l.minimum, max: l.maximum, step: l.step, value: shown });
     input.dataset.key = l.key;
     const out = el("output", { id: `out-${l.key}` }, leverText(l, shown));
-    input.addEventListener("input", () => {
+    input.addEventListener(l.choices ? "change" : "input", () => {
       const v = Number(input.value);
       state.overrides[l.key] = v;
       out.textContent = leverText(l, v);
@@ -65,7 +68,7 @@ function renderControls() {
       schedule(250);
     });
     const unit = vi ? l.unit_vi : l.unit;
-    levers.append(el("div", { class: "lever" + (l.key in state.overrides ? " moved" : "") },
+    levers.append(el("div", { class: "lever" + (l.choices ? " choice" : "") + (l.key in state.overrides ? " moved" : "") },
       el("label", { htmlFor: input.id }, el("span", {}, (vi ? l.label_vi : l.label) + (unit ? ` (${unit})` : "")), out), input));
   }
 }
@@ -75,6 +78,7 @@ function leverValue(l) {
   return ev && ev.levers && l.key in ev.levers ? ev.levers[l.key] : l.value;
 }
 function leverText(l, v) {
+  if (l.choices) return "";
   if (!l.unit && l.maximum <= 1 && !l.integer) return pct(v);
   return num(v, l.integer ? 0 : (l.step < 1 ? 2 : 0));
 }
@@ -89,7 +93,7 @@ function status(text, busy) { $("status").textContent = text; $("status").classN
 async function evaluate(samples) {
   const asked = ++state.asked;
   const started = performance.now();
-  status(samples > state.park.first_samples ? w("refining") : w("solving"), true);
+  status(samples > state.park.first_samples ? `${w("refining")} (${num(samples)} ${w("samplesWord")})` : w("solving"), true);
   const s = setting();
   const { status: code, data } = await getJSON("/api/evaluate", { ...s, session: state.session, samples, lang: state.lang });
   if (asked !== state.asked) return; // a newer request is on its way
@@ -102,9 +106,16 @@ async function evaluate(samples) {
   document.body.dataset.evaluations = String(Number(document.body.dataset.evaluations || 0) + 1);
   document.body.dataset.lastMs = String(ms);
   render();
-  if (state.park.has_uncertainty && samples < state.park.refined_samples) evaluate(state.park.refined_samples);
+  // Refine the risk while the page stays on this setting (a new setting supersedes it).
+  const next = (state.park.sample_steps || []).find((n) => n > samples);
+  if (state.park.has_uncertainty && next !== undefined) evaluate(next);
 }
 
+// "256 samples" under a risk figure: how many Monte Carlo samples it rests on.
+function sampleNote(ev) {
+  const n = ev && ev.risk && ev.risk.samples;
+  return n ? el("small", { class: "samples" }, `${num(n)} ${w("samplesWord")}`) : "";
+}
 function figures(ev) {
   if (!ev || !ev.economic) return null;
   const built = (ev.exchanges || []).filter((x) => x.built).length + (ev.facilities || []).filter((x) => x.built).length;
@@ -113,8 +124,8 @@ function figures(ev) {
     ["parkNPV", ev.economic.npv, money, "npv"], ["co2eAvoided", ev.environmental.co2e_avoided, tonnes, "co2e"],
     ["jobs", ev.social.jobs_fte_years, (x) => `${num(x)} FTE·${state.lang === "vi" ? "năm" : "years"}`, "jobs"],
     ["exchangesBuilt", built, (x) => num(x), "built"], ["publicCostNet", a.public_cost_net, money, "public"],
-    ["societyAccount", a.society, money, "society"], ["npvP10", r.p10, money, "p10"],
-    ["probabilityOfLoss", r.probability_of_loss, (x) => (x === undefined ? "–" : pct(x)), "loss"],
+    ["societyAccount", a.society, money, "society"], ["npvP10", r.p10, money, "p10", true],
+    ["probabilityOfLoss", r.probability_of_loss, (x) => (x === undefined ? "–" : pct(x)), "loss", true],
   ];
 }
 
@@ -124,12 +135,14 @@ function render() {
   const head = $("headline"); head.replaceChildren(el("tr", {}, el("th", {}, ""), el("th", {}, w("thisSetting")),
     el("th", {}, w("statusQuoColumn")), el("th", {}, w("previousColumn")), el("th", {}, w("changeColumn"))));
   if (!rows) { head.append(el("tr", {}, el("td", { colSpan: 5 }, `${w("noDesignText")}: ${ev.status}`))); }
-  else rows.forEach(([key, value, fmt, id], i) => {
+  else rows.forEach(([key, value, fmt, id, risk], i) => {
     const before = prev ? prev[i][1] : undefined;
     const change = before === undefined || value === undefined ? undefined : value - before;
-    const cell = el("td", { id: `fig-${id}` }, fmt(value)); cell.dataset.value = value === undefined ? "" : String(value);
+    const note = (e) => (risk ? sampleNote(e) : "");
+    const cell = el("td", { id: `fig-${id}` }, el("span", { class: "value" }, fmt(value)), note(ev)); cell.dataset.value = value === undefined ? "" : String(value);
     const delta = el("td", { class: change > 1e-9 ? "up" : change < -1e-9 ? "down" : "" }, change === undefined ? "–" : (change > 0 ? "+" : "") + fmt(change));
-    head.append(el("tr", {}, el("td", {}, w(key)), cell, el("td", {}, sq ? fmt(sq[i][1]) : "–"), el("td", {}, prev ? fmt(before) : "–"), delta));
+    head.append(el("tr", {}, el("td", {}, w(key)), cell, el("td", {}, sq ? fmt(sq[i][1]) : "–", sq ? note(state.statusQuo) : ""),
+      el("td", {}, prev ? fmt(before) : "–", prev ? note(state.previous.evaluation) : ""), delta));
   });
   $("map").innerHTML = ev.map_svg || "";
   const a = ev.accounts;
@@ -143,7 +156,7 @@ function render() {
   }
   const gains = new Map(((ev.risk && ev.risk.gains) || []).map((g) => [g.id, g]));
   const firms = $("firms"); firms.replaceChildren(el("tr", {}, el("th", {}, w("firm")), el("th", {}, `${w("gainVsStatusQuo")} (${state.park.currency})`),
-    el("th", {}, `${w("gainP10")} (${state.park.currency})`), el("th", {}, `${w("npvAfterTransfers")} (${state.park.currency})`)));
+    el("th", {}, `${w("gainP10")} (${state.park.currency})`, sampleNote(ev)), el("th", {}, `${w("npvAfterTransfers")} (${state.park.currency})`)));
   const npvs = new Map((ev.companies || []).map((c) => [c.id, c.npv]));
   for (const f of ev.firm_gains || []) {
     const g = gains.get(f.id);
@@ -152,9 +165,9 @@ function render() {
   const links = $("links"); links.replaceChildren(el("tr", {}, el("th", {}, w("exchange")), el("th", {}, w("fromTo")), el("th", {}, w("built")), el("th", {}, w("whyNot"))));
   for (const x of ev.exchanges || []) {
     const why = x.built ? `${w("year")} ${x.build_year}` : x.not_built_because ? x.not_built_because.text : x.blocked_by ? `${x.blocked_by}` : "";
-    links.append(el("tr", {}, el("td", {}, x.id), el("td", {}, `${x.from} → ${x.to} (${x.resource})`), el("td", {}, x.built ? w("yes") : w("no")), el("td", {}, why)));
+    links.append(el("tr", {}, el("td", {}, x.id), el("td", {}, `${x.from} → ${x.to} (${x.resource_name || x.resource})`), el("td", {}, x.built ? w("yes") : w("no")), el("td", {}, why)));
   }
-  for (const input of document.querySelectorAll("#levers input[type=range]")) {
+  for (const input of document.querySelectorAll("#levers [data-key]")) {
     const l = state.park.levers.find((q) => q.key === input.dataset.key);
     if (!(l.key in state.overrides)) { const v = leverValue(l); input.value = v; $(`out-${l.key}`).textContent = leverText(l, v); }
   }
@@ -166,8 +179,8 @@ function renderPinned() {
   if (!state.pinned.length) return;
   t.append(el("tr", {}, el("th", {}, w("setting")), ...state.pinned.map((p) => el("th", {}, p.title))));
   const all = state.pinned.map((p) => figures(p.evaluation));
-  figures(state.pinned[0].evaluation).forEach(([key, , fmt], i) =>
-    t.append(el("tr", {}, el("td", {}, w(key)), ...all.map((f) => el("td", {}, f ? fmt(f[i][1]) : "–")))));
+  figures(state.pinned[0].evaluation).forEach(([key, , fmt, , risk], i) =>
+    t.append(el("tr", {}, el("td", {}, w(key)), ...all.map((f, j) => el("td", {}, f ? fmt(f[i][1]) : "–", risk ? sampleNote(state.pinned[j].evaluation) : "")))));
   t.append(el("tr", {}, el("td", {}, ""), ...state.pinned.map((p, i) => {
     const b = el("button", { type: "button" }, w("unpin"));
     b.addEventListener("click", () => { state.pinned.splice(i, 1); renderPinned(); });
@@ -187,7 +200,8 @@ async function init() {
   $("pin").addEventListener("click", () => {
     if (!state.current) return;
     const s = state.current.setting;
-    const title = [s.policies.length ? s.policies.join("+") : state.park.status_quo, ...Object.entries(s.overrides).map(([k, v]) => `${k}=${v}`)].join(" · ");
+    // The setting in words (the server's `BoardRoomPark.words`), in the language of its evaluation.
+    const title = state.current.evaluation.setting.words;
     if (!state.pinned.some((p) => p.title === title)) state.pinned.push({ title, setting: s, evaluation: state.current.evaluation });
     renderPinned();
   });

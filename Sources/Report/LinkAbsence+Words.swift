@@ -1,0 +1,46 @@
+import Formulation
+import Foundation
+import Scenario
+
+/// Why a link is not built (`LinkAbsence`, docs/model.md §"Why a link is not built") in the
+/// reader's language, and its parameters for a program (the board room's page, `solve --format
+/// json`'s `not_built_because.parameters`).
+///
+/// English is `LinkAbsence.sentence(currency:)` (the one English wording, in Formulation, used by
+/// `solve`'s table and JSON); Vietnamese is worded here, money as `NumberStyle.money` writes it
+/// (`1,5 tỷ đồng`).
+extension LinkAbsence {
+    /// The reason's amounts and names by key: `earliest_year`, `facility`, `best_npv`, `payer`,
+    /// `own_capex`, `left`, `links`, `before_facility_costs` (money in the scenario's currency).
+    public var parameters: [String: Any] {
+        switch self {
+        case let .permitDelay(year): return ["earliest_year": year]
+        case let .facilityNotBuilt(facility): return ["facility": facility]
+        case let .noPayback(npv): return ["best_npv": npv]
+        case let .budget(payer, capex, left): return ["payer": payer, "own_capex": capex, "left": left]
+        case let .supplyTaken(ids), let .needTaken(ids): return ["links": ids]
+        case let .notChosen(npv, facility): return ["best_npv": npv, "before_facility_costs": facility]
+        }
+    }
+
+    /// One sentence in `language`, amounts in `currency`.
+    public func sentence(_ language: ReportLanguage, currency: String) -> String {
+        guard language == .vi else { return sentence(currency: currency) }
+        let style = language.style
+        func money(_ x: Double) -> String { style.money(x, currency: currency) }
+        switch self {
+        case let .permitDelay(year):
+            return "giấy phép chỉ cho phép xây từ năm \(style.year(year)), sau khi hết thời kỳ phân tích"
+        case let .facilityNotBuilt(facility): return "công trình dùng chung \(facility) không được xây dựng"
+        case let .noPayback(npv):
+            return "không hoàn vốn ở bất kỳ mức sử dụng nào: NPV riêng tối đa \(money(npv)) nếu xây vào năm tốt nhất"
+        case let .budget(payer, capex, left):
+            return "ngân sách của \(payer): cần \(money(capex)) vốn tự có và giấy phép, chỉ còn \(money(max(0, left)))"
+        case let .supplyTaken(ids): return "nguồn cung đã dành cho " + ids.joined(separator: ", ")
+        case let .needTaken(ids): return "nhu cầu của bên nhận đã được đáp ứng bởi " + ids.joined(separator: ", ")
+        case let .notChosen(npv, facility):
+            return "tự hoàn vốn (NPV tối đa \(money(npv))\(facility ? " trước chi phí của công trình dùng chung" : "")) "
+                + "nhưng phương án tối ưu tốt hơn khi không có liên kết này"
+        }
+    }
+}
