@@ -21,6 +21,9 @@ public struct OptimizationResult: Sendable {
     /// What each cut separator did in the final solve (not the payoff rows); empty for
     /// `--search lp-solve`.
     public var cuts: [SeparatorStatistics] = []
+    /// Where the run's time went, by named step (model build, loads, the payoff table's LPs and
+    /// rows, the final model's root LP and search, the deal terms), for `solve --verbose`.
+    public var phases: [SolvePhase] = []
     public var rows: Int
     public var columns: Int
     public var binaries: Int

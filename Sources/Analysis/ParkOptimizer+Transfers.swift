@@ -13,6 +13,9 @@ extension ParkOptimizer {
     public func minimalTransfers(_ formulation: ParkFormulation, values: [Double]) -> [Double] {
         let transfers = formulation.accountTransfer.compactMap { $0 }
         guard !transfers.isEmpty else { return values }
+        // No money moves already: Σ|θ_a| = 0 is the LP's optimum and θ = 0 its only solution
+        // (the status quo of a run stopped early, where this LP took seconds on a large park).
+        guard transfers.contains(where: { values[$0.index] != 0 }) else { return values }
         var model = formulation.model
         let transferColumns = Set(transfers.map(\.index))
         for index in 0..<model.variableCount where !transferColumns.contains(index) {

@@ -43,6 +43,8 @@ public struct ParkOptimizer: Sendable {
         var lexicographic: LexicographicStages?
         /// Feasible points of the final model (earlier designs), to start its solve from.
         var knownPoints: [[Double]]
+        /// Where the time went so far (model build, payoff table).
+        var phases: [SolvePhase] = []
         /// The payoff rows' loaded model (the final model's rows and columns, another
         /// objective), whose last root basis starts the final solve.
         var loaded: (any LoadedModel)? = nil
@@ -99,10 +101,10 @@ public struct ParkOptimizer: Sendable {
 
     func prepare(_ scenario: Scenario, deadline: Double?) throws(SolverError) -> Prepared {
         if let order = lexicographic, order.count > 1 { return try prepareLexicographic(scenario, order: order, deadline: deadline) }
-        let (formulation, table, seconds, nodes, loaded) = try weighted(scenario, deadline: deadline)
+        let (formulation, table, seconds, nodes, loaded, phases) = try weighted(scenario, deadline: deadline)
         return Prepared(formulation: formulation, payoff: table, lexicographic: nil,
                         knownPoints: (table?.points ?? []) + (formulation.statusQuoPoint.map { [$0] } ?? []) + startPoints,
-                        loaded: loaded, seconds: seconds, nodes: nodes)
+                        phases: phases, loaded: loaded, seconds: seconds, nodes: nodes)
     }
 
     /// The earlier stages of a lexicographic order solved, the final model keeps each within
@@ -133,25 +135,28 @@ public struct ParkOptimizer: Sendable {
 
     /// The weighted (or single-objective) model.
     private func weighted(_ scenario: Scenario, deadline: Double?)
-        throws(SolverError) -> (ParkFormulation, PayoffTable?, seconds: Double, nodes: Int, loaded: (any LoadedModel)?) {
-        var formulation = ParkFormulation(scenario)
+        throws(SolverError) -> (ParkFormulation, PayoffTable?, seconds: Double, nodes: Int, loaded: (any LoadedModel)?, phases: [SolvePhase]) {
+        var phases: [SolvePhase] = []
+        var formulation = phases.timed("model build") { ParkFormulation(scenario) }
         let weighted = (single ?? lexicographic?.first).map { [($0, 1.0)] } ?? Self.weightedObjectives(scenario)
         guard weighted.count > 1 else {
             formulation.maximize(formulation.expression(weighted[0].0))
-            return (formulation, nil, 0, 0, nil)
+            return (formulation, nil, 0, 0, nil, phases)
         }
         // The payoff table takes at most two thirds of a time limit, the final solve the rest.
         let payoffDeadline = deadline.map { monotonicSeconds() + ($0 - monotonicSeconds()) * 2 / 3 }
-        let (found, seconds, nodes, loaded) = try payoffRows(formulation, objectives: weighted.map(\.0), deadline: payoffDeadline)
+        let rows = try payoffRows(formulation, objectives: weighted.map(\.0), deadline: payoffDeadline)
+        let (found, seconds, nodes, loaded) = (rows.table, rows.seconds, rows.nodes, rows.loaded)
+        phases += rows.phases
         guard let table = found, !table.fellBackToEconomic else {
             // A row found no design (infeasible targets, or no incumbent in time): the
             // constraints decide feasibility whatever the objective; solve for the economic one
             // and say so (`fellBackToEconomic`) when it was time, not infeasibility.
             formulation.maximize(formulation.economic)
-            return (formulation, found, seconds, nodes, loaded)
+            return (formulation, found, seconds, nodes, loaded, phases)
         }
         formulation.maximize(table.normalizedSum(weighted.map { formulation.expression($0.0) }, weights: weighted.map(\.1)))
-        return (formulation, table, seconds, nodes, loaded)
+        return (formulation, table, seconds, nodes, loaded, phases)
     }
 
     /// The weights `formulate` put on each objective, given the payoff table it used.
@@ -177,8 +182,8 @@ public struct ParkOptimizer: Sendable {
     /// was found before the deadline). Each row gets an equal share of the time left.
     public func payoffTable(_ formulation: ParkFormulation, objectives: [ParkFormulation.Objective], deadline: Double? = nil)
         throws(SolverError) -> (PayoffTable?, seconds: Double, nodes: Int) {
-        let (table, seconds, nodes, _) = try payoffRows(formulation, objectives: objectives, deadline: deadline)
-        return (table, seconds, nodes)
+        let rows = try payoffRows(formulation, objectives: objectives, deadline: deadline)
+        return (rows.table, rows.seconds, rows.nodes)
     }
 
     /// `payoffTable`, and the model its rows were solved on (one loaded model whose objective
@@ -186,11 +191,10 @@ public struct ParkOptimizer: Sendable {
     /// Building nothing is a design whenever no target forbids it: every row starts from it.
     /// Rows ignore a requested MIP gap (`exactGaps`).
     func payoffRows(_ formulation: ParkFormulation, objectives: [ParkFormulation.Objective], deadline: Double?)
-        throws(SolverError) -> (PayoffTable?, seconds: Double, nodes: Int, loaded: (any LoadedModel)?) {
-        let rows = try PayoffTable.tieBroken(formulation.multiObjective(objectives), backend: backend,
-                                             options: remaining(until: nil, exactGaps: true), deadline: deadline,
-                                             reference: formulation.statusQuoPoint, starts: startPoints)
-        return (rows.table, rows.seconds, rows.nodes, rows.loaded)
+        throws(SolverError) -> PayoffTable.TieBrokenRows {
+        try PayoffTable.tieBroken(formulation.multiObjective(objectives), backend: backend,
+                                  options: remaining(until: nil, exactGaps: true), deadline: deadline,
+                                  reference: formulation.statusQuoPoint, starts: startPoints)
     }
 
     /// Formulates and solves; a result, whatever the termination.
@@ -202,13 +206,18 @@ public struct ParkOptimizer: Sendable {
         let payoffSeconds = prepared.seconds, payoffNodes = prepared.nodes
         // The payoff rows' (or earlier stages') designs are feasible for the final model too:
         // start from the best.
+        var phases = prepared.phases
         let solved: Solution
+        let finalStarted = monotonicSeconds()
         if let loaded = prepared.loaded {
             loaded.setObjective(formulation.model.sense, formulation.model.objective)
             solved = try loaded.solve(knownPoints: prepared.knownPoints, options: remaining(until: deadline))
         } else {
-            solved = try solve(formulation.model, knownPoints: prepared.knownPoints, options: remaining(until: deadline))
+            let fresh = try phases.timed("final model: load") { () throws(SolverError) in try backend.load(formulation.model) }
+            solved = try fresh.solve(knownPoints: prepared.knownPoints, options: remaining(until: deadline))
         }
+        for phase in solved.phases { phases.add("final model: \(phase.name)", seconds: phase.seconds, count: phase.count) }
+        phases.add("final model, in all", seconds: monotonicSeconds() - finalStarted)
         var solution = solved
         // A fallback to the economic objective that stopped before its root LP: the payoff
         // table's LP optimum of the same objective over the same rows is a proven bound.
@@ -218,14 +227,19 @@ public struct ParkOptimizer: Sendable {
             solution.bestBound = bound
         }
         let model = formulation.model
-        let point = solution.hasSolution ? minimalTransfers(formulation, values: solution.values) : nil
-        var result = OptimizationResult(
-            termination: solution.termination,
-            design: point.map { values in
+        let point = phases.timed("deal terms: smallest transfers (LP)") {
+            solution.hasSolution ? minimalTransfers(formulation, values: solution.values) : nil
+        }
+        let design = phases.timed("deal terms: shares and design report") {
+            point.map { values in
                 var design = BenefitSharing.design(formulation, values: values, backend: backend)
                 design.explainAbsences(data: formulation.data)
                 return design
-            },
+            }
+        }
+        var result = OptimizationResult(
+            termination: solution.termination,
+            design: design,
             mipObjective: solution.objective, bestBound: solution.bestBound, gap: solution.relativeGap,
             rootRelaxation: solution.rootRelaxation,
             payoff: table, lexicographic: prepared.lexicographic,
@@ -234,6 +248,7 @@ public struct ParkOptimizer: Sendable {
             binaries: model.integerCount, objectiveWeights: objectiveWeights(scenario, table: table))
         result.cuts = solution.cuts
         result.points = (table?.points ?? []) + (solution.hasSolution ? [solution.values] : [])
+        result.phases = phases
         result.numerics = NumericalCheck(model: model, point: point)
         switch solution.termination {
         case .infeasible, .infeasibleOrUnbounded:

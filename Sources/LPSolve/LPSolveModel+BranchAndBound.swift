@@ -17,6 +17,8 @@ extension LPSolveModel {
     /// search's own (open nodes' best), so a time- or node-limited answer carries a true gap,
     /// unlike lp_solve's depth-first search.
     public func searchBestBound(options: SolveOptions, start: [Double]?) throws(SolverError) -> Solution {
+        if stoppedBefore && options.isLate { return lateAnswer(start: start) }
+        reloadSeconds = 0
         try reloadIfStopped()
         let model = self.model
         let integers = model.variables.indices.filter { model.variables[$0].isInteger }
@@ -41,7 +43,9 @@ extension LPSolveModel {
         }
         solvedBefore = true
         let search = BranchAndBound(model: model, options: options, start: start)
-        return search.solve(model, on: relaxations, options: options, started: started)
+        var solution = search.solve(model, on: relaxations, options: options, started: started)
+        if reloadSeconds > 0 { solution.phases.insert(SolvePhase(name: "reload after a stopped solve", seconds: reloadSeconds), at: 0) }
+        return solution
     }
 
     /// Silences the lprec, turns presolve and lp_solve's timer off, marks the integer columns

@@ -42,10 +42,15 @@ public final class LPSolveModel {
 
     deinit { LPLib.delete(lp) }
 
+    /// Wall time of the reloads since the last solve began (`reloadIfStopped`), for its phases.
+    var reloadSeconds = 0.0
+
     /// Replaces an `lprec` whose last solve was stopped by a fresh load of `model` (bounds,
     /// objective and rows as changed since).
     func reloadIfStopped() throws(SolverError) {
         guard stoppedBefore else { return }
+        let started = monotonicSeconds()
+        defer { reloadSeconds += monotonicSeconds() - started }
         guard let fresh = LPLib.make(rows: 0, columns: Int32(model.variableCount)) else {
             throw SolverError.loadFailed("make_lp failed for \(model.variableCount) columns (out of memory?)")
         }
@@ -178,6 +183,8 @@ public final class LPSolveModel {
             throw SolverError.loadFailed("a model solved with presolve cannot be changed or solved again; load it anew")
         }
         if usesBestBoundSearch(options) { return try searchBestBound(options: options, start: nil) }
+        if stoppedBefore && options.isLate { return lateAnswer(start: nil) }
+        reloadSeconds = 0
         try reloadIfStopped()
         if solvedBefore && isMIP { LPLib.resetBasis(lp) }
         solvedBefore = true
@@ -206,6 +213,8 @@ public final class LPSolveModel {
             termination: termination, primal: hasPoint ? .feasiblePoint : .noSolution,
             rawStatus: Int(raw.rawValue), rawStatusText: raw.description,
             objective: nil, bestBound: nil, values: [], nodes: LPLib.totalNodes(lp), seconds: seconds)
+        if reloadSeconds > 0 { solution.phases.add("reload after a stopped solve", seconds: reloadSeconds) }
+        solution.phases.add(isMIP ? "lp_solve MIP" : "LP", seconds: seconds)
         if solution.termination == .optimal && !hasPoint {
             // The cutoff pruned every node: no point beats it, but none is known either.
             solution.termination = .solutionLimit
@@ -239,6 +248,15 @@ public final class LPSolveModel {
             solution.reducedCosts = (1...model.variableCount).map { LPLib.dualResult(lp, originalIndex: rows + $0) }
         }
         return solution
+    }
+
+    /// The answer of a solve asked for after its deadline on a model whose last solve was
+    /// stopped: a time limit with `start` (a feasible point) as the design when given, without
+    /// loading the model anew (seconds on a large park, the whole overrun of a late run).
+    func lateAnswer(start: [Double]?) -> Solution {
+        Solution(termination: .timeLimit, primal: start == nil ? .noSolution : .feasiblePoint,
+                 rawStatus: -1, rawStatusText: "TIMEOUT (deadline passed before the solve; model not reloaded)",
+                 objective: start.map { model.objectiveValue(at: $0) }, bestBound: nil, values: start ?? [])
     }
 
     private func apply(_ options: SolveOptions, isMIP: Bool) {

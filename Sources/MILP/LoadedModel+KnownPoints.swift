@@ -28,10 +28,12 @@ extension LoadedModel {
         // Nothing better than the known point was found: it is the answer. The search finished
         // unless it stopped for time or was interrupted.
         let finished = ![.timeLimit, .interrupted].contains(solution.termination)
-        return Solution(
+        var kept = Solution(
             termination: finished ? .optimal : solution.termination, primal: .feasiblePoint,
             rawStatus: solution.rawStatus, rawStatusText: solution.rawStatusText + " (known point kept)",
             objective: value, bestBound: finished ? value : solution.bestBound, values: best,
             rootRelaxation: solution.rootRelaxation, nodes: solution.nodes, seconds: solution.seconds)
+        kept.phases = solution.phases
+        return kept
     }
 }

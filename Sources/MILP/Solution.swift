@@ -53,6 +53,8 @@ public struct Solution: Sendable {
     public var seconds: Double
     /// What each cut separator did (calls, cuts added, seconds); empty when no search of ours ran.
     public var cuts: [SeparatorStatistics] = []
+    /// Where the solve's time went, by named step (`SolvePhase`): loads, the root LP, the search.
+    public var phases: [SolvePhase] = []
 
     public init(termination: TerminationStatus, primal: PrimalStatus, rawStatus: Int, rawStatusText: String,
                 objective: Double?, bestBound: Double?, values: [Double], duals: [Double]? = nil,

@@ -17,6 +17,8 @@ extension PayoffTable {
         /// starts from the previous root basis; a later solve of the same rows and columns
         /// (another objective) can start from it too.
         public var loaded: any LoadedModel
+        /// Where the time went: the loads, the LPs for the scales, the rows (`SolvePhase`).
+        public var phases: [SolvePhase] = []
     }
 
     /// The payoff table with tie-broken rows: each objective maximized alone, ties broken on the
@@ -38,22 +40,24 @@ extension PayoffTable {
         var points: [[Double]] = []
         let statusQuo = reference.map { [$0] } ?? []
         var seconds = 0.0, nodes = 0
+        var phases: [SolvePhase] = []
         var relaxed = problem.model
         relaxed.relaxIntegrality()
         // One loaded model: each LP re-solve starts from the previous optimal basis.
-        let relaxation = try backend.load(relaxed)
+        let relaxation = try phases.timed("payoff table: load of the LP relaxation") { () throws(SolverError) in try backend.load(relaxed) }
         var scales: [Double] = []
         var relaxationOptima: [Double?] = []
         for objective in problem.objectives {
             relaxation.setObjective(.maximize, objective)
             let bound = try relaxation.solve(options: options.until(deadline))
             seconds += bound.seconds
+            for phase in bound.phases { phases.add("payoff table: \(phase.name) for the scales", seconds: phase.seconds, count: phase.count) }
             scales.append(max(1, abs(bound.objective ?? 1)))
             relaxationOptima.append(bound.termination == .optimal ? bound.objective : nil)
         }
         var rows: [[Double]] = []
         var approximate = false
-        let loaded = try backend.load(problem.model)
+        let loaded = try phases.timed("payoff table: load of the MIP") { () throws(SolverError) in try backend.load(problem.model) }
         let count = problem.objectives.count
         for k in 0..<count {
             var objective = LinearExpression()
@@ -65,17 +69,18 @@ extension PayoffTable {
             let share = deadline.map { monotonicSeconds() + ($0 - monotonicSeconds()) / Double(count - k) }
             let solution = try loaded.solve(knownPoints: points + statusQuo + starts, options: options.until(share))
             seconds += solution.seconds; nodes += solution.nodes
+            for phase in solution.phases { phases.add("payoff row: \(phase.name)", seconds: phase.seconds, count: phase.count) }
             approximate = approximate || solution.termination != .optimal
             // A row that stopped for time with only the reference point in hand found no point
             // of its own: a table of such points normalizes nothing, so fall back as below.
             let onlyStatusQuo = solution.termination != .optimal && statusQuo.first == solution.values
             guard solution.hasSolution, !onlyStatusQuo else {
                 if solution.termination != .infeasible { fellBack = true }
-                guard fellBack else { return TieBrokenRows(table: nil, seconds: seconds, nodes: nodes, loaded: loaded) }
+                guard fellBack else { return TieBrokenRows(table: nil, seconds: seconds, nodes: nodes, loaded: loaded, phases: phases) }
                 var table = PayoffTable(names: problem.names, values: rows, approximate: true)
                 table.fellBackToEconomic = true
                 table.relaxationOptima = relaxationOptima
-                return TieBrokenRows(table: table, seconds: seconds, nodes: nodes, loaded: loaded)
+                return TieBrokenRows(table: table, seconds: seconds, nodes: nodes, loaded: loaded, phases: phases)
             }
             rows.append(problem.values(at: solution.values))
             points.append(solution.values)
@@ -83,6 +88,6 @@ extension PayoffTable {
         var table = PayoffTable(names: problem.names, values: rows, approximate: approximate)
         table.points = points
         table.relaxationOptima = relaxationOptima
-        return TieBrokenRows(table: table, seconds: seconds, nodes: nodes, loaded: loaded)
+        return TieBrokenRows(table: table, seconds: seconds, nodes: nodes, loaded: loaded, phases: phases)
     }
 }

@@ -48,6 +48,9 @@ public struct DesignReport {
         lines += result.cuts.map { family in
             "cuts \(family.name): \(family.calls) calls, \(family.cuts) cuts, " + String(format: "%.3f s", family.seconds)
         }
+        lines += result.phases.map { phase in
+            "time \(phase.name): \(phase.count)×, " + String(format: "%.3f s", phase.seconds)
+        }
         return lines
     }
 

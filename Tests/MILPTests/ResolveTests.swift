@@ -67,6 +67,43 @@ struct ResolveTests {
         #expect(stopped >= 20, "only \(stopped) of 30 first solves were stopped")
     }
 
+    /// A solve asked for after its deadline (`SolveOptions.isLate`) on a model whose last solve
+    /// was stopped answers at once, a time limit with the best known point, instead of loading
+    /// the model anew (on a 200-company park that reload overran a 60 s limit by a minute);
+    /// the next solve with time loads it and finds a fresh load's optimum.
+    @Test(arguments: [SolveOptions.Search.solver, .bestBound])
+    func lateSolveOnAStoppedModelKeepsTheKnownPoint(search: SolveOptions.Search) throws {
+        // A 1e-9 s limit stops lp_solve at its first poll on most of these models (see above):
+        // take the first seed where it does.
+        var found: (Model, LPSolveModel)?
+        for seed in 0..<10 as Range<UInt64> where found == nil {
+            let model = randomFixedCharge(options: 60, seed: 400 + seed)
+            let loaded = try LPSolveModel(model)
+            var first = SolveOptions(timeLimit: 1e-9)
+            first.search = .solver
+            if try loaded.solve(options: first).termination == .timeLimit { found = (model, loaded) }
+        }
+        let (model, loaded) = try #require(found, "no solve was stopped")
+        // Building nothing: every column 0 breaks no row (all rows are ≤ with positive sides).
+        let nothing = [Double](repeating: 0, count: model.variableCount)
+        #expect(model.violations(of: nothing, tolerance: 1e-9).isEmpty)
+        var late = SolveOptions(timeLimit: SolveOptions.lateLimit)
+        late.search = search
+        #expect(late.isLate)
+        let answer = try loaded.solve(knownPoints: [nothing], options: late)
+        #expect(answer.termination == .timeLimit)
+        #expect(answer.values == nothing && answer.objective == 0)
+        #expect(answer.rawStatusText.contains("not reloaded"), "\(answer.rawStatusText)")
+        var again = SolveOptions(timeLimit: TestSupport.timeBound(60))
+        again.search = search
+        let resolved = try loaded.solve(options: again)
+        let fresh = try LPSolver().solve(model, options: again)
+        #expect(resolved.termination == .optimal && fresh.termination == .optimal)
+        if let a = resolved.objective, let f = fresh.objective {
+            #expect(TestSupport.relativeDifference(a, f) < 1e-9, "re-solve \(a) vs fresh \(f)")
+        }
+    }
+
     @Test func lpResolveWithNewObjective() throws {
         var model = Model()
         let x = model.addVariable("x"), y = model.addVariable("y")

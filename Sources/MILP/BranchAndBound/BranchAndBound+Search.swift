@@ -240,6 +240,7 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
     func process(_ node: Node) -> NodeResult {
         var first = true, diveFirst = true
         while true {
+            let lpStarted = monotonicSeconds()
             let outcomeOfLP = solveUnlocked()
             let value: Double
             switch outcomeOfLP {
@@ -258,7 +259,10 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
             }
             if first, let branch = node.branch { recordPseudoCost(branch, value: value) }
             first = false
-            if node.parent == nil && outcome.rootRelaxation == nil { outcome.rootRelaxation = sign * value }
+            if node.parent == nil && outcome.rootRelaxation == nil {
+                outcome.rootRelaxation = sign * value
+                outcome.rootLPSeconds = monotonicSeconds() - lpStarted
+            }
             if cannotImprove(value) { dropped(min(value, node.bound)); return .pruned }
             lp.values(into: &values)
             let fractional = fractionalColumns()

@@ -68,6 +68,8 @@ extension BranchAndBound.Outcome {
             rawStatus: -100, rawStatusText: text, objective: objective, bestBound: bound,
             values: point ?? [], rootRelaxation: rootRelaxation, nodes: nodes, seconds: seconds)
         solution.cuts = separators
+        if let rootLPSeconds { solution.phases.add("root LP", seconds: rootLPSeconds) }
+        solution.phases.add("search after the root LP", seconds: seconds - (rootLPSeconds ?? 0))
         let looseGap = (options.relativeGap ?? 0) > 1e-9 || (options.absoluteGap ?? 0) > 1e-11
         if termination == .optimal && !looseGap { solution.bestBound = solution.objective }
         if point == nil { solution.bestBound = [.timeLimit, .nodeLimit, .interrupted].contains(termination) ? bound : nil }

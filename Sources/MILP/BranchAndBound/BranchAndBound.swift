@@ -94,6 +94,8 @@ public struct BranchAndBound {
         /// Proven bound on the optimum in the model's sense (`nil` when unknown).
         public var bound: Double?
         public var rootRelaxation: Double?
+        /// Wall time of the root's first LP (before any cut), seconds; `nil` when it did not finish.
+        public var rootLPSeconds: Double?
         public var nodes = 0
         public var lpSolves = 0
         public var strongBranchingSolves = 0
