@@ -77,18 +77,19 @@ public struct BoardRoomPark: Sendable {
         }
         if let design = result.design, var exchanges = root["exchanges"] as? [[String: Any]] {
             // The resource's name and why a link is not built in the page's language
-            // (`LinkAbsence.sentence(_:currency:)`); the reason's kind and parameters as `solve` gives them.
+            // (`LinkAbsence.sentence(_:in:)`); the reason's kind and parameters as `solve` gives them.
             let absences = Dictionary(design.exchanges.compactMap { e in e.notBuiltBecause.map { (e.id, $0) } }, uniquingKeysWith: { a, _ in a })
             for i in exchanges.indices {
                 if let resource = exchanges[i]["resource"] as? String { exchanges[i]["resource_name"] = language.resource(resource, in: scenario) }
                 // A forbidden permit (`ExchangeResult.blockedBy`, English) in the page's language.
-                if language == .vi, exchanges[i]["blocked_by"] != nil, let id = exchanges[i]["id"] as? String,
-                   let permit = scenario.exchanges.first(where: { $0.id == id })?.permit {
-                    exchanges[i]["blocked_by"] = "giấy phép \(permit) bị cấm"
+                if exchanges[i]["blocked_by"] != nil, let id = exchanges[i]["id"] as? String,
+                   let result = design.exchanges.first(where: { $0.id == id }),
+                   let blocked = result.blockedReason(language, in: scenario) {
+                    exchanges[i]["blocked_by"] = blocked
                 }
                 guard let id = exchanges[i]["id"] as? String, let absence = absences[id],
                       var reason = exchanges[i]["not_built_because"] as? [String: Any] else { continue }
-                reason["text"] = absence.sentence(language, currency: scenario.currency)
+                reason["text"] = absence.sentence(language, in: scenario)
                 exchanges[i]["not_built_because"] = reason
             }
             root["exchanges"] = exchanges

@@ -4,15 +4,15 @@ import Scenario
 
 extension BoardRoomPark {
     /// A setting as the board reads it, in `language`: its policy options by their names
-    /// (`name`, `name_vi`; the status quo as "Status quo" / "Hiện trạng", the compare report's
-    /// word), then each moved lever as its label, value and unit
+    /// (`name`, `name_vi`; no policy as "Today's rules" / "Quy định hiện hành", the compare report's
+    /// words), then each moved lever as its label, value and unit
     /// ("Landfill tax · Fly ash: disposal cost 25 USD/t"). The ids stay in `BoardSetting.title`
     /// (the run history's and the report's option name).
     public func words(for setting: BoardSetting, language: ReportLanguage) -> String {
         let statusQuoParts = AppliedPolicy(spec: appraisal.statusQuoName, defined: base.policies.map(\.id)).parts
         let policy: String
         if setting.policies.isEmpty || setting.policies == statusQuoParts {
-            policy = language(.statusQuoOption)
+            policy = language(.todaysRulesOption)
         } else {
             policy = AppliedPolicy(parts: setting.policies).title(in: base.policies, vietnamese: language == .vi) ?? setting.policyName
         }

@@ -44,8 +44,8 @@ extension ComparisonReport {
         let named = options.first.flatMap { option in
             AppliedPolicy(spec: name, defined: option.scenario.policies.map(\.id)).title(in: option.scenario.policies, vietnamese: l == .vi)
         }
-        // `baseline`, unnamed or named "Status quo" (hiep-phuoc): today's rules.
-        if name == AppliedPolicy.statusQuoName && (named == nil || named == l(.statusQuoOption)) {
+        // `baseline`, unnamed or named "Today's rules" (hiep-phuoc): today's rules.
+        if name == AppliedPolicy.statusQuoName && (named == nil || named == l(.todaysRulesOption)) {
             return l == .vi ? "quy định hiện hành" : "today's rules"
         }
         guard let named, named != name else { return "“\(name)”" }

@@ -94,13 +94,14 @@ public struct ComparisonReport {
     // MARK: Sections
 
     /// The option as the board reads it: its policies' names (`name`, `name_vi` in Vietnamese);
-    /// the status quo without a name is "Status quo" ("Hiện trạng"); else the policy expression
+    /// `baseline` without a name is "Today's rules" ("Quy định hiện hành": firms build what pays under
+    /// today's rules; the status quo, nothing built, is the yardstick, not an option); else the policy expression
     /// (`legal_reform`).
     func title(_ option: PolicyOption) -> String {
         if let named = AppliedPolicy(spec: option.name, defined: option.scenario.policies.map(\.id))
             .title(in: option.scenario.policies, vietnamese: l == .vi) { return named }
         let statusQuo = [AppliedPolicy.statusQuoName, comparison.appraisal.statusQuoName]
-        return statusQuo.contains(option.name) ? l(.statusQuoOption) : option.name
+        return statusQuo.contains(option.name) ? l(.todaysRulesOption) : option.name
     }
 
     /// "“Legal reform” (legal_reform)": the name and, when it differs, the id the tables and CSV use.

@@ -32,7 +32,7 @@ struct BoardRoomWordsTests {
         }
         // The budget's amounts as Vietnamese writes money (`NumberStyle.money`): 920,0 nghìn USD.
         #expect(LinkAbsence.budget(payer: "c", ownCapex: 920_000, left: 500_000).sentence(.vi, currency: "USD")
-                == "ngân sách của c: cần 920,0 nghìn USD vốn tự có và giấy phép, chỉ còn 500,0 nghìn USD")
+                == "vượt ngân sách của c: cần 920,0 nghìn USD vốn tự có và giấy phép, chỉ còn 500,0 nghìn USD")
     }
 
     /// tiny.yaml's status quo in Vietnamese: each unbuilt link's reason is the Vietnamese
@@ -69,12 +69,12 @@ struct BoardRoomWordsTests {
 /// The setting named in the reader's words, on the map and in the pinned table.
 @Suite("Board room setting words")
 struct BoardRoomSettingWordsTests {
-    /// tiny.yaml: the status quo is "Status quo" / "Hiện trạng" (the compare report's word, not
+    /// tiny.yaml: no policy is "Today's rules" / "Quy định hiện hành" (the compare report's word, not
     /// the id `baseline`); a moved lever is its label, value and unit, in each language.
     @Test func settingInWords() throws {
         let park = try BoardRoomPark(file: BoardRoomAPITests.tiny, backend: LPSolver(), timeLimit: 60)
-        #expect(park.words(for: BoardSetting(), language: .en) == "Status quo")
-        #expect(park.words(for: BoardSetting(), language: .vi) == "Hiện trạng")
+        #expect(park.words(for: BoardSetting(), language: .en) == "Today's rules")
+        #expect(park.words(for: BoardSetting(), language: .vi) == "Quy định hiện hành")
         let fee = BoardSetting(policies: ["landfill_tax"], overrides: ["resources.fly_ash.disposal_cost": 25])
         let en = park.words(for: fee, language: .en), vi = park.words(for: fee, language: .vi)
         #expect(en.hasPrefix("Landfill tax · ") && en.hasSuffix(" 25 USD/t"), "\(en)")
@@ -91,9 +91,9 @@ struct BoardRoomSettingWordsTests {
             try await client.execute(uri: "/api/evaluate", method: .post, body: body) { response in
                 let evaluation = BoardRoomAPITests.object(response)["evaluation"] as? [String: Any] ?? [:]
                 let svg = evaluation["map_svg"] as? String ?? ""
-                #expect(svg.contains("Hiện trạng"))
+                #expect(svg.contains("Quy định hiện hành"))
                 #expect(!svg.contains("— baseline"))
-                #expect((evaluation["setting"] as? [String: Any])?["words"] as? String == "Hiện trạng")
+                #expect((evaluation["setting"] as? [String: Any])?["words"] as? String == "Quy định hiện hành")
             }
         }
     }

@@ -149,7 +149,7 @@ struct CompareCommandTests {
         // Resources by their name_vi, units in Vietnamese, the status quo by its name (issue 19).
         #expect(html.contains(" tấn Tro bay</td>"), "the link table names fly ash in Vietnamese")
         #expect(html.contains(">Tro bay 50.000 tấn/năm<"), "the map's link label: 50,000 t, the link's capacity")
-        #expect(html.contains("<td data-label=\"Phương án\">Hiện trạng</td>"))
+        #expect(html.contains("<td data-label=\"Phương án\">Quy định hiện hành</td>"))
         #expect(!html.contains(">baseline<"))
     }
 

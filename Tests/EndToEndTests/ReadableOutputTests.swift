@@ -101,7 +101,7 @@ struct ReadableOutputTests {
         for phrase in [">Nhà máy nhiệt điện → Trạm nghiền xi măng<", ">Nhà máy nhiệt điện</text>", ">Trạm nghiền xi măng</td>",
                        "Doanh nghiệp được lợi ít nhất, Nhà máy nhiệt điện,", "Hiện trạng: quy định hiện hành, không xây dựng gì.",
                        ">không áp dụng<", "Liên kết không được xây dựng và lý do",
-                       ">công trình water_reuse_plant không được xây dựng<", ">giấy phép waste_as_material bị cấm<"] {
+                       ">công trình dùng chung water_reuse_plant không được xây dựng<", ">giấy phép waste_as_material bị cấm<"] {
             #expect(html.contains(phrase), "\(phrase)")
         }
         for id in [">power_plant", "power_plant →", "“baseline”", ">n/a<"] { #expect(!html.contains(id), "\(id)") }

@@ -39,7 +39,7 @@ extension ReportLanguage {
         func option(_ spec: String, statusQuoNamed: Bool = true) -> String {
             let title = AppliedPolicy(spec: spec, defined: policies.map(\.id)).title(in: policies, vietnamese: vi)
             if let title { return "“\(title)” (\(spec))" }
-            return statusQuoNamed && spec == AppliedPolicy.statusQuoName ? "“\(self(.statusQuoOption))” (\(spec))" : spec
+            return statusQuoNamed && spec == AppliedPolicy.statusQuoName ? "“\(self(.todaysRulesOption))” (\(spec))" : spec
         }
         switch message {
         case let .step(.solving(name)): return vi ? "đang giải phương án \(option(name))" : "solving \(option(name))"

@@ -62,13 +62,13 @@ public enum Phrase: Sendable, CaseIterable {
     case accountsHeading, accountsIntro, firmsAccount, operatorAccount, publicAccount, externalities, societyAccount
     case grants, interestSubsidy, feeRevenue, carbonRevenue, publicCostNet, firmGainsHeading, gainVsStatusQuo, gainP10
     case socialCostOfCarbonLine, responseNote, additionalCO2e, materialsReplaced, npvBeforeTransfers, npvAfterTransfers
-    case statusQuoOption, sameDesignHeading, sameDesignNote, notApplicable
+    case todaysRulesOption, sameDesignHeading, sameDesignNote, notApplicable
 
     var english: String {
         switch self {
         case .reportTitle: return "Policy options for the eco-industrial park"
         case .recommendation: return "Recommendation"
-        case .statusQuoOption: return "Status quo"
+        case .todaysRulesOption: return "Today's rules"
         case .notApplicable: return "n/a"
         case .sameDesignHeading: return "Options with one design:"
         case .sameDesignNote: return "These options lead to the same design: the same links and facilities, built in the same years, with the same flows. The map and the risk charts are those of the first, ranked highest; each option's transfers and firms' gains follow, and the tables above give each option's figures."
@@ -185,7 +185,7 @@ public enum Phrase: Sendable, CaseIterable {
         switch self {
         case .reportTitle: return "Các phương án chính sách cho khu công nghiệp sinh thái"
         case .recommendation: return "Khuyến nghị"
-        case .statusQuoOption: return "Hiện trạng"
+        case .todaysRulesOption: return "Quy định hiện hành"
         case .notApplicable: return "không áp dụng"
         case .sameDesignHeading: return "Các phương án có cùng thiết kế:"
         case .sameDesignNote: return "Các phương án này dẫn đến cùng một thiết kế: cùng các liên kết và công trình dùng chung, xây dựng cùng năm, với cùng lưu lượng. Sơ đồ và các biểu đồ rủi ro là của phương án xếp hạng cao nhất; bên dưới là khoản chuyển giao và lợi ích của doanh nghiệp theo từng phương án, còn số liệu của từng phương án có trong các bảng phía trên."
