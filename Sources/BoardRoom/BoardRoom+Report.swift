@@ -42,7 +42,7 @@ extension BoardRoom {
             scenarios.append((title, try park.scenario(for: setting)))
         }
         let park = self.park, options = scenarios
-        let flag = StopFlag()
+        let flag = StopFlag(parent: queue.shutdown)
         let simulation = park.base.uncertainty.map { SimulationSettings(samples: samples, seed: $0.seed, threads: 1) }
         let html = try await queue.run(flag) { () throws -> String in
             let comparison = try PolicyComparison.run(options, appraisal: park.appraisal, optimizer: ParkOptimizer(backend: park.backend, options: park.solveOptions),

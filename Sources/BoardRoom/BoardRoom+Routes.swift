@@ -115,6 +115,7 @@ extension BoardRoom {
                 switch try await self.evaluate(try await Self.body(EvaluationRequest.self, of: request)) {
                 case let .result(data): return Self.json(data)
                 case .superseded: return Self.error(.conflict, "superseded by a newer evaluation of this session")
+                case .stopping: return Self.error(.serviceUnavailable, "the board room is stopping")
                 }
             } catch let error as BoardRoomInputError {
                 return Self.error(.badRequest, error.message)
@@ -145,7 +146,9 @@ extension BoardRoom {
     public static let sampleSteps = [firstSamples, 256, 1024]
 
     /// Serves the board room on `host:port` until SIGINT or SIGTERM; `onRunning` gets the URL
-    /// once the socket is bound (port 0: the system's choice).
+    /// once the socket is bound (port 0: the system's choice). The signal also stops every solve
+    /// and Monte Carlo refinement at its next check (`SolveQueue.stopAll()`), so the server's
+    /// graceful shutdown does not wait for them.
     public func serve(host: String, port: Int, onRunning: @escaping @Sendable (String) -> Void) async throws {
         let allowed: Set<String>? = ["0.0.0.0", "::"].contains(host) ? nil : [host.lowercased(), "localhost", "127.0.0.1", "[::1]"]
         let app = Application(router: router(allowedHosts: allowed),
@@ -155,6 +158,16 @@ extension BoardRoom {
                                   let shown = host.contains(":") ? "[\(host)]" : host
                                   onRunning("http://\(shown):\(bound)/")
                               })
+        // Beside Hummingbird's own handlers (swift-service-lifecycle's), which start the
+        // graceful shutdown: each signal source of a process is told of the signal.
+        let queue = self.queue
+        let sources = [SIGINT, SIGTERM].map { signal -> DispatchSourceSignal in
+            let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
+            source.setEventHandler { queue.stopAll() }
+            source.resume()
+            return source
+        }
+        defer { sources.forEach { $0.cancel() } }
         try await app.runService()
     }
 }

@@ -30,6 +30,8 @@ public enum EvaluationReply: Sendable {
     case result(Data)
     /// A newer evaluation of the same session replaced this one before it finished.
     case superseded
+    /// The server is stopping (SIGINT, SIGTERM): the solve was stopped, nothing is answered.
+    case stopping
 }
 
 /// The board room's state: the park, the solve queue, the run history used as a cache, and the
@@ -159,6 +161,7 @@ public final class BoardRoom: Sendable {
             }
             if waits { joined.withLock { $0 += 1 } }
             if let answer = try await task.value { return .result(Self.reply(answer.json, cached: false, run: answer.run)) }
+            if queue.shutdown.isRaised { return .stopping }
             if flag.isRaised { return .superseded }
             // The shared solve stopped just before this evaluation joined it: solve it again.
             if let known = memory.withLock({ $0[key] }) { return .result(Self.reply(known.json, cached: true, run: known.run)) }

@@ -6,15 +6,20 @@ import Synchronization
 ///
 /// Identical evaluations share one solve: the later ones `join` the first's flag, which then
 /// counts as raised only once its own and every joined flag are (the solve stops when no one
-/// waits for it any more).
+/// waits for it any more). A flag with a `parent` (the queue's `shutdown`) is raised too when
+/// its parent is: the server stopping stops every solve at once.
 public final class StopFlag: Sendable {
     private let raised = Mutex(false)
     private let joined = Mutex<[StopFlag]>([])
-    public init() {}
+    private let parent: StopFlag?
+    public init(parent: StopFlag? = nil) { self.parent = parent }
     public func raise() { raised.withLock { $0 = true } }
     /// Another evaluation waits on the work this flag stops.
     public func join(_ other: StopFlag) { joined.withLock { $0.append(other) } }
-    public var isRaised: Bool { raised.withLock { $0 } && joined.withLock { $0 }.allSatisfy(\.isRaised) }
+    public var isRaised: Bool {
+        if parent?.isRaised == true { return true }
+        return raised.withLock { $0 } && joined.withLock { $0 }.allSatisfy(\.isRaised)
+    }
 }
 
 /// Runs solves off the request path, at most `capacity` at once (one per core), each on a
@@ -29,17 +34,24 @@ public actor SolveQueue {
     private var latest: [String: StopFlag] = [:]
     /// Evaluations superseded so far (for tests and the log).
     public private(set) var superseded = 0
+    /// Raised when the server stops (SIGINT, SIGTERM): every flag `begin` gives is raised with it,
+    /// so that running solves and Monte Carlo refinements stop at their next check and waiting
+    /// ones never start (`stopAll()`).
+    public nonisolated let shutdown = StopFlag()
 
     public init(capacity: Int = ProcessInfo.processInfo.activeProcessorCount) { self.capacity = max(1, capacity) }
 
     /// Registers a new evaluation of `session` and supersedes the session's previous one.
     public func begin(session: String?) -> StopFlag {
-        let flag = StopFlag()
+        let flag = StopFlag(parent: shutdown)
         guard let session else { return flag }
         if let previous = latest[session] { previous.raise(); superseded += 1 }
         latest[session] = flag
         return flag
     }
+
+    /// Stops every solve, running or waiting, for good: the server is stopping.
+    public nonisolated func stopAll() { shutdown.raise() }
 
     /// Solves now running, and the most that ever ran at once.
     public var busy: Int { running }

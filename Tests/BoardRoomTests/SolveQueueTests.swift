@@ -21,6 +21,24 @@ struct SolveQueueTests {
         }
     }
 
+    /// The server stopping (`stopAll()`, on SIGINT or SIGTERM): the running work stops at its
+    /// next check, the waiting one never starts, and a flag given afterwards is raised from the
+    /// start, so the graceful shutdown waits for no solve or refinement.
+    @Test func stoppingTheServerStopsEverySolve() async throws {
+        let queue = SolveQueue(capacity: 1)
+        let first = await queue.begin(session: "a"), second = await queue.begin(session: "b")
+        let running = Task { try await queue.run(first, Self.stoppable(first)) }
+        try await Self.waitUntil("the first to run") { await queue.busy == 1 }
+        let waiting = Task { try await queue.run(second, Self.stoppable(second)) }
+        try await Self.waitUntil("the second to wait") { await queue.queued == 1 }
+        #expect(!first.isRaised && !second.isRaised)
+        queue.stopAll()
+        let ran = try await running.value
+        #expect(ran != nil && ran! < 10, "stopped at its next check, not after the 30 s cap: \(ran ?? -1) s")
+        #expect(try await waiting.value == nil, "the waiting work never started")
+        #expect(await queue.begin(session: "c").isRaised)
+    }
+
     @Test func aNewerEvaluationStopsTheRunningOne() async throws {
         let queue = SolveQueue(capacity: 1)
         let first = await queue.begin(session: "page")
