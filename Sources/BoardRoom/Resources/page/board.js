@@ -11,7 +11,10 @@ const w = (key) => state.words[key] || key;
 const locale = () => (state.lang === "vi" ? "vi-VN" : "en-US");
 function num(x, digits = 0) {
   if (x === null || x === undefined || Number.isNaN(x)) return "–";
-  return Number(x).toLocaleString(locale(), { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  // Rounded first, then + 0: a tiny negative (−1e-9 from the solver) reads "0", never "-0".
+  const scale = 10 ** digits;
+  const rounded = Math.round(Number(x) * scale) / scale + 0;
+  return rounded.toLocaleString(locale(), { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 const money = (x) => `${num(x)} ${state.park.currency}`;
 const tonnes = (x) => `${num(x)} ${state.lang === "vi" ? "tấn" : "t"} CO2e`;
