@@ -125,6 +125,25 @@ public enum SensitivityReport {
 
     /// A parameter level: grouped digits from 100 up, four significant digits below (a decimal
     /// comma in Vietnamese).
+    /// Where a break-even's exchange is built, in the report's language, and whether the level
+    /// is its payer's budget running out rather than the link ceasing to pay
+    /// (`BreakEven.built`, `BreakEven.limit`; the JSON keeps `note`, in English, for programs).
+    static func breakEvenWords(_ b: BreakEven, _ l: ReportLanguage) -> String {
+        let vi = l == .vi
+        var words: String
+        switch b.built {
+        case .everywhere: words = vi ? "được xây dựng trên toàn khoảng" : "built over the whole range"
+        case .nowhere: words = vi ? "không được xây dựng ở bất kỳ mức nào trong khoảng" : "not built anywhere in the range"
+        case .fromLevelUp: words = vi ? "được xây dựng từ mức này trở lên" : "built from this level up"
+        case .upToLevel: words = vi ? "được xây dựng đến mức này" : "built up to this level"
+        }
+        if case let .budget(payer, _, _)? = b.limit, b.level != nil {
+            words += vi ? "; đây là giới hạn ngân sách, không phải điểm hòa vốn kinh tế: vượt qua mức này liên kết vẫn hoàn vốn nhưng vượt ngân sách của \(payer)"
+                : "; a budget limit, not an economic break-even: past it the link still pays back but exceeds \(payer)'s budget"
+        }
+        return words
+    }
+
     static func level(_ value: Double, _ l: ReportLanguage = .en) -> String {
         if abs(value) >= 100 { return l.grouped(value) }
         let text = String(format: "%.4g", value)
@@ -169,7 +188,8 @@ public enum SensitivityReport {
             if let b = breakEven {
                 out += vi ? "\n\(b.isBudgetLimit ? "Giới hạn ngân sách" : "Điểm hòa vốn") của \(b.exchange) theo \(named(b.parameter)): "
                     : "\n\(b.isBudgetLimit ? "Budget limit" : "Break-even") of \(b.exchange) on \(named(b.parameter)): "
-                out += b.level.map { "\(Self.level($0, l)) (± \(Self.level(Double(String(format: "%.3g", b.tolerance)) ?? b.tolerance, l)); \(b.note))" } ?? b.note
+                let words = Self.breakEvenWords(b, l)
+                out += b.level.map { "\(Self.level($0, l)) (± \(Self.level(Double(String(format: "%.3g", b.tolerance)) ?? b.tolerance, l)); \(words))" } ?? words
                 out += "\n"
             }
             return out

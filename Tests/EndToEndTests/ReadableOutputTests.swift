@@ -75,6 +75,17 @@ struct ReadableOutputTests {
             #expect(morris.stdout.contains(phrase), "\(phrase) in \(morris.stdout)")
         }
         #expect(!morris.stdout.contains("trajectories") && !morris.stdout.contains("\nnpv\n"), "\(morris.stdout)")
+        // A sweep's break-even says where the link is built in Vietnamese too (the JSON keeps
+        // its English `note` for programs): ash_to_cement is built while its unit cost stays
+        // below about 51.9 USD/t, i.e. up to that level (ChartGeometryTests.sweepCharts).
+        let sweep = ["sensitivity", tiny, "--policy", "legal_reform", "--method", "sweep", "--grid", "3",
+                     "--param", "exchanges.ash_to_cement.unit_cost=0:80", "--break-even", "ash_to_cement", "--threads", "1", "--no-history"]
+        let sweepVi = TestSupport.symbiosis(sweep + ["--lang", "vi"]), sweepEn = TestSupport.symbiosis(sweep)
+        #expect(sweepVi.status == 0 && sweepEn.status == 0, "\(sweepVi.stderr)")
+        #expect(sweepVi.stdout.contains("Điểm hòa vốn của ash_to_cement") && sweepVi.stdout.contains("được xây dựng đến mức này"),
+                "\(sweepVi.stdout)")
+        #expect(!sweepVi.stdout.contains("built up to this level") && !sweepVi.stdout.contains("level up"), "\(sweepVi.stdout)")
+        #expect(sweepEn.stdout.contains("built up to this level"), "\(sweepEn.stdout)")
     }
 
     /// A company's `name_vi` (issue 19): tiny with Vietnamese names for its two firms. The

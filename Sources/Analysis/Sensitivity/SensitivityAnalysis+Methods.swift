@@ -30,7 +30,13 @@ public struct BreakEven: Sendable {
     /// The evaluations just below and just above the level.
     public var below: ParkEvaluation?
     public var above: ParkEvaluation?
+    /// `note`'s English, for programs (`sensitivity --format json`); a report words `built` and
+    /// `limit` in its own language.
     public var note: String
+    /// Where in the range the exchange is built.
+    public var built: Range = .nowhere
+    /// Where in the lever's range the exchange is built.
+    public enum Range: Sendable { case everywhere, nowhere, fromLevelUp, upToLevel }
     /// Why the exchange is not built just past the level (`LinkAbsence` of the design on the side
     /// where it is absent): `.budget` means the level is where its payer's budget runs out, not
     /// where the link stops paying; `nil` when there is no level.
@@ -82,7 +88,8 @@ extension SensitivityAnalysis {
         let (atLow, lowEval) = try built(lo), (atHigh, highEval) = try built(hi)
         if atLow == atHigh {
             return BreakEven(parameter: p, exchange: exchange, level: nil, tolerance: hi - lo, below: lowEval, above: highEval,
-                             note: atLow ? "built over the whole range" : "not built anywhere in the range")
+                             note: atLow ? "built over the whole range" : "not built anywhere in the range",
+                             built: atLow ? .everywhere : .nowhere)
         }
         // Orient the search: `increasing` when the exchange appears as the lever rises.
         let increasing = atHigh
@@ -101,7 +108,7 @@ extension SensitivityAnalysis {
             note += "; a budget limit, not an economic break-even: past it the link still pays back but exceeds \(payer)'s budget"
         }
         return BreakEven(parameter: p, exchange: exchange, level: increasing ? hi : lo, tolerance: hi - lo, below: below, above: above,
-                         note: note, limit: limit)
+                         note: note, built: increasing ? .fromLevelUp : .upToLevel, limit: limit)
     }
 
     /// Morris screening with `trajectories` trajectories, per output.
