@@ -99,7 +99,9 @@ def main():
               f"park NPV on the page {shown} = solve's {solved['economic']['npv']}")
         check(abs(co2e - solved["environmental"]["co2e_avoided"]) <= 1e-6 * max(1, abs(co2e)),
               f"CO2e avoided on the page {co2e} = solve's {solved['environmental']['co2e_avoided']}")
-        cells = [c.text.strip() for c in driver.find_elements(By.CSS_SELECTOR, "td")]
+        # One script call reads every cell at once: the page redraws its tables when a Monte
+        # Carlo refinement arrives, which would leave element references stale.
+        cells = driver.execute_script("return Array.from(document.querySelectorAll('td'), c => c.textContent.trim())")
         check(not any(re.match(r"^[-−]0(\s|$)", c) for c in cells), "no figure reads -0")
 
         # Pin this setting, then another, and write the board report.
