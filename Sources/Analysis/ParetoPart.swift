@@ -70,8 +70,7 @@ public struct ParetoPart: Sendable, Equatable, Codable {
     /// What makes a decoded part impossible for `pareto --shard` to have written (a part file
     /// edited or corrupted); `nil` when none.
     public var inconsistency: String? {
-        if command != "pareto" { return "command `\(command)` is not `pareto`" }
-        if !shard.isValid { return "shard \(shard.index + 1) of \(shard.count) does not exist" }
+        if let problem = shard.partInconsistency(command: command, expected: "pareto") { return problem }
         let objectives = header.objectives.compactMap(ParkFormulation.Objective.init(rawValue:))
         if objectives.count != header.objectives.count || !(2...3).contains(objectives.count) || Set(objectives).count != objectives.count {
             return "objectives \(header.objectives) are not 2 or 3 of economic, environmental, social"

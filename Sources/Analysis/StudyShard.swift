@@ -3,6 +3,14 @@
 /// points of a sensitivity study). The runs of shards `0..<count` cover every item once and
 /// depend only on the item count and `count`, so any machine can tell which items are its own.
 public struct StudyShard: Sendable, Equatable, Codable {
+    /// The checks every kind of part file starts with: `command` is the one that writes this
+    /// kind (`expected`), and this shard exists; `nil` when both hold.
+    public func partInconsistency(command: String, expected: String) -> String? {
+        if command != expected { return "command `\(command)` is not `\(expected)`" }
+        if !isValid { return "shard \(index + 1) of \(count) does not exist" }
+        return nil
+    }
+
     /// 0-based.
     public var index: Int
     public var count: Int

@@ -124,8 +124,7 @@ public struct ComparisonPart: Sendable, Equatable, Codable {
     /// What makes a decoded part impossible for `compare --shard` to have written (a part file
     /// edited or corrupted); `nil` when none.
     public var inconsistency: String? {
-        if command != "compare" { return "command `\(command)` is not `compare`" }
-        if !shard.isValid { return "shard \(shard.index + 1) of \(shard.count) does not exist" }
+        if let problem = shard.partInconsistency(command: command, expected: "compare") { return problem }
         if header.options.isEmpty || header.optionDigests.count != header.options.count {
             return "\(header.options.count) options with \(header.optionDigests.count) scenario digests"
         }

@@ -51,8 +51,7 @@ public struct SensitivityPart: Sendable, Equatable, Codable {
     /// What makes a decoded part impossible for `sensitivity --shard` to have written (a part
     /// file edited or corrupted); `nil` when none.
     public var inconsistency: String? {
-        if command != "sensitivity" { return "command `\(command)` is not `sensitivity`" }
-        if !shard.isValid { return "shard \(shard.index + 1) of \(shard.count) does not exist" }
+        if let problem = shard.partInconsistency(command: command, expected: "sensitivity") { return problem }
         guard let expected = header.study.pointCount else {
             return "study settings `sensitivity` does not accept (\(header.study.method.rawValue), \(header.study.parameters.count) parameters)"
         }
