@@ -247,6 +247,29 @@ struct BranchAndBoundTests {
             #expect(bound >= objective - 1e-9)
         }
     }
+
+    /// A stop after the root LP was solved (in its cut rounds, dive or strong branching, before
+    /// any node was queued) still reports a bound: the root's LP value, no looser than the root
+    /// relaxation and on the right side of any incumbent. Before, such a stop left `bestBound`
+    /// nil (a 100-company weighted run stopped at its time limit in the root reported no gap).
+    /// The stop comes after `k` polls (lp_solve polls during each LP too), `k` from 50 to 6,400:
+    /// the first stops fall in the root's cut rounds, the last in the tree; both senses.
+    @Test(arguments: [true, false])
+    func stopInTheRootKeepsTheRootBound(maximize: Bool) throws {
+        let model = randomFixedCharge(options: 120, seed: 9, maximize: maximize)
+        let sign = maximize ? 1.0 : -1.0
+        var stoppedAfterRoot = 0
+        for k in [50, 100, 200, 400, 800, 1_600, 3_200, 6_400] {
+            let polls = Counter()
+            let stopped = try LPSolver().solve(model, options: bestBound(SolveOptions(shouldStop: { polls.increment() > k })))
+            guard stopped.termination == .interrupted, let root = stopped.rootRelaxation else { continue }
+            stoppedAfterRoot += 1
+            let bound = try #require(stopped.bestBound, "k = \(k): stopped after the root LP without a bound")
+            #expect(sign * bound <= sign * root + 1e-7 * max(1, abs(root)), "k = \(k)")
+            if let objective = stopped.objective { #expect(sign * bound >= sign * objective - 1e-9, "k = \(k)") }
+        }
+        #expect(stoppedAfterRoot > 0)
+    }
 }
 
 /// A thread-safe counter for stop callbacks.

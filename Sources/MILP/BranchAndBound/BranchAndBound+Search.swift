@@ -199,7 +199,7 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
             outcome.nodes += 1
             switch process(node) {
             case .pruned: break
-            case let .stopped(status): stop(status, leaving: node)
+            case let .stopped(status, bound): stop(status, leaving: node, solved: bound)
             case let .branched(preferred, other):
                 queue.push(other, bound: other.bound, depth: other.depth)
                 if shouldPlunge(into: preferred) {
@@ -217,10 +217,13 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
         }
     }
 
-    /// Stops every worker; `node`'s subtree stays open in the reported bound.
-    func stop(_ status: BranchAndBound.Outcome.Status, leaving node: Node) {
+    /// Stops every worker; `node`'s subtree stays open in the reported bound: its own LP value
+    /// `solved` when its LP was solved before the stop (with or without cuts, a relaxation of
+    /// the subtree), else the bound it was queued with. A search stopped in the root's cut
+    /// rounds or dive so still reports the root LP's bound and a proven gap.
+    func stop(_ status: BranchAndBound.Outcome.Status, leaving node: Node, solved: Double? = nil) {
         if shared.stopped == nil { shared.stopped = status }
-        shared.unfinished.append(node.bound)
+        shared.unfinished.append(min(node.bound, solved ?? .infinity))
         shared.condition.broadcast()
     }
 
@@ -232,13 +235,15 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
 
     enum NodeResult {
         case pruned
-        case stopped(BranchAndBound.Outcome.Status)
+        /// `bound`: the node's last LP value, when one was solved before the stop.
+        case stopped(BranchAndBound.Outcome.Status, bound: Double?)
         case branched(preferred: Node, other: Node)
     }
 
     /// Solves a node's LP (again after strong branching fixed columns) and branches.
     func process(_ node: Node) -> NodeResult {
         var first = true, diveFirst = true
+        var solved: Double?
         while true {
             let lpStarted = monotonicSeconds()
             let outcomeOfLP = solveUnlocked()
@@ -251,12 +256,13 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
                 failure = failure ?? "an LP relaxation is unbounded"
                 unjudgedBound = .infinity
                 return .pruned
-            case let .stopped(byTime): return .stopped(byTime ? .timeLimit : .interrupted)
+            case let .stopped(byTime): return .stopped(byTime ? .timeLimit : .interrupted, bound: solved)
             case let .failed(reason):
                 failure = failure ?? reason
                 unjudgedBound = max(unjudgedBound, node.bound)
                 return .pruned
             }
+            solved = value
             if first, let branch = node.branch { recordPseudoCost(branch, value: value) }
             first = false
             if node.parent == nil && outcome.rootRelaxation == nil {
@@ -278,14 +284,14 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
             let basis = lp.basis()
             if node.parent == nil && diveFirst {
                 diveFirst = false
-                if let status = diveFromRoot(basis: basis) { return .stopped(status) }
-                if let status = searchNeighbourhood(basis: basis, rootValue: value) { return .stopped(status) }
+                if let status = diveFromRoot(basis: basis) { return .stopped(status, bound: value) }
+                if let status = searchNeighbourhood(basis: basis, rootValue: value) { return .stopped(status, bound: value) }
                 if cannotImprove(value) { dropped(value); return .pruned }
             }
             switch chooseColumn(fractional, node: node, value: value, basis: basis) {
             case .prune: return .pruned
             case .resolve: continue
-            case let .stopped(status): return .stopped(status)
+            case let .stopped(status): return .stopped(status, bound: value)
             case let .column(j, downValue, upValue):
                 let children = childPair(node, column: j, value: value, downValue: downValue, upValue: upValue, basis: basis)
                 return .branched(preferred: children.preferred, other: children.other)
