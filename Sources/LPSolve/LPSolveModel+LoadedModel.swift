@@ -4,6 +4,22 @@ import MILP
 /// `LPSolveModel`'s own; a start point is taken by the best-bound search only
 /// (`searchBestBound`), lp_solve's own search takes it as a cutoff instead.
 extension LPSolveModel: LoadedModel {
+    /// A MIP's: the root basis the next best-bound search starts from (`rootBasis`; lp_solve's
+    /// own search starts from the default basis whatever is set). An LP's: the basis of its
+    /// last optimal solve, which the next LP solve starts from anyway; setting it replaces the
+    /// `lprec`'s basis.
+    public var startBasis: [Int32]? {
+        get { model.isMIP ? rootBasis : lastOptimalBasis }
+        set {
+            guard let basis = newValue, basis.count == 1 + model.constraintCount + model.variableCount else { return }
+            if model.isMIP {
+                rootBasis = basis
+            } else if !stoppedBefore, LPLib.setBasis(lp, basis) {
+                lastOptimalBasis = basis
+            }
+        }
+    }
+
     public func takesStartPoint(_ options: SolveOptions) -> Bool {
         usesBestBoundSearch(options)
     }

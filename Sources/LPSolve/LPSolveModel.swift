@@ -23,6 +23,8 @@ public final class LPSolveModel {
     /// The root LP basis of the last best-bound search: the next search on this model (the
     /// same rows and columns, another objective or bounds) starts its root LP from it.
     var rootBasis: [Int32]?
+    /// The basis of the last LP (not MIP) solved to optimality on `lp` (`startBasis`).
+    var lastOptimalBasis: [Int32]?
     /// Whether a solve on `lp` was stopped by the abort callback (see the type's note).
     var stoppedBefore = false
     /// lp_solve's presolve deletes rows and columns from the `lprec` for good.
@@ -243,6 +245,7 @@ public final class LPSolveModel {
             // know is the root relaxation (lp_solve's includes the objective constant).
             solution.bestBound = root
         }
+        lastOptimalBasis = !isMIP && solution.termination == .optimal && !presolvedBefore ? LPLib.basis(lp) : nil
         if options.computeDuals && !isMIP && solution.termination == .optimal {
             solution.duals = (0..<model.constraintCount).map { LPLib.dualResult(lp, originalIndex: $0 + 1) }
             solution.reducedCosts = (1...model.variableCount).map { LPLib.dualResult(lp, originalIndex: rows + $0) }

@@ -24,6 +24,14 @@ public protocol LoadedModel: AnyObject {
     /// Replaces the whole objective: its sense, coefficients (columns left out get 0) and constant.
     func setObjective(_ sense: Model.Sense, _ expression: LinearExpression)
 
+    /// The basis the next solve starts its (root) LP from, in the backend's own form (lp_solve:
+    /// `get_basis` with the non-basic columns' bound status), `nil` for the backend's default.
+    /// Read after an LP solved to optimality it is that LP's optimal basis; set on another
+    /// loaded model of the same rows and columns (another objective, integrality kept) it
+    /// starts that model's next solve there: the payoff table's rows start from the LP
+    /// optima of their objectives (`PayoffTable.tieBroken`). A basis of another shape is ignored.
+    var startBasis: [Int32]? { get set }
+
     /// Solves `model` as it stands under `options`. Statuses such as infeasible or a time
     /// limit are results, not errors; bad numbers set by the setters throw
     /// `SolverError.invalidModel`.

@@ -148,3 +148,57 @@ extension ConstraintRef {
     /// The first row of a model (tests only).
     static func first(of model: Model) -> ConstraintRef { model.constraintRef(at: 0) }
 }
+
+@Suite("Starting a loaded model from another's basis")
+struct StartBasisTests {
+    /// The payoff table's use (`PayoffTable.tieBroken`): an LP relaxation's optimal basis,
+    /// read after its solve, starts a MIP of the same rows and columns (its root LP) and another
+    /// LP with another objective. Every start ends where a fresh load does: a basis changes the
+    /// path, never the answer. A basis of another shape is ignored.
+    @Test func lpBasisStartsAnotherModel() throws {
+        var searches = SolveOptions()
+        searches.search = .bestBound
+        for seed in 0..<10 as Range<UInt64> {
+            let model = randomBuildYears(options: 6, years: 3, seed: 96_000 + seed)
+            var relaxed = model
+            relaxed.relaxIntegrality()
+            let lp = try LPSolver().load(relaxed)
+            #expect(lp.startBasis == nil, "seed \(seed): nothing solved yet")
+            let lpSolution = try lp.solve(options: SolveOptions())
+            #expect(lpSolution.termination == .optimal, "seed \(seed)")
+            let basis = try #require(lp.startBasis, "seed \(seed)")
+            #expect(basis.count == 1 + model.constraintCount + model.variableCount)
+
+            // A MIP started from it: its root LP is the relaxation's optimum already.
+            let mip = try LPSolver().load(model)
+            mip.startBasis = basis
+            #expect(mip.startBasis == basis)
+            mip.startBasis = [1, 2, 3]
+            #expect(mip.startBasis == basis, "seed \(seed): a basis of another shape is ignored")
+            let warm = try mip.solve(options: searches)
+            let fresh = try LPSolver().solve(model, options: searches)
+            #expect(warm.termination == .optimal && fresh.termination == .optimal, "seed \(seed)")
+            if let a = warm.objective, let b = fresh.objective {
+                #expect(TestSupport.relativeDifference(a, b) < 1e-9, "seed \(seed): warm \(a), fresh \(b)")
+            }
+            if let root = warm.rootRelaxation, let lpValue = lpSolution.objective {
+                #expect(TestSupport.relativeDifference(root, lpValue) < 1e-9, "seed \(seed)")
+            }
+
+            // Another LP with another objective, started from it.
+            var other = LinearExpression()
+            for j in 0..<model.variableCount where !model.variables[j].isInteger { other.add(1, model.variable(at: j)) }
+            var otherModel = relaxed
+            otherModel.setObjective(.maximize, other)
+            let second = try LPSolver().load(relaxed)
+            second.setObjective(.maximize, other)
+            second.startBasis = basis
+            let started = try second.solve(options: SolveOptions())
+            let alone = try LPSolver().solve(otherModel)
+            #expect(started.termination == .optimal && alone.termination == .optimal, "seed \(seed)")
+            if let a = started.objective, let b = alone.objective {
+                #expect(TestSupport.relativeDifference(a, b) < 1e-9, "seed \(seed): started \(a), alone \(b)")
+            }
+        }
+    }
+}
