@@ -9,13 +9,13 @@ extension LPSolveModel: LoadedModel {
     /// last optimal solve, which the next LP solve starts from anyway; setting it replaces the
     /// `lprec`'s basis.
     public var startBasis: [Int32]? {
-        get { model.isMIP ? rootBasis : lastOptimalBasis }
+        get { model.isMIP ? rootBasis : (holdsOptimalBasis && !stoppedBefore ? LPLib.basis(lp) : nil) }
         set {
             guard let basis = newValue, basis.count == 1 + model.constraintCount + model.variableCount else { return }
             if model.isMIP {
                 rootBasis = basis
             } else if !stoppedBefore, LPLib.setBasis(lp, basis) {
-                lastOptimalBasis = basis
+                holdsOptimalBasis = true
             }
         }
     }

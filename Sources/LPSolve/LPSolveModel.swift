@@ -23,8 +23,10 @@ public final class LPSolveModel {
     /// The root LP basis of the last best-bound search: the next search on this model (the
     /// same rows and columns, another objective or bounds) starts its root LP from it.
     var rootBasis: [Int32]?
-    /// The basis of the last LP (not MIP) solved to optimality on `lp` (`startBasis`).
-    var lastOptimalBasis: [Int32]?
+    /// Whether `lp` holds the optimal basis of its last LP (not MIP) solve, or a basis set
+    /// since (`startBasis` reads it then; read on demand, so that the Monte Carlo's many small
+    /// operating LPs copy no basis).
+    var holdsOptimalBasis = false
     /// Whether a solve on `lp` was stopped by the abort callback (see the type's note).
     var stoppedBefore = false
     /// lp_solve's presolve deletes rows and columns from the `lprec` for good.
@@ -245,7 +247,7 @@ public final class LPSolveModel {
             // know is the root relaxation (lp_solve's includes the objective constant).
             solution.bestBound = root
         }
-        lastOptimalBasis = !isMIP && solution.termination == .optimal && !presolvedBefore ? LPLib.basis(lp) : nil
+        holdsOptimalBasis = !isMIP && solution.termination == .optimal && !presolvedBefore
         if options.computeDuals && !isMIP && solution.termination == .optimal {
             solution.duals = (0..<model.constraintCount).map { LPLib.dualResult(lp, originalIndex: $0 + 1) }
             solution.reducedCosts = (1...model.variableCount).map { LPLib.dualResult(lp, originalIndex: rows + $0) }
