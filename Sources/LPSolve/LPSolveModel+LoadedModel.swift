@@ -7,11 +7,15 @@ extension LPSolveModel: LoadedModel {
     /// A MIP's: the root basis the next best-bound search starts from (`rootBasis`; lp_solve's
     /// own search starts from the default basis whatever is set). An LP's: the basis of its
     /// last optimal solve, which the next LP solve starts from anyway; setting it replaces the
-    /// `lprec`'s basis.
+    /// `lprec`'s basis, setting `nil` puts back lp_solve's default (slack) basis.
     public var startBasis: [Int32]? {
         get { model.isMIP ? rootBasis : (holdsOptimalBasis && !stoppedBefore ? LPLib.basis(lp) : nil) }
         set {
-            guard let basis = newValue, basis.count == 1 + model.constraintCount + model.variableCount else { return }
+            guard let basis = newValue else {
+                if model.isMIP { rootBasis = nil } else if !stoppedBefore { LPLib.resetBasis(lp); holdsOptimalBasis = false }
+                return
+            }
+            guard basis.count == 1 + model.constraintCount + model.variableCount else { return }
             if model.isMIP {
                 rootBasis = basis
             } else if !stoppedBefore, LPLib.setBasis(lp, basis) {

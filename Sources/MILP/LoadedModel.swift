@@ -29,7 +29,8 @@ public protocol LoadedModel: AnyObject {
     /// Read after an LP solved to optimality it is that LP's optimal basis; set on another
     /// loaded model of the same rows and columns (another objective, integrality kept) it
     /// starts that model's next solve there: the payoff table's rows start from the LP
-    /// optima of their objectives (`PayoffTable.tieBroken`). A basis of another shape is ignored.
+    /// optima of their objectives (`PayoffTable.tieBroken`). A basis of another shape is ignored;
+    /// `nil` starts the next solve from the backend's default basis again.
     var startBasis: [Int32]? { get set }
 
     /// Solves `model` as it stands under `options`. Statuses such as infeasible or a time

@@ -43,7 +43,7 @@ extension PayoffTable {
         var phases: [SolvePhase] = []
         var relaxed = problem.model
         relaxed.relaxIntegrality()
-        // One loaded model: each LP re-solve starts from the previous optimal basis.
+        // One loaded model for the LPs of the scales.
         let relaxation = try phases.timed("payoff table: load of the LP relaxation") { () throws(SolverError) in try backend.load(relaxed) }
         var scales: [Double] = []
         var relaxationOptima: [Double?] = []
@@ -54,6 +54,11 @@ extension PayoffTable {
         var bases: [[Int32]?] = []
         for objective in problem.objectives {
             relaxation.setObjective(.maximize, objective)
+            // From the slack basis, not the previous objective's optimum: on generated parks of
+            // 25, 50 and 100 companies the environmental and social LPs took 1.2–1.6 times as
+            // long from the economic optimum as from scratch (100 companies: 5.5 and 8.8 s cold
+            // against 11.7 and 11.7 s warm; docs/performance.md).
+            relaxation.startBasis = nil
             let bound = try relaxation.solve(options: options.until(deadline))
             seconds += bound.seconds
             for phase in bound.phases { phases.add("payoff table: \(phase.name) for the scales", seconds: phase.seconds, count: phase.count) }

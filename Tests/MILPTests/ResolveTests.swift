@@ -154,7 +154,7 @@ struct StartBasisTests {
     /// The payoff table's use (`PayoffTable.tieBroken`): an LP relaxation's optimal basis,
     /// read after its solve, starts a MIP of the same rows and columns (its root LP) and another
     /// LP with another objective. Every start ends where a fresh load does: a basis changes the
-    /// path, never the answer. A basis of another shape is ignored.
+    /// path, never the answer. A basis of another shape is ignored; `nil` restores the default.
     @Test func lpBasisStartsAnotherModel() throws {
         var searches = SolveOptions()
         searches.search = .bestBound
@@ -199,6 +199,16 @@ struct StartBasisTests {
             if let a = started.objective, let b = alone.objective {
                 #expect(TestSupport.relativeDifference(a, b) < 1e-9, "seed \(seed): started \(a), alone \(b)")
             }
+
+            // `nil` puts the default basis back: nothing held, the same optimum from scratch.
+            second.startBasis = nil
+            #expect(second.startBasis == nil, "seed \(seed)")
+            let scratch = try second.solve(options: SolveOptions())
+            if let a = scratch.objective, let b = alone.objective {
+                #expect(TestSupport.relativeDifference(a, b) < 1e-9, "seed \(seed): from scratch \(a), alone \(b)")
+            }
+            mip.startBasis = nil
+            #expect(mip.startBasis == nil, "seed \(seed)")
         }
     }
 }
