@@ -4,6 +4,9 @@ extension TreeSearch {
     /// Each separator's calls, cuts and time are counted in `outcome.separators`.
     func separateCuts() -> Bool {
         guard !settings.separators.isEmpty, cutRounds < settings.cutRounds else { return false }
+        // Half of the time left after the root LP at most, so that the dive has the rest.
+        if let deadline = settings.deadline, let solvedAt = rootSolvedAt,
+           monotonicSeconds() - solvedAt >= (deadline - solvedAt) / 2 { return false }
         cutRounds += 1
         var cuts: [Cut] = []
         for (index, separator) in settings.separators.enumerated() {

@@ -102,6 +102,8 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
     var seenCuts = 0
     /// Rounds of cut separation done at the root.
     var cutRounds = 0
+    /// When the root's first LP was solved (`separateCuts`' time budget).
+    var rootSolvedAt: Double?
     var values: [Double]
     var costs: [Double]
 
@@ -268,6 +270,7 @@ final class TreeSearch<R: LinearRelaxation>: @unchecked Sendable {
             if node.parent == nil && outcome.rootRelaxation == nil {
                 outcome.rootRelaxation = sign * value
                 outcome.rootLPSeconds = monotonicSeconds() - lpStarted
+                rootSolvedAt = monotonicSeconds()
             }
             if cannotImprove(value) { dropped(min(value, node.bound)); return .pruned }
             lp.values(into: &values)
