@@ -55,9 +55,9 @@ extension PayoffTable {
         for objective in problem.objectives {
             relaxation.setObjective(.maximize, objective)
             // From the slack basis, not the previous objective's optimum: on generated parks of
-            // 25, 50 and 100 companies the environmental and social LPs took 1.2–1.6 times as
-            // long from the economic optimum as from scratch (100 companies: 5.5 and 8.8 s cold
-            // against 11.7 and 11.7 s warm; docs/performance.md).
+            // 25, 50 and 100 companies the environmental and social LPs took 1.3–1.9 times as
+            // long in all from the economic optimum as from scratch (100 companies: 5.5 and
+            // 10.1 s cold against 13.7 and 14.3 s warm; docs/performance.md).
             relaxation.startBasis = nil
             let bound = try relaxation.solve(options: options.until(deadline))
             seconds += bound.seconds
