@@ -44,7 +44,7 @@ def chart(rows, path):
     xs = [p[0] for v in data.values() for p in v]
     ys = [p[1] for v in data.values() for p in v]
     width, height, left, right, top, bottom = 640, 420, 70, 150, 30, 50
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="12">',
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" style="max-width: 100%; height: auto" font-family="sans-serif" font-size="12">',
            f'<rect width="{width}" height="{height}" fill="white"/>']
     if not xs:
         out.append('<text x="20" y="40">no data</text></svg>')
