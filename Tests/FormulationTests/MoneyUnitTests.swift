@@ -72,8 +72,12 @@ struct MoneyUnitTests {
             for (u, v) in zip(e.flows, f.flows) { #expect(abs(u - v) <= 1e-6 * max(1, abs(u)), "\(e.id)") }
         }
         #expect(abs(y.npv - Self.dongPerDollar * x.npv) <= 1e-6 * max(1, abs(y.npv)))
+        // A firm that takes no part has an NPV of 0 up to the LPs' tolerance, which is relative to
+        // the park, not to the firm: hiep-phuoc's saigon_edible_oil came out at −1.03e-5 USD in
+        // USD and 0 in VND (0.26 VND apart). So a billionth of the park's NPV is allowed on top.
         for (c, d) in zip(x.companies, y.companies) {
-            #expect(abs(d.npvBeforeTransfers - Self.dongPerDollar * c.npvBeforeTransfers) <= 1e-6 * max(1, abs(d.npvBeforeTransfers)), "\(c.id)")
+            #expect(abs(d.npvBeforeTransfers - Self.dongPerDollar * c.npvBeforeTransfers) <= 1e-6 * max(1, abs(d.npvBeforeTransfers)) + 1e-9 * abs(y.npv),
+                    "\(c.id): \(c.npvBeforeTransfers) USD, \(d.npvBeforeTransfers) VND")
         }
         let usdSpread = try #require(a.numerics?.coefficients.ratio), vndSpread = try #require(b.numerics?.coefficients.ratio)
         #expect(b.numerics?.coefficientsTooWide == false)
