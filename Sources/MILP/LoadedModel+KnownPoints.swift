@@ -37,3 +37,35 @@ extension LoadedModel {
         return kept
     }
 }
+
+extension LoadedModel {
+    /// The best point of the loaded model with its integer columns at `point`'s values
+    /// (rounded): the integer part of a design kept, its continuous part solved anew for the
+    /// model's present coefficients, so a design of a related model (another price, another
+    /// fee) becomes a feasible point of this one. `nil` when those integer values admit no
+    /// feasible point, or the solve found none.
+    ///
+    /// One LP: the integer columns are fixed by their bounds, the model solved, and the bounds
+    /// and the start basis put back as they were.
+    public func completion(of point: [Double], options: SolveOptions) throws(SolverError) -> [Double]? {
+        let model = self.model
+        guard point.count == model.variableCount else { return nil }
+        let integers = model.variables.indices.filter { model.variables[$0].isInteger }
+        let kept = startBasis
+        let values = integers.map { point[$0].rounded() }
+        for (j, value) in zip(integers, values) where value < model.variables[j].lower - 1e-9 || value > model.variables[j].upper + 1e-9 {
+            return nil
+        }
+        var fixed: [(Variable, lower: Double, upper: Double)] = []
+        for (j, value) in zip(integers, values) {
+            fixed.append((model.variable(at: j), model.variables[j].lower, model.variables[j].upper))
+            setBounds(model.variable(at: j), lower: value, upper: value)
+        }
+        defer {
+            for (variable, lower, upper) in fixed { setBounds(variable, lower: lower, upper: upper) }
+            startBasis = kept
+        }
+        let solution = try solve(options: options)
+        return solution.hasSolution ? solution.values : nil
+    }
+}

@@ -87,6 +87,9 @@ struct Sensitivity: ParsableCommand {
     @Option(help: "Evaluate only part K of N of the study's points (1-based, e.g. 2/4); needs --output, which then holds a part file for `merge`.")
     var shard: String?
 
+    @Flag(name: .customLong("no-warm-start"), help: "Solve every evaluation from scratch, not from the base solve's root basis and design (for measuring).")
+    var noWarmStart = false
+
     @OptionGroup var limits: TimeLimitOptions
 
     @OptionGroup var history: HistoryOptions
@@ -147,6 +150,7 @@ struct Sensitivity: ParsableCommand {
         let bar = ProgressBar(total: 0, label: lang == .vi ? "đang giải" : "evaluating")
         study.progress = { done, total in bar.update(done, of: total) }
         study.shouldStop = { Interruption.shared.isRaised }
+        study.warmStart = !noWarmStart
         defer { bar.finish() }
         let design = study.study(method, grid: grid, trajectories: trajectories,
                                  samples: samples ?? park.sensitivity?.samples ?? 1024, seed: seed ?? park.sensitivity?.seed ?? 7)
@@ -168,6 +172,7 @@ struct Sensitivity: ParsableCommand {
             printError(Interruption.shared.isRaised ? "interrupted: nothing was written." : "error: \(error)")
             throw ExitCode.stoppedOrFailed
         }
+        printError(SensitivityReport.reuseNote(study.reuse, language: lang))
         // Ctrl-C during the last evaluation: every result came in, but the user asked to stop.
         if Interruption.shared.isRaised {
             printError("interrupted: nothing was written.")

@@ -33,7 +33,8 @@ public struct ParkEvaluation: Sendable, Equatable {
 /// Every evaluation sets the parameters, builds the model and solves it for the objective the
 /// base scenario was solved for (its `ObjectiveWeights`: the normalization is not recomputed per
 /// evaluation, so outputs stay comparable). Evaluations run in parallel, one lp_solve model
-/// each; the parameters change coefficients all over the model, so each is built afresh.
+/// each; the parameters change coefficients all over the model, so each is built afresh, and
+/// each starts from the base solve's root basis and design (`EvaluationStart`).
 public struct SensitivityAnalysis: Sendable {
     public let scenario: Scenario
     public let parameters: [SensitivityParameter]
@@ -46,6 +47,14 @@ public struct SensitivityAnalysis: Sendable {
     public var progress: @Sendable (Int, Int) -> Void = { _, _ in }
     /// Polled between evaluations; a stop throws.
     public var shouldStop: @Sendable () -> Bool = { false }
+    /// Whether evaluations start from the base solve's root basis and design
+    /// (`EvaluationStart`); off, each is solved from scratch (for measuring). Set it, and
+    /// `options`, before the first evaluation: the base solve is made once.
+    public var warmStart = true
+    /// The base solve, made by the first evaluation that needs it.
+    let start = EvaluationStartCache()
+    /// The solves made so far, by problem.
+    let solves = SolvedModels()
 
     public init(scenario: Scenario, parameters: [SensitivityParameter], weights: ObjectiveWeights,
                 backend: any SolverBackend, options: SolveOptions = ParkOptimizer.defaultOptions, threads: Int = 1) {
@@ -59,8 +68,14 @@ public struct SensitivityAnalysis: Sendable {
 
     /// The scenario with `values[i]` set at `parameters[i]`.
     public func scenario(with values: [Double]) throws(SimulationError) -> Scenario {
+        try scenario(with: values.map { Optional($0) })
+    }
+
+    /// The scenario with `values[i]` set at `parameters[i]`; a `nil` entry keeps the scenario's value.
+    func scenario(with values: [Double?]) throws(SimulationError) -> Scenario {
         var changed = scenario
         for (parameter, value) in zip(parameters, values) {
+            guard let value else { continue }
             do { changed = try changed.setting(parameter.keyPath, to: value) } catch {
                 throw .solver("\(parameter.keyPath) = \(value): \(error.diagnostics.map(\.message).joined(separator: "; "))")
             }
@@ -91,22 +106,10 @@ public struct SensitivityAnalysis: Sendable {
 
     /// The park with the parameters at `values`, formulated for the study's weights and solved
     /// from the status quo (nothing built) where it is feasible, so that a stop for time still
-    /// has a design.
+    /// has a design, and with `warmStart` from the base solve (`EvaluationStart`).
     private func solve(at values: [Double?]) throws(SimulationError) -> (ParkFormulation, Solution) {
-        var changed = scenario
-        for (parameter, value) in zip(parameters, values) {
-            guard let value else { continue }
-            do { changed = try changed.setting(parameter.keyPath, to: value) } catch {
-                throw .solver("\(parameter.keyPath) = \(value): \(error.diagnostics.map(\.message).joined(separator: "; "))")
-            }
-        }
-        var formulation = ParkFormulation(changed)
-        formulation.maximize(formulation.expression(weightedBy: weights))
-        do {
-            let solution = try backend.load(formulation.model)
-                .solve(knownPoints: formulation.statusQuoPoint.map { [$0] } ?? [], options: options)
-            return (formulation, solution)
-        } catch { throw .solver("\(error)") }
+        let formulation = try formulation(at: values)
+        return (formulation, try solve(formulation))
     }
 
     /// Evaluates every row (parameter values) on `threads` threads; results in row order.
