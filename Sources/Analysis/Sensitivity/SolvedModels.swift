@@ -11,8 +11,9 @@ import MILP
 /// the machine), and every evaluation starts the same way (`EvaluationStart`), so the answer
 /// taken is the one a new solve would give: results do not depend on which solves one process
 /// made before (shards merged equal a single run). The base solve is kept for the whole study;
-/// the others, newest first, up to `nonzeroBudget` nonzeros of models in all (about 40 bytes
-/// each), so memory stays bounded on large parks.
+/// the others, newest first, up to `nonzeroBudget` nonzeros and columns of models in all (the
+/// default million held about 55 MB of hiep-phuoc's models in a Sobol study), so memory stays
+/// bounded on large parks.
 final class SolvedModels: @unchecked Sendable {
     private struct Entry {
         let hash: Int
@@ -28,7 +29,7 @@ final class SolvedModels: @unchecked Sendable {
     let nonzeroBudget: Int
     private var counts = SensitivityAnalysis.ReuseCounts()
 
-    init(nonzeroBudget: Int = 2_000_000) { self.nonzeroBudget = nonzeroBudget }
+    init(nonzeroBudget: Int = 1_000_000) { self.nonzeroBudget = nonzeroBudget }
 
     /// Whether `solution` is kept: a finished solve, the same on any machine.
     static func keeps(_ solution: Solution) -> Bool {
