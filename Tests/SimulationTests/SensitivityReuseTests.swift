@@ -73,6 +73,16 @@ import TestSupport
         #expect(Set(forward.map(\.built)).count > 1, "\(forward.map(\.built))")
     }
 
+    /// Four evaluations of one model on two threads: one solve. The thread that comes second
+    /// either finds the answer kept or waits for the solve in progress, never solves it too.
+    @Test func oneModelOnTwoThreadsIsSolvedOnce() throws {
+        let clinker = SensitivityParameter(keyPath: "resources.clinker.price", low: 20, high: 70)
+        let study = try Self.study("tiny.yaml", policy: "legal_reform", [clinker], warm: true, threads: 2)
+        let results = try study.evaluate(rows: Array(repeating: [70], count: 4))
+        #expect(study.reuse.solved == 1 && study.reuse.answeredBySolveBefore == 3, "\(study.reuse)")
+        #expect(Set(results.map(\.npv)).count == 1)
+    }
+
     /// hiep-phuoc under today's rules: the steam price moves the design (the biogas and steam
     /// network links), the clinker price is idle (every link that would save clinker is fly ash
     /// or slag as material, forbidden). Warm and cold tornadoes agree; the idle bars cost no solve.

@@ -86,26 +86,30 @@ extension SensitivityAnalysis {
         guard warmStart else {
             do {
                 let solution = try backend.load(model).solve(knownPoints: statusQuo, options: options)
-                solves.keep(model, hash: 0, solution, warmStarted: false, remember: false)
+                solves.countSolve()
                 return solution
             } catch { throw .solver("\(error)") }
         }
         let start = try evaluationStart()
-        let hash = model.problemHash
-        if let answer = solves.solution(for: model, hash: hash) { return answer }
+        let ticket: SolvedModels.Ticket
+        switch solves.claim(model, hash: model.problemHash) {
+        case let .answer(solution): return solution
+        case let .solve(claimed): ticket = claimed
+        }
+        let warm = start.model.hasSameColumnsAndRows(as: model)
+        var solution: Solution?
+        defer { solves.finish(ticket, solution, warmStarted: warm) }
         do {
             let loaded = try backend.load(model)
             var known = statusQuo
-            let warm = start.model.hasSameColumnsAndRows(as: model)
             if warm {
                 if let basis = start.basis { loaded.startBasis = basis }
                 if let design = start.design, let completed = try loaded.completion(of: design, options: options) {
                     known.append(completed)
                 }
             }
-            let solution = try loaded.solve(knownPoints: known, options: options)
-            solves.keep(model, hash: hash, solution, warmStarted: warm)
-            return solution
+            solution = try loaded.solve(knownPoints: known, options: options)
+            return solution!
         } catch { throw .solver("\(error)") }
     }
 }

@@ -5,7 +5,8 @@ import MILP
 /// problem, number for number, as one solved before (`Model.isSameProblem`) takes that solve's
 /// answer instead of solving again. A parameter the model does not use where it is set (the
 /// disposal fee of a waste whose links the law forbids, the capex of such a link) leaves the
-/// model unchanged, so a tornado bar, a sweep or a Morris step over it costs no solve.
+/// model unchanged, so a tornado bar, a sweep or a Morris step over it costs no solve. A thread
+/// whose problem another thread is solving at that moment waits for that answer.
 ///
 /// Only finished solves are kept (optimal or infeasible: a solve stopped for time depends on
 /// the machine), and every evaluation starts the same way (`EvaluationStart`), so the answer
@@ -21,11 +22,29 @@ final class SolvedModels: @unchecked Sendable {
         let solution: Solution
     }
 
-    private let lock = NSLock()
+    /// A solve one thread is making now; another thread with the same problem waits for it.
+    final class Ticket {
+        let hash: Int
+        let model: Model
+        fileprivate(set) var done = false
+        fileprivate(set) var solution: Solution?
+        init(hash: Int, model: Model) { self.hash = hash; self.model = model }
+    }
+
+    /// What `claim` gives: the answer of the same problem solved before (or meanwhile, by another
+    /// thread), or a ticket to solve it, to hand back to `finish`.
+    enum Claim {
+        case answer(Solution)
+        case solve(Ticket)
+    }
+
+    /// Guards everything below; threads waiting for a solve in progress wait on it.
+    private let condition = NSCondition()
     private var base: Entry?
     /// Oldest first.
     private var recent: [Entry] = []
     private var recentNonzeros = 0
+    private var inProgress: [Ticket] = []
     let nonzeroBudget: Int
     private var counts = SensitivityAnalysis.ReuseCounts()
 
@@ -39,42 +58,72 @@ final class SolvedModels: @unchecked Sendable {
     /// Keeps the base solve for the whole study.
     func keepBase(_ model: Model, _ solution: Solution) {
         guard Self.keeps(solution) else { return }
-        lock.withLock { base = Entry(hash: model.problemHash, model: model, solution: solution) }
+        condition.withLock { base = Entry(hash: model.problemHash, model: model, solution: solution) }
     }
 
-    /// The answer of a solve of the same problem as `model`, made before; `nil` when none is kept.
-    func solution(for model: Model, hash: Int) -> Solution? {
-        lock.withLock {
+    /// The answer of a solve of the same problem as `model` made before, or being made by
+    /// another thread (this one then waits for it); otherwise a ticket: the caller solves and
+    /// hands the answer to `finish`, whatever happens (`nil` when the solve failed).
+    func claim(_ model: Model, hash: Int) -> Claim {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
             if let base, base.hash == hash, base.model.isSameProblem(as: model) {
                 counts.answeredBySolveBefore += 1
-                return base.solution
+                return .answer(base.solution)
             }
-            guard let at = recent.lastIndex(where: { $0.hash == hash && $0.model.isSameProblem(as: model) }) else { return nil }
-            let entry = recent.remove(at: at)
-            recent.append(entry)
-            counts.answeredBySolveBefore += 1
-            return entry.solution
+            if let at = recent.lastIndex(where: { $0.hash == hash && $0.model.isSameProblem(as: model) }) {
+                let entry = recent.remove(at: at)
+                recent.append(entry)
+                counts.answeredBySolveBefore += 1
+                return .answer(entry.solution)
+            }
+            guard let running = inProgress.first(where: { $0.hash == hash && $0.model.isSameProblem(as: model) }) else {
+                let ticket = Ticket(hash: hash, model: model)
+                inProgress.append(ticket)
+                return .solve(ticket)
+            }
+            while !running.done { condition.wait() }
+            if let solution = running.solution, Self.keeps(solution) {
+                counts.answeredBySolveBefore += 1
+                return .answer(solution)
+            }
+            // That solve failed or stopped for time: look again (this thread may solve it).
         }
     }
 
-    /// Counts a new solve of `model` and keeps it (when finished and `remember`), dropping the
-    /// oldest beyond the budget.
-    func keep(_ model: Model, hash: Int, _ solution: Solution, warmStarted: Bool, remember: Bool = true) {
-        lock.withLock {
-            counts.solved += 1
-            if warmStarted { counts.warmStarted += 1 }
-            guard remember, Self.keeps(solution) else { return }
-            let size = model.nonzeroCount + model.variableCount
-            guard size <= nonzeroBudget else { return }
-            recent.append(Entry(hash: hash, model: model, solution: solution))
-            recentNonzeros += size
-            while recentNonzeros > nonzeroBudget, !recent.isEmpty {
-                let dropped = recent.removeFirst()
-                recentNonzeros -= dropped.model.nonzeroCount + dropped.model.variableCount
+    /// Counts a solve made on `ticket` and keeps it (when finished), dropping the oldest beyond
+    /// the budget; wakes the threads waiting for it.
+    func finish(_ ticket: Ticket, _ solution: Solution?, warmStarted: Bool) {
+        condition.withLock {
+            ticket.done = true
+            ticket.solution = solution
+            inProgress.removeAll { $0 === ticket }
+            if solution != nil {
+                counts.solved += 1
+                if warmStarted { counts.warmStarted += 1 }
             }
+            if let solution, Self.keeps(solution) { remember(Entry(hash: ticket.hash, model: ticket.model, solution: solution)) }
+            condition.broadcast()
+        }
+    }
+
+    /// Counts a solve made from scratch, not kept (`SensitivityAnalysis.warmStart` off).
+    func countSolve() {
+        condition.withLock { counts.solved += 1 }
+    }
+
+    private func remember(_ entry: Entry) {
+        let size = entry.model.nonzeroCount + entry.model.variableCount
+        guard size <= nonzeroBudget else { return }
+        recent.append(entry)
+        recentNonzeros += size
+        while recentNonzeros > nonzeroBudget, !recent.isEmpty {
+            let dropped = recent.removeFirst()
+            recentNonzeros -= dropped.model.nonzeroCount + dropped.model.variableCount
         }
     }
 
     /// What the study's evaluations have reused so far.
-    var reuse: SensitivityAnalysis.ReuseCounts { lock.withLock { counts } }
+    var reuse: SensitivityAnalysis.ReuseCounts { condition.withLock { counts } }
 }
