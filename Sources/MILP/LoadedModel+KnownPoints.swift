@@ -48,11 +48,18 @@ extension LoadedModel {
     /// One LP: the integer columns are fixed by their bounds, the model solved, and the bounds
     /// and the start basis put back as they were.
     public func completion(of point: [Double], options: SolveOptions) throws(SolverError) -> [Double]? {
+        try completion(of: point.map { Optional($0) }, options: options)
+    }
+
+    /// As `completion(of:options:)`, with `nil` for a column the point does not give (a column
+    /// the design's model did not have): an integer column without a value stays free, so the
+    /// solve is a MIP over those columns alone.
+    public func completion(of point: [Double?], options: SolveOptions) throws(SolverError) -> [Double]? {
         let model = self.model
         guard point.count == model.variableCount else { return nil }
-        let integers = model.variables.indices.filter { model.variables[$0].isInteger }
+        let integers = model.variables.indices.filter { model.variables[$0].isInteger && point[$0] != nil }
         let kept = startBasis
-        let values = integers.map { point[$0].rounded() }
+        let values = integers.map { point[$0]!.rounded() }
         for (j, value) in zip(integers, values) where value < model.variables[j].lower - 1e-9 || value > model.variables[j].upper + 1e-9 {
             return nil
         }

@@ -32,6 +32,13 @@ public protocol LoadedModel: AnyObject {
     /// optima of their objectives (`PayoffTable.tieBroken`). A basis of another shape is ignored;
     /// `nil` starts the next solve from the backend's default basis again.
     var startBasis: [Int32]? { get set }
+    /// Starts the next solve from `basis`, read (`startBasis`) from a loaded model of `other`,
+    /// whose rows and columns may differ from this model's: matched by name, what `other` lacks
+    /// added the way a default basis has it, what this model lacks dropped (a sensitivity
+    /// evaluation whose parameters add or drop a column starts from the base's basis all the
+    /// same). A backend that cannot translate a basis takes it only from a model of the same
+    /// columns and rows (`Model.hasSameColumnsAndRows`), and ignores it otherwise.
+    func setStartBasis(_ basis: [Int32], of other: Model)
 
     /// Solves `model` as it stands under `options`. Statuses such as infeasible or a time
     /// limit are results, not errors; bad numbers set by the setters throw
@@ -53,4 +60,10 @@ public protocol SolverBackend: Solver {
     /// Loads `model` for many related solves; throws `SolverError.invalidModel` on bad numbers
     /// and `SolverError.loadFailed` when the solver cannot take it.
     func load(_ model: Model) throws(SolverError) -> any LoadedModel
+}
+
+extension LoadedModel {
+    public func setStartBasis(_ basis: [Int32], of other: Model) {
+        if model.hasSameColumnsAndRows(as: other) { startBasis = basis }
+    }
 }

@@ -19,6 +19,16 @@ extension Model {
 }
 
 extension Model {
+    /// `point`, a point of `other`, as a point of this model: each column's value from the
+    /// column of `other` of the same name, `nil` where `other` has none.
+    public func point(_ point: [Double], of other: Model) -> [Double?] {
+        guard point.count == other.variableCount else { return Array(repeating: nil, count: variableCount) }
+        if hasSameColumnsAndRows(as: other) { return point.map { Optional($0) } }
+        var value: [String: Double] = [:]
+        for (info, x) in zip(other.variables, point) { value[info.name] = x }
+        return variables.map { value[$0.name] }
+    }
+
     /// Whether `other` is the same problem as this model, number for number: the same columns
     /// and rows (`hasSameColumnsAndRows`), the same bounds, coefficients, objective sense,
     /// coefficients and constant. A solve of one is then a solve of the other; a deterministic

@@ -7,12 +7,13 @@ import MILP
 /// that solve and its design.
 ///
 /// Each evaluation still builds and loads its own model (a parameter moves coefficients all over
-/// it, and loading takes about 1 % of an evaluation on hiep-phuoc), but when that model has the
-/// base's columns and rows (`Model.hasSameColumnsAndRows`) its root LP starts from the base's
-/// root basis, and the base design, its integer part kept and its flows solved anew
+/// it, and loading takes about 1 % of an evaluation on hiep-phuoc), but its root LP starts from
+/// the base's root basis, and the base design, its integer part kept and its flows solved anew
 /// (`LoadedModel.completion`), is a known point: the search's first incumbent, so the root's
 /// cut rounds stop as soon as the bound meets it. Where the base design stays optimal, the
-/// evaluation is proven at the root.
+/// evaluation is proven at the root. A parameter that adds or drops a column (a `keeps_value`
+/// binary) gets the basis and the design matched by name (`LoadedModel.setStartBasis(_:of:)`,
+/// `Model.point(_:of:)`).
 ///
 /// Every evaluation starts from the base and from nothing else, never from the evaluation a
 /// thread did before it: results do not depend on threads, on the order of evaluations or on
@@ -96,17 +97,16 @@ extension SensitivityAnalysis {
         case let .answer(solution): return solution
         case let .solve(claimed): ticket = claimed
         }
-        let warm = start.model.hasSameColumnsAndRows(as: model)
+        let warm = start.basis != nil || start.design != nil
         var solution: Solution?
         defer { solves.finish(ticket, solution, warmStarted: warm) }
         do {
             let loaded = try backend.load(model)
             var known = statusQuo
-            if warm {
-                if let basis = start.basis { loaded.startBasis = basis }
-                if let design = start.design, let completed = try loaded.completion(of: design, options: options) {
-                    known.append(completed)
-                }
+            if let basis = start.basis { loaded.setStartBasis(basis, of: start.model) }
+            if let design = start.design,
+               let completed = try loaded.completion(of: model.point(design, of: start.model), options: options) {
+                known.append(completed)
             }
             solution = try loaded.solve(knownPoints: known, options: options)
             return solution!
