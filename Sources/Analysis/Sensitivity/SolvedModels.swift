@@ -20,6 +20,12 @@ final class SolvedModels: @unchecked Sendable {
         let hash: Int
         let model: Model
         let solution: Solution
+        /// The model's nonzeros and columns, what it counts against `nonzeroBudget`.
+        let size: Int
+        init(hash: Int, model: Model, solution: Solution) {
+            self.hash = hash; self.model = model; self.solution = solution
+            size = model.nonzeroCount + model.variableCount
+        }
     }
 
     /// A solve one thread is making now; another thread with the same problem waits for it.
@@ -67,18 +73,20 @@ final class SolvedModels: @unchecked Sendable {
     func claim(_ model: Model, hash: Int) -> Claim {
         condition.lock()
         defer { condition.unlock() }
+        /// Whether a kept or running solve of `other` (hashed `otherHash`) is one of `model`.
+        func same(_ otherHash: Int, _ other: Model) -> Bool { otherHash == hash && other.isSameProblem(as: model) }
         while true {
-            if let base, base.hash == hash, base.model.isSameProblem(as: model) {
+            if let base, same(base.hash, base.model) {
                 counts.answeredBySolveBefore += 1
                 return .answer(base.solution)
             }
-            if let at = recent.lastIndex(where: { $0.hash == hash && $0.model.isSameProblem(as: model) }) {
+            if let at = recent.lastIndex(where: { same($0.hash, $0.model) }) {
                 let entry = recent.remove(at: at)
                 recent.append(entry)
                 counts.answeredBySolveBefore += 1
                 return .answer(entry.solution)
             }
-            guard let running = inProgress.first(where: { $0.hash == hash && $0.model.isSameProblem(as: model) }) else {
+            guard let running = inProgress.first(where: { same($0.hash, $0.model) }) else {
                 let ticket = Ticket(hash: hash, model: model)
                 inProgress.append(ticket)
                 return .solve(ticket)
@@ -114,13 +122,11 @@ final class SolvedModels: @unchecked Sendable {
     }
 
     private func remember(_ entry: Entry) {
-        let size = entry.model.nonzeroCount + entry.model.variableCount
-        guard size <= nonzeroBudget else { return }
+        guard entry.size <= nonzeroBudget else { return }
         recent.append(entry)
-        recentNonzeros += size
+        recentNonzeros += entry.size
         while recentNonzeros > nonzeroBudget, !recent.isEmpty {
-            let dropped = recent.removeFirst()
-            recentNonzeros -= dropped.model.nonzeroCount + dropped.model.variableCount
+            recentNonzeros -= recent.removeFirst().size
         }
     }
 
