@@ -145,7 +145,7 @@ struct Compare: ParsableCommand {
             if parameters.isEmpty {
                 printError(lang(.tornadoWithoutParameters))
             } else {
-                printError(lang(.tornadoStudy(option: option.name, solves: 2 * parameters.count + 1), policies: base.scenario.policies))
+                printError(lang(.tornadoStudy(option: option.name, evaluations: 2 * parameters.count + 1), policies: base.scenario.policies))
                 var analysis = SensitivityAnalysis(scenario: option.scenario, parameters: parameters,
                                                    weights: option.result.objectiveWeights, backend: Backend.solver,
                                                    options: options, threads: cores)
@@ -154,6 +154,7 @@ struct Compare: ParsableCommand {
                     printError(Interruption.shared.isRaised ? lang(.interrupted) : "error: tornado: \(error)")
                     throw ExitCode.stoppedOrFailed
                 }
+                printError(SensitivityReport.reuseNote(analysis.reuse, language: lang))
             }
         }
         var document = ComparisonReport(comparison: comparison, language: lang, scenarioText: inputs.text, tornado: study)

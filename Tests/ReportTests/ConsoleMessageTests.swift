@@ -18,7 +18,7 @@ struct ConsoleMessageTests {
 
     static let messages: [ConsoleMessage] = [
         .step(.solving(option: "legal_reform")), .step(.simulating(option: "legal_reform")),
-        .step(.solvingStatusQuo(policy: "baseline")), .tornadoStudy(option: "legal_reform", solves: 7),
+        .step(.solvingStatusQuo(policy: "baseline")), .tornadoStudy(option: "legal_reform", evaluations: 7),
         .reportWritten("r.html"), .markdownWritten("r.md"), .tablesWritten("tables"), .tornadoWithoutParameters,
         .interrupted, .interruptedPartial,
     ]
@@ -47,7 +47,7 @@ struct ConsoleMessageTests {
             == "đang giải phương án “Cải cách pháp lý” (legal_reform)")
         #expect(vi(.step(.solvingStatusQuo(policy: "baseline")), policies: Self.policies)
             == "đang giải hiện trạng (baseline)")
-        #expect(en(.tornadoStudy(option: "x", solves: 7)) == "tornado study of x (7 solves)")
+        #expect(en(.tornadoStudy(option: "x", evaluations: 7)) == "tornado study of x (7 evaluations)")
     }
 
     /// Resources are named by `name_vi` in Vietnamese, units as a Vietnamese reader writes them.

@@ -12,8 +12,10 @@ import Scenario
 public enum ConsoleMessage: Sendable, Equatable {
     /// A step of the comparison as it starts (solving, simulating an option; the status quo).
     case step(PolicyComparison.Step)
-    /// A tornado study of the recommended option, `solves` MIPs.
-    case tornadoStudy(option: String, solves: Int)
+    /// A tornado study of the recommended option: `evaluations` parks (the base and each
+    /// parameter at its low and its high value), each solved or answered by an earlier solve of
+    /// the same model (`SensitivityReport.reuseNote` says which, after the study).
+    case tornadoStudy(option: String, evaluations: Int)
     /// The HTML report was written to a path.
     case reportWritten(String)
     /// The Markdown report was written to a path.
@@ -47,9 +49,9 @@ extension ReportLanguage {
         case let .step(.solvingStatusQuo(policy)):
             return vi ? "đang giải hiện trạng (\(option(policy, statusQuoNamed: false)))"
                 : "solving the status quo (\(option(policy, statusQuoNamed: false)))"
-        case let .tornadoStudy(name, solves):
-            return vi ? "phân tích độ nhạy dạng lốc xoáy cho phương án \(option(name)) (\(solves) lần giải)"
-                : "tornado study of \(option(name)) (\(solves) solves)"
+        case let .tornadoStudy(name, evaluations):
+            return vi ? "phân tích độ nhạy dạng lốc xoáy cho phương án \(option(name)) (\(evaluations) lần đánh giá)"
+                : "tornado study of \(option(name)) (\(evaluations) evaluations)"
         case let .reportWritten(path): return vi ? "đã ghi báo cáo vào \(path)" : "report written to \(path)"
         case let .markdownWritten(path): return vi ? "đã ghi báo cáo Markdown vào \(path)" : "Markdown written to \(path)"
         case let .tablesWritten(folder): return vi ? "đã ghi các bảng CSV vào \(folder)/" : "CSV tables written to \(folder)/"
