@@ -233,7 +233,7 @@ public struct ParkOptimizer: Sendable {
         let design = phases.timed("deal terms: shares and design report") {
             point.map { values in
                 var design = BenefitSharing.design(formulation, values: values, backend: backend)
-                design.explainAbsences(data: formulation.data)
+                design.explainAbsences(data: formulation.data, proven: solution.termination == .optimal)
                 return design
             }
         }

@@ -28,9 +28,13 @@ public enum LinkAbsence: Sendable, Codable, Equatable {
     /// own costs), but the optimum is better without it: the links built use its supply, need or
     /// budget better, or the weighted objective, the win-win rows or the targets prefer it out.
     case notChosen(bestNPV: Double, beforeFacilityCosts: Bool)
+    /// It pays back alone, as `notChosen`, but the design is not proven optimal (the search
+    /// stopped for time, nodes or the user): it is not in the best design found, and nothing
+    /// says the optimum leaves it out.
+    case notReached(bestNPV: Double, beforeFacilityCosts: Bool)
 
     /// A short machine-readable name: `permit_delay`, `facility_not_built`, `no_payback`,
-    /// `budget`, `supply_taken`, `need_taken`, `not_chosen`.
+    /// `budget`, `supply_taken`, `need_taken`, `not_chosen`, `not_reached`.
     public var code: String {
         switch self {
         case .permitDelay: return "permit_delay"
@@ -40,6 +44,7 @@ public enum LinkAbsence: Sendable, Codable, Equatable {
         case .supplyTaken: return "supply_taken"
         case .needTaken: return "need_taken"
         case .notChosen: return "not_chosen"
+        case .notReached: return "not_reached"
         }
     }
 
@@ -63,6 +68,9 @@ public enum LinkAbsence: Sendable, Codable, Equatable {
         case let .notChosen(npv, facility):
             return "pays back alone (up to \(money(npv)) NPV\(facility ? " before the facility's costs" : "")) "
                 + "but the optimum is better without it"
+        case let .notReached(npv, facility):
+            return "pays back alone (up to \(money(npv)) NPV\(facility ? " before the facility's costs" : "")) "
+                + "but is not in the best design found: the search stopped before it proved the optimum"
         }
     }
 }
@@ -70,13 +78,18 @@ public enum LinkAbsence: Sendable, Codable, Equatable {
 extension ParkDesign {
     /// Sets `notBuiltBecause` on every exchange of the model (`data`, the park it was solved for)
     /// that this design does not build. Called once per reported design (`ParkOptimizer`), not on
-    /// the designs of Monte Carlo samples or sensitivity evaluations.
-    public mutating func explainAbsences(data: ParkData) {
+    /// the designs of Monte Carlo samples or sensitivity evaluations. `proven`: whether the design
+    /// is proven optimal (within the requested gap); a link that pays back alone is then
+    /// `notChosen`, otherwise `notReached` (a design found before a stop for time is not "the
+    /// optimum").
+    public mutating func explainAbsences(data: ParkData, proven: Bool) {
         let results = Dictionary(exchanges.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let position = Dictionary(exchanges.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         for e in data.exchanges.indices {
             guard let i = position[data.exchanges[e].exchange.id], !exchanges[i].built, exchanges[i].blockedBy == nil else { continue }
-            exchanges[i].notBuiltBecause = data.absence(ofExchange: e, in: self, results: results)
+            var reason = data.absence(ofExchange: e, in: self, results: results)
+            if !proven, case let .notChosen(npv, facility)? = reason { reason = .notReached(bestNPV: npv, beforeFacilityCosts: facility) }
+            exchanges[i].notBuiltBecause = reason
         }
     }
 }

@@ -19,7 +19,7 @@ extension LinkAbsence {
         case let .noPayback(npv): return ["best_npv": npv]
         case let .budget(payer, capex, left): return ["payer": payer, "own_capex": capex, "left": left]
         case let .supplyTaken(ids), let .needTaken(ids): return ["links": ids]
-        case let .notChosen(npv, facility): return ["best_npv": npv, "before_facility_costs": facility]
+        case let .notChosen(npv, facility), let .notReached(npv, facility): return ["best_npv": npv, "before_facility_costs": facility]
         }
     }
 
@@ -52,6 +52,9 @@ extension LinkAbsence {
         case let .notChosen(npv, facility):
             return "tự hoàn vốn (NPV tối đa \(money(npv))\(facility ? " trước chi phí của công trình dùng chung" : "")) "
                 + "nhưng phương án tối ưu tốt hơn khi không có liên kết này"
+        case let .notReached(npv, facility):
+            return "tự hoàn vốn (NPV tối đa \(money(npv))\(facility ? " trước chi phí của công trình dùng chung" : "")) "
+                + "nhưng không có trong thiết kế tốt nhất tìm được: quá trình tìm kiếm dừng lại trước khi chứng minh được phương án tối ưu"
         }
     }
 }

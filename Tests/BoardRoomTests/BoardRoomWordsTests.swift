@@ -19,6 +19,7 @@ struct BoardRoomWordsTests {
             .noPayback(bestNPV: -48_765_520), .budget(payer: "cement_grinding", ownCapex: 920_000, left: 500_000),
             .supplyTaken(by: ["ash_to_cement"]), .needTaken(by: ["ash_to_cement", "slag_to_cement"]),
             .notChosen(bestNPV: 1_250_000, beforeFacilityCosts: true),
+            .notReached(bestNPV: 1_250_000, beforeFacilityCosts: false),
         ]
         func words(_ text: String) -> Set<String> {
             Set(text.split { !$0.isLetter && $0 != "_" }.map { $0.lowercased() }.filter { $0.count >= 2 })

@@ -100,7 +100,7 @@ public struct SensitivityAnalysis: Sendable {
         let (formulation, solution) = try solve(at: values)
         guard solution.hasSolution else { return nil }
         var design = ParkDesign(formulation, values: solution.values)
-        design.explainAbsences(data: formulation.data)
+        design.explainAbsences(data: formulation.data, proven: solution.termination == .optimal)
         return design.exchanges.first { $0.id == exchange }?.notBuiltBecause
     }
 
