@@ -79,7 +79,12 @@ public struct ComparisonReport {
     func status(_ option: PolicyOption) -> String {
         guard option.design != nil else { return l(.noDesign) }
         if option.result.termination == .optimal { return l(.optimal) }
-        let gap = option.result.gap.map { " " + l.percent($0) } ?? ""
+        // A gap over a design worth 0 is no percentage (`hasReadableRelativeGap`): said in words.
+        let gap = option.result.gap.map { gap in
+            option.result.hasReadableRelativeGap ? " " + l.percent(gap)
+                : l == .vi ? " không tính được theo phần trăm vì thiết kế tìm được có giá trị mục tiêu bằng 0"
+                : " not a percentage: the design found is worth 0 in the objective"
+        } ?? ""
         // Stopped with a design: by the time or node limit (in the report's language), or as
         // `StatusWord` says.
         let stopped: String
@@ -88,7 +93,7 @@ public struct ComparisonReport {
         case .nodeLimit: stopped = l(.nodeLimit)
         default: stopped = StatusWord.of(option.result.termination, hasDesign: true)
         }
-        return "\(stopped), \(l(.notProven))\(gap.isEmpty ? "" : ", gap" + gap)"
+        return "\(stopped), \(l(.notProven))\(gap.isEmpty ? "" : (l == .vi ? ", khoảng cách tối ưu" : ", gap") + gap)"
     }
 
     // MARK: Sections
