@@ -55,7 +55,7 @@ extension ComparisonReport {
             return
         }
         guard design.exchangesBuilt > 0 || design.facilities.contains(where: \.built) else {
-            doc.paragraph(l(.buildsNothing))
+            doc.paragraph(l(option.result.termination == .optimal ? .buildsNothing : .buildsNothingFound))
             addAbsences(&doc, option)
             return
         }

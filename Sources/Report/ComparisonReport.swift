@@ -133,6 +133,13 @@ public struct ComparisonReport {
         }
         let option = options[best.option]
         let vi = l == .vi
+        // The first-ranked design builds nothing: no option beats the status quo, and naming one
+        // (ranked first among ties at 0) would recommend a policy for what it does not do.
+        guard design.buildsAnything else {
+            doc.callout(l(.recommendsNothing) + "." + (option.result.termination != .optimal ? " (\(status(option)))" : ""))
+            addWeightsLine(&doc)
+            return
+        }
         let society = option.appraisal?.society ?? design.npv
         let about = describe(option)
         var text = (vi ? "Khuyến nghị phương án \(titleWithID(option))" : "We recommend option \(titleWithID(option))")
@@ -185,6 +192,11 @@ public struct ComparisonReport {
         if !dominated.isEmpty {
             doc.paragraph("“\(title(option))” " + l(.dominance) + ": " + dominated.joined(separator: ", ") + ".")
         }
+        addWeightsLine(&doc)
+    }
+
+    /// The objective weights and how the score and dominance are judged, under the recommendation.
+    func addWeightsLine(_ doc: inout ReportDocument) {
         let w = comparison.weights
         doc.paragraph(l(.weightsLine) + ": \(l.grouped(w.economic, decimals: 2)), \(l.grouped(w.environmental, decimals: 2)), "
             + "\(l.grouped(w.social, decimals: 2)). " + l(.rankingNote))

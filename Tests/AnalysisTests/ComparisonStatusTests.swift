@@ -33,4 +33,24 @@ struct ComparisonStatusTests {
         #expect(vi.contains("khoảng cách tối ưu 0,3 %"))
         #expect(!vi.contains(", gap"))
     }
+
+    /// tiny.yaml under today's rules builds nothing (the ash link's permit is forbidden, the water
+    /// reuse plant does not pay): the report recommends no option, rather than naming the first
+    /// of options tied at 0, and calls the empty design optimal only when it is proven.
+    @Test func nothingBuiltRecommendsNoOption() throws {
+        var comparison = try PolicyAppraisalTests.tinyComparison(["baseline"])
+        #expect(comparison.options[0].design?.buildsAnything == false)
+        #expect(comparison.options[0].result.termination == .optimal)
+        let en = ComparisonReport(comparison: comparison, language: .en).document().markdown()
+        #expect(en.contains("No option is recommended: the highest-ranked option builds no link and no facility"))
+        #expect(!en.contains("We recommend"))
+        #expect(en.contains("The optimal design under this option builds no link and no facility"))
+
+        comparison.options[0].result.termination = .timeLimit
+        let vi = ComparisonReport(comparison: comparison, language: .vi).document().markdown()
+        #expect(vi.contains("Không khuyến nghị phương án nào"))
+        #expect(vi.contains("(hết thời gian, chưa chứng minh được là tối ưu"))
+        #expect(vi.contains("Thiết kế tốt nhất tìm được trong trường hợp này không xây dựng"))
+        #expect(!vi.contains("Khuyến nghị phương án"))
+    }
 }

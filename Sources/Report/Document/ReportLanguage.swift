@@ -58,7 +58,7 @@ public enum Phrase: Sendable, CaseIterable {
     case residualValueLine, residualIncluded, residualNotIncluded
     case carbonPrice, currency, samples, riskHeading, notProven, noDesign, optimal, timeLimit, nodeLimit, paidBy, none, policyChanges
     case quantileNote, rankingNote, publicCostNote, npvAxis, probabilityAxis, cashFlowAxis, samplesAxis, yearAxis
-    case simulationNote, weightsLine, facilities, buildsNothing, tornadoHeading, tornadoCaption, parameter, range, designSwitch
+    case simulationNote, weightsLine, facilities, buildsNothing, buildsNothingFound, recommendsNothing, tornadoHeading, tornadoCaption, parameter, range, designSwitch
     case accountsHeading, accountsIntro, firmsAccount, operatorAccount, publicAccount, externalities, societyAccount
     case grants, interestSubsidy, feeRevenue, carbonRevenue, publicCostNet, firmGainsHeading, gainVsStatusQuo, gainP10
     case socialCostOfCarbonLine, responseNote, additionalCO2e, materialsReplaced, npvBeforeTransfers, npvAfterTransfers
@@ -178,6 +178,8 @@ public enum Phrase: Sendable, CaseIterable {
         case .range: return "Range"
         case .designSwitch: return "Design changes"
         case .buildsNothing: return "The optimal design under this option builds no link and no facility: nothing changes from today, so there is no risk to show."
+        case .buildsNothingFound: return "The best design found under this option builds no link and no facility (the search stopped before it proved the optimum): nothing changes from today in it, so there is no risk to show."
+        case .recommendsNothing: return "No option is recommended: the highest-ranked option builds no link and no facility, so none does better than the status quo under the scenario's objective weights"
         }
     }
 
@@ -295,6 +297,8 @@ public enum Phrase: Sendable, CaseIterable {
         case .range: return "Khoảng"
         case .designSwitch: return "Thay đổi phương án"
         case .buildsNothing: return "Phương án tối ưu trong trường hợp này không xây dựng liên kết hay công trình nào: không có gì thay đổi so với hiện tại nên không có rủi ro để trình bày."
+        case .buildsNothingFound: return "Thiết kế tốt nhất tìm được trong trường hợp này không xây dựng liên kết hay công trình nào (quá trình tìm kiếm dừng lại trước khi chứng minh được phương án tối ưu): không có gì thay đổi so với hiện tại nên không có rủi ro để trình bày."
+        case .recommendsNothing: return "Không khuyến nghị phương án nào: phương án xếp hạng cao nhất không xây dựng liên kết hay công trình nào, nên không phương án nào tốt hơn hiện trạng theo trọng số mục tiêu của kịch bản"
         }
     }
 }
