@@ -9,8 +9,8 @@ extension RunRecord {
     ///   (`environmental.co2e_avoided`, t CO2e), links built (exchanges and facilities with
     ///   `built: true`).
     /// - simulate: `complete` or `partial`; mean, P5 park NPV and probability of loss, mean CO2e avoided.
-    /// - compare: the recommended option (rank 1) as status; per option its park NPV, CO2e avoided
-    ///   and exchanges built.
+    /// - compare: the recommended option (rank 1) as status, or that none is when rank 1 builds
+    ///   no link; per option its park NPV, CO2e avoided and exchanges built.
     /// - pareto: `status`; Pareto points, and the highest park NPV and CO2e avoided among them.
     /// - sensitivity: the base solve's `status`; its park NPV, CO2e avoided and links built.
     /// `currency` is the scenario's, for results that do not name it.
@@ -57,7 +57,12 @@ extension RunRecord {
                 add("CO2e avoided (\(name))", option["co2e_avoided"], "t CO2e")
                 add("exchanges built (\(name))", option["exchanges_built"], "exchanges")
             }
-            let best = options.first { number($0["rank"]) == 1 }?["option"] as? String
+            let first = options.first { number($0["rank"]) == 1 }
+            let best = first?["option"] as? String
+            // The report recommends no option when the first-ranked design builds nothing.
+            if let best, let built = number(first?["exchanges_built"]), built == 0 {
+                return ("no option recommended: \(best) (rank 1) builds no link", figures)
+            }
             return (best.map { "recommended: \($0)" } ?? "no option ranked", figures)
         case "pareto":
             let points = root["points"] as? [[String: Any]] ?? []

@@ -103,6 +103,16 @@ struct RunHistoryTests {
         #expect(study.status == "optimal")
     }
 
+    /// A compare result: rank 1 is the recommendation, unless its design builds no link (the
+    /// board report then recommends no option).
+    @Test func compareHeadline() {
+        let builds = #"{"options": [{"rank": 2, "option": "a", "exchanges_built": 0}, {"rank": 1, "option": "b", "exchanges_built": 3}]}"#
+        #expect(RunRecord.summary(of: "compare", result: builds, currency: "USD").status == "recommended: b")
+        let nothing = #"{"options": [{"rank": 1, "option": "baseline", "exchanges_built": 0}]}"#
+        #expect(RunRecord.summary(of: "compare", result: nothing, currency: "USD").status
+                == "no option recommended: baseline (rank 1) builds no link")
+    }
+
     /// `runs show` writes each headline figure whole, however long its name.
     @Test func showKeepsLongNames() {
         var run = sample()
