@@ -139,18 +139,6 @@ extension DesignReport {
     private func pad(_ text: String, _ width: Int) -> String { padded(text, width) }
 }
 
-extension OptimizationResult {
-    /// Whether the relative gap `|bound − objective| / |objective|` says something a reader can
-    /// use: not when the incumbent is 0 (building nothing, or a design worth nothing in the
-    /// objective) or the gap is over 10,000 × the incumbent, where the division by a number near 0
-    /// prints figures like 8,792,233,396,358 %. `solve`'s table and the board report then say
-    /// so in words instead of a percentage.
-    var hasReadableRelativeGap: Bool {
-        guard let gap else { return false }
-        return abs(mipObjective ?? 0) >= 1e-9 && gap <= 1e4
-    }
-}
-
 /// `text` left-aligned in a column of `width` characters (at least one space after it).
 func padded(_ text: String, _ width: Int) -> String {
     text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
