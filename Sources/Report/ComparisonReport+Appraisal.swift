@@ -19,7 +19,8 @@ extension ComparisonReport {
 
     func addAccounts(_ doc: inout ReportDocument) {
         doc.heading(l(.accountsHeading))
-        doc.paragraph(l(.accountsIntro) + " " + l(.responseNote))
+        let stopped = options.contains { $0.design != nil && $0.result.termination != .optimal }
+        doc.paragraph(l(.accountsIntro) + " " + l(.responseNote) + (stopped ? " " + l(.responseNoteStopped) : ""))
         doc.paragraph(statusQuoLine())
         let header = [l(.option)] + [l(.firmsAccount), l(.operatorAccount), l(.publicAccount), l(.externalities), l(.societyAccount)]
             .map(inCurrency)

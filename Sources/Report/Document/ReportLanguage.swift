@@ -61,7 +61,7 @@ public enum Phrase: Sendable, CaseIterable {
     case simulationNote, weightsLine, facilities, buildsNothing, buildsNothingFound, recommendsNothing, tornadoHeading, tornadoCaption, parameter, range, designSwitch
     case accountsHeading, accountsIntro, firmsAccount, operatorAccount, publicAccount, externalities, societyAccount
     case grants, interestSubsidy, feeRevenue, carbonRevenue, publicCostNet, firmGainsHeading, gainVsStatusQuo, gainP10
-    case socialCostOfCarbonLine, responseNote, additionalCO2e, materialsReplaced, npvBeforeTransfers, npvAfterTransfers
+    case socialCostOfCarbonLine, responseNote, responseNoteStopped, additionalCO2e, materialsReplaced, npvBeforeTransfers, npvAfterTransfers
     case todaysRulesOption, sameDesignHeading, sameDesignNote, notApplicable
 
     var english: String {
@@ -170,6 +170,7 @@ public enum Phrase: Sendable, CaseIterable {
         case .gainP10: return "Gain P10 (Monte Carlo)"
         case .socialCostOfCarbonLine: return "Social cost of carbon (shadow price of CO2e in the value to society)"
         case .responseNote: return "Each option's design is the park's own optimum under that option's prices: the model shows how the firms would respond; this appraisal judges the result."
+        case .responseNoteStopped: return "Where an option's search stopped before it proved the optimum (its solver status says so), its design is the best one found in the time, and a better one may exist."
         case .additionalCO2e: return "additional t CO2e avoided"
         case .facilities: return "Facilities built"
         case .tornadoHeading: return "Which assumptions move the answer"
@@ -289,6 +290,7 @@ public enum Phrase: Sendable, CaseIterable {
         case .gainP10: return "P10 của lợi ích (Monte Carlo)"
         case .socialCostOfCarbonLine: return "Chi phí xã hội của carbon (giá mờ của CO2e trong giá trị đối với xã hội)"
         case .responseNote: return "Thiết kế của mỗi phương án là phương án tối ưu của chính khu công nghiệp theo giá của phương án đó: mô hình cho thấy doanh nghiệp sẽ phản ứng thế nào; phần thẩm định này đánh giá kết quả."
+        case .responseNoteStopped: return "Với phương án mà quá trình tìm kiếm dừng lại trước khi chứng minh được phương án tối ưu (xem trạng thái bộ giải), thiết kế là thiết kế tốt nhất tìm được trong thời gian cho phép và có thể tồn tại thiết kế tốt hơn."
         case .additionalCO2e: return "tấn CO2e tránh được thêm"
         case .facilities: return "Công trình dùng chung được xây dựng"
         case .tornadoHeading: return "Những giả định nào làm thay đổi kết quả"
