@@ -26,8 +26,8 @@ extension LoadedModel {
         let solution = try solve(options: withCutoff)
         if solution.hasSolution, let found = solution.objective, !better(value, found) { return solution }
         // Nothing better than the known point was found: it is the answer. The search finished
-        // unless it stopped for time or was interrupted.
-        let finished = ![.timeLimit, .interrupted].contains(solution.termination)
+        // (and proved it) unless it stopped for time, nodes, the user or a failure.
+        let finished = ![.timeLimit, .interrupted, .nodeLimit, .numericalFailure, .outOfMemory, .otherError].contains(solution.termination)
         var kept = Solution(
             termination: finished ? .optimal : solution.termination, primal: .feasiblePoint,
             rawStatus: solution.rawStatus, rawStatusText: solution.rawStatusText + " (known point kept)",
