@@ -25,7 +25,7 @@ extension ComparisonReport {
     /// (`LinkAbsence.sentence(_:in:)`, the wording the board room and `solve` use too).
     func reason(_ e: ParkDesign.ExchangeResult, in scenario: Scenario) -> String {
         if let blocked = e.blockedReason(l, in: scenario) { return blocked }
-        guard let absence = e.notBuiltBecause else { return l == .vi ? "phương án tối ưu không chọn" : "not chosen by the optimum" }
+        guard let absence = e.notBuiltBecause else { return l == .vi ? "không có trong thiết kế" : "not in the design" }
         return absence.sentence(l, in: scenario)
     }
 }

@@ -118,7 +118,8 @@ extension ComparisonReport {
     }
 
     /// The comparison as JSON: each option in ranking order with its score, indicators and
-    /// `appraisal` block, the status quo, the dominance pairs.
+    /// `appraisal` block, the status quo, the dominance pairs, and `recommended` (the option the
+    /// report recommends, `null` when none: `recommended`).
     public func json() -> String {
         var list: [[String: Any]] = []
         let dominance = comparison.dominance
@@ -182,6 +183,7 @@ extension ComparisonReport {
             "scales": ["social_value": comparison.scales.socialValue, "co2e_avoided": comparison.scales.co2eAvoided,
                        "jobs": comparison.scales.jobs],
             "options": list,
+            "recommended": recommended.map { options[$0].name } ?? NSNull(),
         ]
         return JSONText.render(root)
     }

@@ -54,7 +54,7 @@ extension ComparisonReport {
             doc.paragraph(status(option))
             return
         }
-        guard design.exchangesBuilt > 0 || design.facilities.contains(where: \.built) else {
+        guard design.buildsAnything else {
             doc.paragraph(l(option.result.termination == .optimal ? .buildsNothing : .buildsNothingFound))
             addAbsences(&doc, option)
             return

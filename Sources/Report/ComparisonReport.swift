@@ -82,16 +82,20 @@ public struct ComparisonReport {
         // A gap over a design worth 0 is no percentage (`hasReadableRelativeGap`): said in words.
         let gap = option.result.gap.map { gap in
             option.result.hasReadableRelativeGap ? " " + l.percent(gap)
-                : l == .vi ? " không tính được theo phần trăm vì thiết kế tìm được có giá trị mục tiêu bằng 0"
-                : " not a percentage: the design found is worth 0 in the objective"
+                : l == .vi ? " không tính được theo phần trăm vì thiết kế tìm được có giá trị mục tiêu bằng 0 hoặc gần bằng 0"
+                : " not a percentage: the design found is worth 0, or nearly, in the objective"
         } ?? ""
-        // Stopped with a design: by the time or node limit (in the report's language), or as
-        // `StatusWord` says.
+        // Stopped with a design: by the time or node limit, the user or a solution limit (in the
+        // report's language), or as `StatusWord` says.
         let stopped: String
         switch option.result.termination {
         case .timeLimit: stopped = l(.timeLimit)
         case .nodeLimit: stopped = l(.nodeLimit)
-        default: stopped = StatusWord.of(option.result.termination, hasDesign: true)
+        case .interrupted: stopped = l == .vi ? "người dùng đã dừng" : "stopped by the user"
+        case .solutionLimit: stopped = l == .vi ? "dừng ở giới hạn số lời giải" : "stopped at a solution limit"
+        default:
+            let word = StatusWord.of(option.result.termination, hasDesign: true)
+            stopped = l == .vi ? "bộ giải dừng (\(word))" : "solver stopped (\(word))"
         }
         return "\(stopped), \(l(.notProven))\(gap.isEmpty ? "" : (l == .vi ? ", khoảng cách tối ưu" : ", gap") + gap)"
     }
@@ -121,6 +125,15 @@ public struct ComparisonReport {
             : option.description
     }
 
+    /// The option the report recommends, an index into `options`: the first-ranked, when it has a
+    /// design that builds something; `nil` otherwise (no option beats the status quo in the
+    /// designs found). The recommendation, the JSON's `recommended` and the run history's
+    /// headline all follow this one rule.
+    var recommended: Int? {
+        guard let best = comparison.ranking.first, options[best.option].design?.buildsAnything == true else { return nil }
+        return best.option
+    }
+
     /// The recommendation in words: which option, what it does, why it ranks first (its score
     /// and its figures against the runner-up and the status quo, in units), its risk, what it
     /// costs the public and who gains least.
@@ -135,7 +148,7 @@ public struct ComparisonReport {
         let vi = l == .vi
         // The first-ranked design builds nothing: no option beats the status quo, and naming one
         // (ranked first among ties at 0) would recommend a policy for what it does not do.
-        guard design.buildsAnything else {
+        guard recommended == best.option else {
             doc.callout(l(.recommendsNothing) + "." + (option.result.termination != .optimal ? " (\(status(option)))" : ""))
             addWeightsLine(&doc)
             return

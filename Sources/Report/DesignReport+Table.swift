@@ -151,7 +151,7 @@ extension DesignReport {
     var gapText: String {
         guard let gap = result.gap, let bound = result.bestBound else { return "gap unknown: no bound proven in the time" }
         if !result.hasReadableRelativeGap {
-            return String(format: "no relative gap: the incumbent is 0, the best bound %.6g in the objective's units", bound)
+            return String(format: "no relative gap: the incumbent is 0 or nearly, the best bound %.6g in the objective's units", bound)
         }
         return String(format: "gap %.2f%%", gap * 100)
     }

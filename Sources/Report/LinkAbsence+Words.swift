@@ -54,7 +54,7 @@ extension LinkAbsence {
                 + "nhưng phương án tối ưu tốt hơn khi không có liên kết này"
         case let .notReached(npv, facility):
             return "tự hoàn vốn (NPV tối đa \(money(npv))\(facility ? " trước chi phí của công trình dùng chung" : "")) "
-                + "nhưng không có trong thiết kế tốt nhất tìm được: quá trình tìm kiếm dừng lại trước khi chứng minh được phương án tối ưu"
+                + "nhưng không có trong thiết kế tốt nhất tìm được: quá trình tìm kiếm dừng lại trước khi chứng minh được lời giải tối ưu"
         }
     }
 }

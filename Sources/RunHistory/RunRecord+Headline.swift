@@ -9,8 +9,9 @@ extension RunRecord {
     ///   (`environmental.co2e_avoided`, t CO2e), links built (exchanges and facilities with
     ///   `built: true`).
     /// - simulate: `complete` or `partial`; mean, P5 park NPV and probability of loss, mean CO2e avoided.
-    /// - compare: the recommended option (rank 1) as status, or that none is when rank 1 builds
-    ///   no link; per option its park NPV, CO2e avoided and exchanges built.
+    /// - compare: the recommended option (`recommended`: rank 1 when its design builds
+    ///   something) as status, or that none is; per option its park NPV, CO2e avoided and
+    ///   exchanges built.
     /// - pareto: `status`; Pareto points, and the highest park NPV and CO2e avoided among them.
     /// - sensitivity: the base solve's `status`; its park NPV, CO2e avoided and links built.
     /// `currency` is the scenario's, for results that do not name it.
@@ -57,11 +58,11 @@ extension RunRecord {
                 add("CO2e avoided (\(name))", option["co2e_avoided"], "t CO2e")
                 add("exchanges built (\(name))", option["exchanges_built"], "exchanges")
             }
-            let first = options.first { number($0["rank"]) == 1 }
-            let best = first?["option"] as? String
-            // The report recommends no option when the first-ranked design builds nothing.
-            if let best, let built = number(first?["exchanges_built"]), built == 0 {
-                return ("no option recommended: \(best) (rank 1) builds no link", figures)
+            let best = options.first { number($0["rank"]) == 1 }?["option"] as? String
+            // The report's own rule (`recommended`: rank 1 when its design builds something).
+            if let recommended = root["recommended"] {
+                if let name = recommended as? String { return ("recommended: \(name)", figures) }
+                return (best.map { "no option recommended: \($0) (rank 1) builds nothing" } ?? "no option ranked", figures)
             }
             return (best.map { "recommended: \($0)" } ?? "no option ranked", figures)
         case "pareto":

@@ -103,14 +103,17 @@ struct RunHistoryTests {
         #expect(study.status == "optimal")
     }
 
-    /// A compare result: rank 1 is the recommendation, unless its design builds no link (the
-    /// board report then recommends no option).
+    /// A compare result: the recommendation is the JSON's `recommended` (the report's rule); when
+    /// it is null, none is, and rank 1 is named. A result without the key (written before it
+    /// existed) names rank 1.
     @Test func compareHeadline() {
-        let builds = #"{"options": [{"rank": 2, "option": "a", "exchanges_built": 0}, {"rank": 1, "option": "b", "exchanges_built": 3}]}"#
+        let builds = #"{"options": [{"rank": 2, "option": "a"}, {"rank": 1, "option": "b"}], "recommended": "b"}"#
         #expect(RunRecord.summary(of: "compare", result: builds, currency: "USD").status == "recommended: b")
-        let nothing = #"{"options": [{"rank": 1, "option": "baseline", "exchanges_built": 0}]}"#
+        let nothing = #"{"options": [{"rank": 1, "option": "baseline", "exchanges_built": 0}], "recommended": null}"#
         #expect(RunRecord.summary(of: "compare", result: nothing, currency: "USD").status
-                == "no option recommended: baseline (rank 1) builds no link")
+                == "no option recommended: baseline (rank 1) builds nothing")
+        let older = #"{"options": [{"rank": 1, "option": "b"}]}"#
+        #expect(RunRecord.summary(of: "compare", result: older, currency: "USD").status == "recommended: b")
     }
 
     /// `runs show` writes each headline figure whole, however long its name.

@@ -93,7 +93,7 @@ public enum Phrase: Sendable, CaseIterable {
         case .dominance: return "dominates (at least as good on every criterion, better on one)"
         case .noDominance: return "No option dominates another on all criteria."
         case .ifeipHeading: return "Indicators by category of the International Framework for Eco-Industrial Parks"
-        case .ifeipIntro: return "Categories of the International Framework for Eco-Industrial Parks (UNIDO, World Bank, GIZ, 2021), for the recommended option."
+        case .ifeipIntro: return "Categories of the International Framework for Eco-Industrial Parks (UNIDO, World Bank, GIZ, 2021), for the highest-ranked option."
         case .category: return "Category"
         case .indicator: return "Indicator"
         case .value: return "Value"
@@ -180,7 +180,7 @@ public enum Phrase: Sendable, CaseIterable {
         case .designSwitch: return "Design changes"
         case .buildsNothing: return "The optimal design under this option builds no link and no facility: nothing changes from today, so there is no risk to show."
         case .buildsNothingFound: return "The best design found under this option builds no link and no facility (the search stopped before it proved the optimum): nothing changes from today in it, so there is no risk to show."
-        case .recommendsNothing: return "No option is recommended: the highest-ranked option builds no link and no facility, so none does better than the status quo under the scenario's objective weights"
+        case .recommendsNothing: return "No option is recommended: the highest-ranked option builds no link and no facility, so no design found does better than the status quo under the scenario's objective weights"
         }
     }
 
@@ -213,7 +213,7 @@ public enum Phrase: Sendable, CaseIterable {
         case .dominance: return "vượt trội hơn (không kém hơn ở mọi tiêu chí và tốt hơn ở ít nhất một tiêu chí)"
         case .noDominance: return "Không có phương án nào vượt trội hơn phương án khác ở mọi tiêu chí."
         case .ifeipHeading: return "Chỉ số theo các nhóm của Khung quốc tế về khu công nghiệp sinh thái"
-        case .ifeipIntro: return "Các nhóm của Khung quốc tế về khu công nghiệp sinh thái (UNIDO, Ngân hàng Thế giới, GIZ, 2021), cho phương án được khuyến nghị."
+        case .ifeipIntro: return "Các nhóm của Khung quốc tế về khu công nghiệp sinh thái (UNIDO, Ngân hàng Thế giới, GIZ, 2021), cho phương án xếp hạng cao nhất."
         case .category: return "Nhóm"
         case .indicator: return "Chỉ số"
         case .value: return "Giá trị"
@@ -290,7 +290,7 @@ public enum Phrase: Sendable, CaseIterable {
         case .gainP10: return "P10 của lợi ích (Monte Carlo)"
         case .socialCostOfCarbonLine: return "Chi phí xã hội của carbon (giá mờ của CO2e trong giá trị đối với xã hội)"
         case .responseNote: return "Thiết kế của mỗi phương án là phương án tối ưu của chính khu công nghiệp theo giá của phương án đó: mô hình cho thấy doanh nghiệp sẽ phản ứng thế nào; phần thẩm định này đánh giá kết quả."
-        case .responseNoteStopped: return "Với phương án mà quá trình tìm kiếm dừng lại trước khi chứng minh được phương án tối ưu (xem trạng thái bộ giải), thiết kế là thiết kế tốt nhất tìm được trong thời gian cho phép và có thể tồn tại thiết kế tốt hơn."
+        case .responseNoteStopped: return "Với phương án mà quá trình tìm kiếm dừng lại trước khi chứng minh được lời giải tối ưu (xem trạng thái bộ giải), thiết kế chỉ là thiết kế tốt nhất tìm được trong thời gian cho phép và có thể tồn tại thiết kế tốt hơn."
         case .additionalCO2e: return "tấn CO2e tránh được thêm"
         case .facilities: return "Công trình dùng chung được xây dựng"
         case .tornadoHeading: return "Những giả định nào làm thay đổi kết quả"
@@ -299,8 +299,8 @@ public enum Phrase: Sendable, CaseIterable {
         case .range: return "Khoảng"
         case .designSwitch: return "Thay đổi phương án"
         case .buildsNothing: return "Phương án tối ưu trong trường hợp này không xây dựng liên kết hay công trình nào: không có gì thay đổi so với hiện tại nên không có rủi ro để trình bày."
-        case .buildsNothingFound: return "Thiết kế tốt nhất tìm được trong trường hợp này không xây dựng liên kết hay công trình nào (quá trình tìm kiếm dừng lại trước khi chứng minh được phương án tối ưu): không có gì thay đổi so với hiện tại nên không có rủi ro để trình bày."
-        case .recommendsNothing: return "Không khuyến nghị phương án nào: phương án xếp hạng cao nhất không xây dựng liên kết hay công trình nào, nên không phương án nào tốt hơn hiện trạng theo trọng số mục tiêu của kịch bản"
+        case .buildsNothingFound: return "Thiết kế tốt nhất tìm được trong trường hợp này không xây dựng liên kết hay công trình nào (quá trình tìm kiếm dừng lại trước khi chứng minh được lời giải tối ưu): không có gì thay đổi so với hiện tại nên không có rủi ro để trình bày."
+        case .recommendsNothing: return "Không khuyến nghị phương án nào: phương án xếp hạng cao nhất không xây dựng liên kết hay công trình nào, nên không thiết kế nào tìm được tốt hơn hiện trạng theo trọng số mục tiêu của kịch bản"
         }
     }
 }
