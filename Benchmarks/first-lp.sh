@@ -8,8 +8,9 @@
 # and whether the optima agree. The two solvers run one after the other, never side by side.
 #   Benchmarks/first-lp.sh [sizes...]                 (default 25 50 100 200)
 #   EXPERIMENTS=1 Benchmarks/first-lp.sh 100          also the experiments of docs/performance.md
-#                                                     ("The LP engine at scale"): sifting, and
-#                                                     cumulative build columns (first-lp/cumulative.py)
+#                                                     ("The first LP against HiGHS, 25 to 500
+#                                                     companies"): sifting, cumulative build columns
+#                                                     (first-lp/cumulative.py), lp_solve settings
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${*:-25 50 100 200}

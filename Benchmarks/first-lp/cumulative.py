@@ -18,7 +18,10 @@ BUILD = re.compile(r"build\[(.+)_(\d+)\]$")
 def rewrite(body, used):
     lhs, sense, rhs = re.match(r"(.*?)(<=|>=|=)(.*)$", body, re.S).groups()
     sums, others = collections.defaultdict(list), []
-    for sign, coefficient, name in TERM.findall(lhs):
+    terms = TERM.findall(lhs)
+    # Every term read, or the rewritten row would silently lose one.
+    assert len(terms) == len(re.findall(r"(?<![0-9.A-Za-z_])[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?", lhs)), lhs[:200]
+    for sign, coefficient, name in terms:
         build = BUILD.match(name)
         if build:
             value = float(coefficient or 1) * (-1 if sign == "-" else 1)
@@ -41,10 +44,10 @@ def main(source, target):
     statements = open(source).read().split(";")
     used, out, last_row = {}, [], 0
     for i, statement in enumerate(statements):
-        text = statement.strip()
+        text = re.sub(r"^(\s*/\*.*?\*/)*\s*", "", statement, flags=re.S)  # without the comments before the row
         if re.match(r"(active|utilization|after)\[[^\]]*\]:", text):
             name, body = text.split(":", 1)
-            statement = statement[: len(statement) - len(statement.lstrip())] + name + ": " + rewrite(body, used)
+            statement = statement[: len(statement) - len(text)] + name + ": " + rewrite(body, used)
         if re.match(r"[A-Za-z_]+(\[[^\]]*\])?:", text) and not text.startswith("max") and not text.startswith("min"):
             last_row = i
         out.append(statement)

@@ -25,7 +25,10 @@ int main(int argc, char **argv) {
   if (!lp) { fprintf(stderr, "%s: not read\n", argv[1]); return 1; }
   set_verbose(lp, NEUTRAL);
   for (int j = 1; j <= get_Ncolumns(lp); j++) set_int(lp, j, FALSE);
-  if (argc > 3 && !strcmp(argv[2], "--sifting")) return sifting(lp, atoi(argv[3]));
+  if (argc > 3 && !strcmp(argv[2], "--sifting")) {
+    if (atoi(argv[3]) < 1) { fprintf(stderr, "--sifting needs K >= 1 columns a round\n"); return 2; }
+    return sifting(lp, atoi(argv[3]));
+  }
   for (int i = 2; i < argc; i++) {
     char *key = argv[i], *value = strchr(key, '=');
     if (!value) continue;
@@ -46,7 +49,10 @@ int main(int argc, char **argv) {
 
 /* Sifting. The working LP holds the working columns and the rows they touch; a row left out
  * has dual 0 and its slack basic. Statuses are kept per row and column of the whole model
- * (0 nonbasic at lower, 1 basic, 2 nonbasic at upper) to start each round and the last solve. */
+ * (0 nonbasic at lower, 1 basic, 2 nonbasic at upper) to start each round and the last solve.
+ * A row left out holds at 0 only because every column left out sits at 0 and the park's models
+ * are feasible with nothing built (every row holds at 0); a model where a row needs a column
+ * away from 0 would need that column in the first working set. */
 static int sifting(lprec *full, int perRound) {
   int n = get_Nrows(full), m = get_Ncolumns(full), maximize = is_maxim(full);
   int **index = malloc(sizeof(int *) * (m + 1)), *count = malloc(sizeof(int) * (m + 1));
@@ -95,7 +101,7 @@ static int sifting(lprec *full, int perRound) {
       for (int r = 1; r <= rows; r++) if (status[rowOf[r]] == 1) basis[q++] = r;
       for (int k = 1; k <= columns; k++) if (status[n + columnOf[k]] == 1) basis[q++] = rows + k;
       int basic = q - 1;
-      for (int r = 1; r <= rows; r++) if (status[rowOf[r]] != 1) basis[q++] = -r;
+      for (int r = 1; r <= rows; r++) if (status[rowOf[r]] != 1) basis[q++] = status[rowOf[r]] == 2 ? r : -r;
       for (int k = 1; k <= columns; k++) if (status[n + columnOf[k]] != 1) basis[q++] = status[n + columnOf[k]] == 2 ? rows + k : -(rows + k);
       if (basic == rows) set_basis(lp, basis, TRUE);
       free(basis);
@@ -106,7 +112,11 @@ static int sifting(lprec *full, int perRound) {
     solving += t;
     iterations += (long)get_total_iter(lp);
     REAL *duals;
-    get_ptr_dual_solution(lp, &duals);
+    int *basis = malloc(sizeof(int) * (rows + columns + 1));
+    if (result != OPTIMAL || !get_ptr_dual_solution(lp, &duals) || !get_basis(lp, basis, TRUE)) {
+      printf("round %d: rows %d columns %d status %d: not optimal, or no duals or basis; sifting stops\n", round, rows, columns, result);
+      return 1;
+    }
     int candidates = 0;
     for (int j = 1; j <= m; j++) {
       gain[j] = 0;
@@ -119,8 +129,6 @@ static int sifting(lprec *full, int perRound) {
     if (candidates > perRound) { qsort(sorted, candidates, sizeof(double), descending); threshold = sorted[perRound - 1]; }
     int added = 0;
     for (int j = 1; j <= m && added < perRound; j++) if (gain[j] > 0 && gain[j] >= threshold) { working[j] = 1; added++; }
-    int *basis = malloc(sizeof(int) * (rows + columns + 1));
-    get_basis(lp, basis, TRUE);
     memset(status, 0, n + m + 1);
     for (int i = 1; i <= n; i++) status[i] = 1;
     for (int p = 1; p <= rows + columns; p++) {
