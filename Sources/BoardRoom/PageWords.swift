@@ -17,7 +17,7 @@ enum PageWords {
         ("solvedIn", "solved in", "giải trong"),
         ("headlineHeading", "Headline", "Số liệu chính"),
         ("thisSetting", "This setting", "Thiết lập này"),
-        ("statusQuoColumn", "Today's rules, best design", "Quy định hiện hành, thiết kế tối ưu"),
+        ("statusQuoColumn", "Today's rules, best design", "Quy định hiện hành, thiết kế tốt nhất"),
         ("previousColumn", "Previous setting", "Thiết lập trước"),
         ("changeColumn", "Change", "Thay đổi"),
         ("linksHeading", "Links built, and why the others are not", "Các liên kết được xây dựng, và lý do các liên kết khác không"),
