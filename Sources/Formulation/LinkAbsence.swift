@@ -65,12 +65,10 @@ public enum LinkAbsence: Sendable, Codable, Equatable {
             return "\(payer)'s budget: \(money(capex)) own capex and permit, \(money(max(0, left))) left"
         case let .supplyTaken(ids): return "its supply goes to " + ids.joined(separator: ", ")
         case let .needTaken(ids): return "the receiver's need is met by " + ids.joined(separator: ", ")
-        case let .notChosen(npv, facility):
+        case let .notChosen(npv, facility), let .notReached(npv, facility):
             return "pays back alone (up to \(money(npv)) NPV\(facility ? " before the facility's costs" : "")) "
-                + "but the optimum is better without it"
-        case let .notReached(npv, facility):
-            return "pays back alone (up to \(money(npv)) NPV\(facility ? " before the facility's costs" : "")) "
-                + "but is not in the best design found: the search stopped before it proved the optimum"
+                + (self == .notChosen(bestNPV: npv, beforeFacilityCosts: facility) ? "but the optimum is better without it"
+                    : "but is not in the best design found: the search stopped before it proved the optimum")
         }
     }
 }

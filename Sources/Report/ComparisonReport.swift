@@ -81,9 +81,7 @@ public struct ComparisonReport {
         if option.result.termination == .optimal { return l(.optimal) }
         // A gap over a design worth 0 is no percentage (`hasReadableRelativeGap`): said in words.
         let gap = option.result.gap.map { gap in
-            option.result.hasReadableRelativeGap ? " " + l.percent(gap)
-                : l == .vi ? " không tính được theo phần trăm vì thiết kế tìm được có giá trị mục tiêu bằng 0 hoặc gần bằng 0"
-                : " not a percentage: the design found is worth 0, or nearly, in the objective"
+            " " + (option.result.hasReadableRelativeGap ? l.percent(gap) : l(.gapNotAPercentage))
         } ?? ""
         // Stopped with a design: by the time or node limit, the user or a solution limit (in the
         // report's language), or as `StatusWord` says.
@@ -91,13 +89,11 @@ public struct ComparisonReport {
         switch option.result.termination {
         case .timeLimit: stopped = l(.timeLimit)
         case .nodeLimit: stopped = l(.nodeLimit)
-        case .interrupted: stopped = l == .vi ? "người dùng đã dừng" : "stopped by the user"
-        case .solutionLimit: stopped = l == .vi ? "dừng ở giới hạn số lời giải" : "stopped at a solution limit"
-        default:
-            let word = StatusWord.of(option.result.termination, hasDesign: true)
-            stopped = l == .vi ? "bộ giải dừng (\(word))" : "solver stopped (\(word))"
+        case .interrupted: stopped = l(.stoppedByUser)
+        case .solutionLimit: stopped = l(.solutionLimitStop)
+        default: stopped = l(.solverStopped) + " (\(StatusWord.of(option.result.termination, hasDesign: true)))"
         }
-        return "\(stopped), \(l(.notProven))\(gap.isEmpty ? "" : (l == .vi ? ", khoảng cách tối ưu" : ", gap") + gap)"
+        return "\(stopped), \(l(.notProven))\(gap.isEmpty ? "" : ", " + l(.gap) + gap)"
     }
 
     // MARK: Sections

@@ -49,12 +49,10 @@ extension LinkAbsence {
                 + "chỉ còn \(money(max(0, left)))"
         case let .supplyTaken(ids): return "nguồn cung đã dành cho " + ids.joined(separator: ", ")
         case let .needTaken(ids): return "nhu cầu của bên nhận đã được đáp ứng bởi " + ids.joined(separator: ", ")
-        case let .notChosen(npv, facility):
+        case let .notChosen(npv, facility), let .notReached(npv, facility):
             return "tự hoàn vốn (NPV tối đa \(money(npv))\(facility ? " trước chi phí của công trình dùng chung" : "")) "
-                + "nhưng phương án tối ưu tốt hơn khi không có liên kết này"
-        case let .notReached(npv, facility):
-            return "tự hoàn vốn (NPV tối đa \(money(npv))\(facility ? " trước chi phí của công trình dùng chung" : "")) "
-                + "nhưng không có trong thiết kế tốt nhất tìm được: quá trình tìm kiếm dừng lại trước khi chứng minh được lời giải tối ưu"
+                + (self == .notChosen(bestNPV: npv, beforeFacilityCosts: facility) ? "nhưng phương án tối ưu tốt hơn khi không có liên kết này"
+                    : "nhưng không có trong thiết kế tốt nhất tìm được: quá trình tìm kiếm dừng lại trước khi chứng minh được lời giải tối ưu")
         }
     }
 }

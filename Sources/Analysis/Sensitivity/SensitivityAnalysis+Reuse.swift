@@ -93,7 +93,7 @@ extension SensitivityAnalysis {
         }
         let start = try evaluationStart()
         let ticket: SolvedModels.Ticket
-        switch solves.claim(model, hash: model.problemHash) {
+        switch solves.claim(model) {
         case let .answer(solution): return solution
         case let .solve(claimed): ticket = claimed
         }

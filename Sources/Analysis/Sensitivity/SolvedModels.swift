@@ -70,7 +70,8 @@ final class SolvedModels: @unchecked Sendable {
     /// The answer of a solve of the same problem as `model` made before, or being made by
     /// another thread (this one then waits for it); otherwise a ticket: the caller solves and
     /// hands the answer to `finish`, whatever happens (`nil` when the solve failed).
-    func claim(_ model: Model, hash: Int) -> Claim {
+    func claim(_ model: Model) -> Claim {
+        let hash = model.problemHash
         condition.lock()
         defer { condition.unlock() }
         /// Whether a kept or running solve of `other` (hashed `otherHash`) is one of `model`.

@@ -57,6 +57,7 @@ public enum Phrase: Sendable, CaseIterable {
     case transfer, transfersHeading, losersHeading, noLosers, assumptionsHeading, sourcesIntro, horizon, discountRate
     case residualValueLine, residualIncluded, residualNotIncluded
     case carbonPrice, currency, samples, riskHeading, notProven, noDesign, optimal, timeLimit, nodeLimit, paidBy, none, policyChanges
+    case stoppedByUser, solutionLimitStop, solverStopped, gap, gapNotAPercentage
     case quantileNote, rankingNote, publicCostNote, npvAxis, probabilityAxis, cashFlowAxis, samplesAxis, yearAxis
     case simulationNote, weightsLine, facilities, buildsNothing, buildsNothingFound, recommendsNothing, tornadoHeading, tornadoCaption, parameter, range, designSwitch
     case accountsHeading, accountsIntro, firmsAccount, operatorAccount, publicAccount, externalities, societyAccount
@@ -140,6 +141,11 @@ public enum Phrase: Sendable, CaseIterable {
         case .optimal: return "optimal"
         case .timeLimit: return "time limit"
         case .nodeLimit: return "node limit"
+        case .stoppedByUser: return "stopped by the user"
+        case .solutionLimitStop: return "stopped at a solution limit"
+        case .solverStopped: return "solver stopped"
+        case .gap: return "gap"
+        case .gapNotAPercentage: return "not a percentage: the design found is worth 0, or nearly, in the objective"
         case .paidBy: return "paid by"
         case .none: return "none"
         case .policyChanges: return "What the option changes"
@@ -260,6 +266,11 @@ public enum Phrase: Sendable, CaseIterable {
         case .optimal: return "tối ưu"
         case .timeLimit: return "hết thời gian"
         case .nodeLimit: return "đạt giới hạn số nút"
+        case .stoppedByUser: return "người dùng đã dừng"
+        case .solutionLimitStop: return "dừng ở giới hạn số lời giải"
+        case .solverStopped: return "bộ giải dừng"
+        case .gap: return "khoảng cách tối ưu"
+        case .gapNotAPercentage: return "không tính được theo phần trăm vì thiết kế tìm được có giá trị mục tiêu bằng 0 hoặc gần bằng 0"
         case .paidBy: return "do bên trả"
         case .none: return "không có"
         case .policyChanges: return "Nội dung thay đổi của phương án"
